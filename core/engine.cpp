@@ -1,0 +1,386 @@
+#include "core/engine.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/earning.hpp"
+#include "core/increments.hpp"
+#include "core/paths.hpp"
+#include "core/warnings.hpp"
+
+namespace ceplan {
+namespace {
+
+/// A certification while the plan is simulated.
+struct CertState {
+    const Certification* input = nullptr;
+    int index = 0;
+    Date expires;
+    Date cycle_start;   // R7: no recertification and no exam before it
+    Date exam_from;     // R7: exams on or after this date count
+    bool lapsed = false;
+    std::optional<Date> lapse_date;  // the day after the expiration it reached
+    std::vector<Recertification> recertifications;
+    std::vector<Missing> missing;  // P2, taken when it lapses
+};
+
+/// One met path on a checking date (R2, R6).
+struct Candidate {
+    int cert = 0;
+    std::size_t path = 0;
+    int consumed = 0;
+    std::size_t increments = 0;
+    std::vector<std::string> exam_kinds;
+};
+
+class Simulation {
+public:
+    explicit Simulation(const Plan& plan) : plan_(plan), policy_(plan.policy) {}
+
+    Result run();
+
+private:
+    const Plan& plan_;
+    const Policy& policy_;
+    std::vector<Earning> earnings_;
+    std::vector<CertState> certs_;
+    std::vector<Increment> pool_;  // unapplied credits, A1 order
+    std::vector<ExamRecord> exams_;
+    int anchor_ = -1;
+    Date horizon_;
+    Rollover rollover_;
+    std::vector<Warning> warnings_;
+    std::vector<HistoryPoint> history_;
+    std::set<int> expired_warned_;
+
+    bool active(const CertState& c, Date d) const { return !c.lapsed && c.expires >= d && !c.input->retired; }
+    int anchor_on(Date d) const;
+    void lapse_until(Date d);
+    void take_missing(CertState& c);
+    void add_activity(int index, Date d);
+    void drop_expired(Date d);
+    void check(Date d);
+    void record_history(Date d);
+    void warn_expired(const Increment& inc);
+    std::vector<ExamRecord> exams_for(const CertState& c, Date until) const;
+    std::string anchor_id() const { return anchor_ < 0 ? "" : certs_[static_cast<std::size_t>(anchor_)].input->id; }
+};
+
+int Simulation::anchor_on(Date d) const {
+    // R1: highest level, active, not retired; ties: expiring first, then plan order.
+    int best = -1;
+    for (const auto& c : certs_) {
+        if (!active(c, d)) continue;
+        if (best < 0) {
+            best = c.index;
+            continue;
+        }
+        const auto& b = certs_[static_cast<std::size_t>(best)];
+        if (c.input->level > b.input->level || (c.input->level == b.input->level && c.expires < b.expires))
+            best = c.index;
+    }
+    return best;
+}
+
+std::vector<ExamRecord> Simulation::exams_for(const CertState& c, Date until) const {
+    std::vector<ExamRecord> out;
+    for (const auto& e : exams_)
+        if (e.on >= c.exam_from && e.on <= until) out.push_back(e);
+    return out;
+}
+
+void Simulation::take_missing(CertState& c) {
+    // P2: what would still save `c` by its expiration date, from what is held then.
+    c.missing.clear();
+    const Date by = c.expires;
+    int held = 0;
+    for (const auto& inc : pool_)
+        if (inc.expires >= by) held += inc.credits;
+    auto add_paths = [&](const CertState& owner, bool with_credits, Date deadline) {
+        const auto exams = exams_for(owner, deadline);
+        for (const Path& path : policy_.paths[static_cast<std::size_t>(owner.input->level)]) {
+            if (path.credits > 0 && !with_credits) continue;
+            Missing m;
+            m.path.credits = path.credits;
+            for (const auto& slot : path.exams) m.path.exams.push_back(slot.name);
+            m.via = owner.input->id;
+            m.credits_needed = std::max(0, path.credits - held);
+            m.exams_needed = unfilled_slots(path.exams, exams);
+            m.by = deadline;
+            if (m.credits_needed == 0 && m.exams_needed.empty()) continue;
+            c.missing.push_back(std::move(m));
+        }
+    };
+    const bool is_anchor = anchor_ < 0 || anchor_ == c.index;
+    if (is_anchor) {
+        add_paths(c, true, by);
+    } else {
+        // Below the anchor: its own exam-only paths, and the anchor's paths (R4 cascade).
+        add_paths(c, false, by);
+        const auto& anchor = certs_[static_cast<std::size_t>(anchor_)];
+        add_paths(anchor, true, std::min(by, anchor.expires));
+    }
+    std::stable_sort(c.missing.begin(), c.missing.end(), [](const Missing& x, const Missing& y) {
+        if (x.credits_needed != y.credits_needed) return x.credits_needed < y.credits_needed;
+        return x.exams_needed.size() < y.exams_needed.size();
+    });
+}
+
+void Simulation::lapse_until(Date d) {
+    // R3: a certification whose expiration date is before `d` has lapsed.
+    std::vector<CertState*> lapsing;
+    for (auto& c : certs_)
+        if (!c.lapsed && c.expires < d) lapsing.push_back(&c);
+    for (auto* c : lapsing)
+        if (!c->input->retired) take_missing(*c);
+    for (auto* c : lapsing) {
+        c->lapsed = true;
+        c->lapse_date = add_days(c->expires, 1);
+    }
+}
+
+void Simulation::warn_expired(const Increment& inc) {
+    if (inc.expires >= horizon_ || !expired_warned_.insert(inc.activity).second) return;
+    const Activity& a = plan_.activities[static_cast<std::size_t>(inc.activity)];
+    warnings_.push_back(make_warning("CREDITS_EXPIRED", a.id, std::nullopt,
+                                     "credits from " + format_date(a.completed) + " could be applied through " +
+                                         format_date(inc.expires) + " and expired unused (C2)"));
+}
+
+void Simulation::drop_expired(Date d) {
+    // C2: credits can be applied up to completion + 3 years.
+    std::vector<Increment> kept;
+    for (const auto& inc : pool_) {
+        if (inc.expires < d) warn_expired(inc);
+        else kept.push_back(inc);
+    }
+    pool_ = std::move(kept);
+}
+
+void Simulation::add_activity(int index, Date d) {
+    const Activity& a = plan_.activities[static_cast<std::size_t>(index)];
+    const Earning& e = earnings_[static_cast<std::size_t>(index)];
+    const bool exam_counts =
+        a.type == ActivityType::exam && a.status != Status::rejected && a.status != Status::applied;
+    if (e.credits <= 0 && !exam_counts) return;
+    bool any_active = false;
+    for (const auto& c : certs_) any_active = any_active || active(c, d);
+    if (!any_active) {
+        // R3: work after the expiration of every certification it could serve.
+        warnings_.push_back(make_warning("AFTER_EXPIRATION", a.id, std::nullopt,
+                                         "completed " + format_date(a.completed) +
+                                             ", after every certification it could serve had expired: it cannot "
+                                             "revive them (R3)"));
+        return;
+    }
+    if (exam_counts) exams_.push_back({index, a.completed, a.exam});
+    for (int part : split_into_increments(e.credits, policy_.increment))
+        pool_.push_back({index, index, a.completed, add_years(a.completed, policy_.credit_validity_years), part});
+}
+
+void Simulation::record_history(Date d) {
+    history_.push_back({d, anchor_id(), total_credits(pool_)});
+}
+
+void Simulation::check(Date d) {
+    // R2: which paths are met on `d`, using only what was completed by `d`.
+    std::vector<Candidate> candidates;
+    for (const auto& c : certs_) {
+        if (!active(c, d) || d < c.cycle_start) continue;
+        const bool is_anchor = c.index == anchor_;
+        const auto exams = exams_for(c, d);
+        const auto& paths = policy_.paths[static_cast<std::size_t>(c.input->level)];
+        for (std::size_t p = 0; p < paths.size(); ++p) {
+            const Path& path = paths[p];
+            if (path.credits > 0 && !is_anchor) continue;  // R1: credits go to the anchor only
+            const auto matched = match_exams(path.exams, exams);
+            if (!matched) continue;
+            Candidate cand{c.index, p, 0, 0, {}};
+            if (path.credits > 0) {
+                const auto applied = apply_increments(pool_, path.credits);
+                if (!applied) continue;
+                cand.consumed = applied->applied;
+                cand.increments = applied->count;
+            }
+            for (std::size_t e : *matched) cand.exam_kinds.push_back(to_string(exams[e].kind));
+            std::sort(cand.exam_kinds.begin(), cand.exam_kinds.end());
+            candidates.push_back(std::move(cand));
+        }
+    }
+    if (candidates.empty()) return;
+    // R4: the highest level wins; R6: fewest credits consumed, fewer exams, listed order.
+    const auto level_of = [&](const Candidate& x) { return certs_[static_cast<std::size_t>(x.cert)].input->level; };
+    const auto best = *std::min_element(candidates.begin(), candidates.end(), [&](const Candidate& x, const Candidate& y) {
+        if (level_of(x) != level_of(y)) return level_of(x) > level_of(y);
+        if (x.consumed != y.consumed) return x.consumed < y.consumed;
+        if (x.exam_kinds.size() != y.exam_kinds.size()) return x.exam_kinds.size() < y.exam_kinds.size();
+        if (x.path != y.path) return x.path < y.path;
+        if ((x.cert == anchor_) != (y.cert == anchor_)) return x.cert == anchor_;
+        return x.cert < y.cert;
+    });
+    const CertState& winner = certs_[static_cast<std::size_t>(best.cert)];
+    const Path& path = policy_.paths[static_cast<std::size_t>(winner.input->level)][best.path];
+    pool_.erase(pool_.begin(), pool_.begin() + static_cast<long>(best.increments));  // A2, A4
+    if (!path.verified) {
+        warnings_.push_back(make_warning("PATH_UNVERIFIED", std::nullopt, winner.input->id,
+                                         "this exam-only path is reported by third parties, not stated by Cisco: "
+                                         "check Cisco's recertification policy page (L4)"));
+    }
+    bool anchor_recertified = false;
+    const Date new_expires = add_years(d, policy_.cycle_years);
+    for (auto& c : certs_) {
+        // R4: the winner and every active certification at its level and below.
+        if (!active(c, d) || d < c.cycle_start || c.input->level > winner.input->level) continue;
+        Recertification r;
+        r.on = d;
+        r.path = {path.credits, best.exam_kinds};
+        r.new_expires = new_expires;
+        r.via = winner.input->id;
+        r.days_given_up = days_between(d, c.expires);  // R5
+        r.credits_applied = best.consumed;
+        c.recertifications.push_back(r);
+        c.expires = new_expires;  // R5
+        c.cycle_start = d;
+        c.exam_from = add_days(d, 1);  // R7
+        anchor_recertified = anchor_recertified || c.index == anchor_;
+    }
+    if (!anchor_recertified) return;  // A3: a lower certification's exam-only path leaves credits untouched
+    const int left = total_credits(pool_);
+    rollover_ = {};
+    if (left >= policy_.rollover_minimum) {
+        rollover_.credits = left;
+        std::map<int, int> by_date;
+        for (const auto& inc : pool_) by_date[inc.expires.days] += inc.credits;
+        for (const auto& [day, credits] : by_date) rollover_.parts.push_back({credits, Date{day}});
+        return;
+    }
+    std::map<int, int> forfeited;  // activity -> credits
+    for (const auto& inc : pool_) forfeited[inc.activity] += inc.credits;
+    for (const auto& [index, credits] : forfeited) {
+        warnings_.push_back(make_warning(
+            "ROLLOVER_FORFEITED", plan_.activities[static_cast<std::size_t>(index)].id, std::nullopt,
+            std::to_string(credits) + " credit(s) left after the recertification on " + format_date(d) +
+                ": only " + std::to_string(policy_.rollover_minimum) + " or more roll over, so " +
+                std::to_string(left) + " are forfeited (A3)"));
+    }
+    pool_.clear();
+}
+
+Result Simulation::run() {
+    earnings_ = evaluate_earnings(plan_);
+    horizon_ = plan_.today;
+    std::map<int, std::vector<int>> by_date;  // A1: completion date, then plan order
+    for (int index : a1_order(plan_)) {
+        const Activity& a = plan_.activities[static_cast<std::size_t>(index)];
+        by_date[a.completed.days].push_back(index);
+        horizon_ = std::max(horizon_, a.completed);
+    }
+    for (std::size_t i = 0; i < plan_.certifications.size(); ++i) {
+        const Certification& c = plan_.certifications[i];
+        CertState s;
+        s.input = &c;
+        s.index = static_cast<int>(i);
+        s.expires = c.expires;
+        s.cycle_start = c.cycle_start.value_or(add_years(c.expires, -policy_.cycle_years));
+        s.exam_from = s.cycle_start;
+        certs_.push_back(s);
+    }
+    auto next_activity = by_date.begin();
+    while (true) {
+        std::optional<Date> next_lapse;
+        for (const auto& c : certs_)
+            if (!c.lapsed && (!next_lapse || add_days(c.expires, 1) < *next_lapse)) next_lapse = add_days(c.expires, 1);
+        if (next_activity == by_date.end() && !next_lapse) break;
+        Date d = next_lapse.value_or(Date{next_activity == by_date.end() ? 0 : next_activity->first});
+        const bool activity_day = next_activity != by_date.end() && Date{next_activity->first} <= d;
+        if (activity_day) d = Date{next_activity->first};
+        const int previous_anchor = anchor_;
+        lapse_until(d);
+        anchor_ = anchor_on(d);
+        // R9: when the anchor lapses, the next in line is checked the day after.
+        const bool anchor_changed = previous_anchor >= 0 && anchor_ >= 0 && anchor_ != previous_anchor;
+        bool checkable = false;
+        if (activity_day) {
+            for (int index : next_activity->second) {
+                const Activity& a = plan_.activities[static_cast<std::size_t>(index)];
+                checkable = checkable || a.type == ActivityType::exam || earnings_[static_cast<std::size_t>(index)].credits > 0;
+                add_activity(index, d);
+            }
+            ++next_activity;
+        }
+        drop_expired(d);
+        if (checkable || anchor_changed) {
+            const int before = total_credits(pool_);
+            const std::size_t recerts_before = [&] {
+                std::size_t n = 0;
+                for (const auto& c : certs_) n += c.recertifications.size();
+                return n;
+            }();
+            history_.push_back({d, anchor_id(), before});
+            check(d);
+            anchor_ = anchor_on(d);
+            std::size_t recerts_after = 0;
+            for (const auto& c : certs_) recerts_after += c.recertifications.size();
+            if (recerts_after != recerts_before) record_history(d);
+        }
+    }
+    for (const auto& inc : pool_) warn_expired(inc);
+
+    Result result;
+    result.today = plan_.today;
+    result.horizon = horizon_;
+    // The anchor as the plan starts (R1), from the expiration dates given.
+    int anchor_today = -1;
+    for (std::size_t i = 0; i < plan_.certifications.size(); ++i) {
+        const auto& c = plan_.certifications[i];
+        if (c.retired || c.expires < plan_.today) continue;
+        if (anchor_today < 0) {
+            anchor_today = static_cast<int>(i);
+            continue;
+        }
+        const auto& b = plan_.certifications[static_cast<std::size_t>(anchor_today)];
+        if (c.level > b.level || (c.level == b.level && c.expires < b.expires)) anchor_today = static_cast<int>(i);
+    }
+    for (auto& s : certs_) {
+        CertificationResult r;
+        r.id = s.input->id;
+        r.name = s.input->name;
+        r.level = s.input->level;
+        r.expires = s.expires;
+        r.original_expires = s.input->expires;
+        r.is_anchor = s.index == anchor_today;
+        r.recertifications = s.recertifications;
+        if (s.input->retired) {
+            r.status = "retired";
+            warnings_.push_back(make_warning("RETIRED_NO_RECERT", std::nullopt, s.input->id,
+                                             "a retired certification cannot be recertified; it stays active through " +
+                                                 format_date(s.input->expires) + ", then lapses (L6)"));
+        } else if (s.lapse_date && *s.lapse_date <= plan_.today) {
+            r.status = "expired";
+        } else if (!s.recertifications.empty() && s.expires >= horizon_) {
+            r.status = "recertified";
+        } else {
+            r.status = "will_expire";
+            r.missing = s.missing;
+        }
+        result.certifications.push_back(std::move(r));
+    }
+    std::vector<Warning> all;
+    for (std::size_t i = 0; i < plan_.activities.size(); ++i) {
+        const auto& e = earnings_[i];
+        result.activities.push_back({plan_.activities[i].id, e.credits, e.nominal});
+        all.insert(all.end(), e.warnings.begin(), e.warnings.end());
+    }
+    all.insert(all.end(), warnings_.begin(), warnings_.end());
+    result.warnings = std::move(all);
+    result.rollover = rollover_;
+    result.history = history_;
+    return result;
+}
+
+}  // namespace
+
+Result evaluate(const Plan& plan) { return Simulation(plan).run(); }
+
+}  // namespace ceplan

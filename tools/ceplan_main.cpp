@@ -1,0 +1,51 @@
+// ceplan command line: `ceplan evaluate PLAN.json|-`, `ceplan policy`.
+// Prints the result (or error) JSON on stdout; exit 0 on a result, 2 on
+// invalid input (one-line summary on stderr), 1 on a usage or file error.
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+
+#include "core/json_adapter.hpp"
+
+namespace {
+
+int usage() {
+    std::cerr << "usage: ceplan evaluate PLAN.json   (or - for standard input)\n"
+                 "       ceplan policy                (the built-in policy table)\n";
+    return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc == 2 && std::string(argv[1]) == "policy") {
+        std::cout << ceplan::policy_json() << "\n";
+        return 0;
+    }
+    if (argc != 3 || std::string(argv[1]) != "evaluate") return usage();
+    const std::string path = argv[2];
+    std::string text;
+    if (path == "-") {
+        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    } else {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            std::cerr << "ceplan: cannot read " << path << "\n";
+            return 1;
+        }
+        std::ostringstream buffer;
+        buffer << in.rdbuf();
+        text = buffer.str();
+    }
+    const ceplan::Outcome outcome = ceplan::evaluate_json(text);
+    std::cout << outcome.json << "\n";
+    if (!outcome.ok) {
+        const auto& first = outcome.errors.front();
+        std::cerr << "ceplan: invalid plan, " << outcome.errors.size() << " problem(s); first: "
+                  << (first.pointer.empty() ? "(document)" : first.pointer) << ": " << first.message << "\n";
+        return 2;
+    }
+    return 0;
+}
