@@ -10,7 +10,7 @@
 namespace ceplan {
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;  // one json type keeps the wasm small
 using ordered = nlohmann::ordered_json;
 
 std::string shown(const json& value) {
