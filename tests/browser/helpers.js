@@ -1,0 +1,108 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, the
+// page opened from file:// (public/, built by tools/build and tools/build-web), and every
+// request the page makes recorded so a test can assert that none leaves file://.
+'use strict';
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const PUBLIC = process.env.CEPLAN_PUBLIC ? path.resolve(process.env.CEPLAN_PUBLIC) : path.join(ROOT, 'public');
+const INDEX_URL = 'file://' + path.join(PUBLIC, 'index.html');
+const CHROMIUM = process.env.CEPLAN_CHROMIUM || '/usr/bin/chromium';
+const LOCAL_PROTOCOLS = new Set(['file:', 'data:', 'blob:']);
+
+/** Fails early, with the fix, when public/ is missing or older than web/. */
+function checkBuilt() {
+  for (const f of ['index.html', 'ceplan.js', 'examples.js']) {
+    assert.ok(fs.existsSync(path.join(PUBLIC, f)), `${path.join(PUBLIC, f)} is missing: run tools/build (and tools/build-web)`);
+  }
+  for (const f of fs.readdirSync(path.join(ROOT, 'web'))) {
+    const src = fs.readFileSync(path.join(ROOT, 'web', f));
+    const out = path.join(PUBLIC, f);
+    assert.ok(fs.existsSync(out) && src.equals(fs.readFileSync(out)), `public/${f} differs from web/${f}: run tools/build-web`);
+  }
+}
+
+async function launch() {
+  checkBuilt();
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run'],
+  });
+}
+
+/**
+ * A fresh context (its own localStorage) and page on public/index.html.
+ * Returns {context, page, requests, pageErrors, dialogs, goto}. Call finish(t) at the end.
+ */
+async function openPage(browser, opts = {}) {
+  const context = await browser.newContext({
+    locale: 'en-GB', timezoneId: 'UTC', colorScheme: opts.colorScheme || 'light',
+    viewport: opts.viewport || { width: 1400, height: 1000 }, acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(8000);
+  const requests = [];
+  const pageErrors = [];
+  const dialogs = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+  async function goto(hash) {
+    await page.goto(INDEX_URL + (hash || ''));
+    await page.waitForSelector('body[data-engine]');
+    assert.equal(await page.getAttribute('body', 'data-engine'), 'ready', 'the rules engine did not start');
+  }
+  if (opts.goto !== false) await goto(opts.hash);
+  return { context, page, requests, pageErrors, dialogs, goto };
+}
+
+/** Asserts nothing left file:// and nothing blew up, then closes the context. */
+async function finish(s) {
+  const outside = s.requests.filter((u) => !LOCAL_PROTOCOLS.has(new URL(u).protocol));
+  assert.deepEqual(outside, [], 'requests left file://');
+  assert.ok(s.requests.some((u) => u.startsWith('file:') && u.endsWith('/ceplan.js')), 'ceplan.js was loaded from file://');
+  assert.deepEqual(s.pageErrors, [], 'uncaught errors in the page');
+  assert.deepEqual(s.dialogs, [], 'the page opened a JavaScript dialog');
+  await s.context.close();
+}
+
+/** Fills the editor dialog: {label: value}; booleans tick checkboxes, values matching an option select it. */
+async function fillForm(page, values) {
+  const dlg = page.locator('dialog#editor');
+  for (const [label, value] of Object.entries(values)) {
+    const control = dlg.getByLabel(label, { exact: true });
+    if (typeof value === 'boolean') await control.setChecked(value);
+    else if (await control.evaluate((el) => el.tagName === 'SELECT')) await control.selectOption(value);
+    else await control.fill(String(value));
+  }
+}
+
+async function saveForm(page) {
+  await page.locator('dialog#editor button[type=submit]').click();
+}
+
+/** The example files with their hand-checked expectations. */
+function exampleFiles() {
+  const dir = path.join(ROOT, 'examples');
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+    .map((f) => Object.assign({ file: f }, JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))));
+}
+
+/** base64url of the UTF-8 JSON of a plan, as the share link carries it. */
+function planHash(plan) {
+  return '#plan=' + Buffer.from(JSON.stringify(plan), 'utf8').toString('base64url');
+}
+
+/** The saved plan in localStorage. */
+async function savedPlan(page) {
+  return page.evaluate(() => {
+    const t = localStorage.getItem('ceplan.workspace.v1');
+    return t ? JSON.parse(t).plan : null;
+  });
+}
+
+module.exports = { ROOT, PUBLIC, INDEX_URL, launch, openPage, finish, fillForm, saveForm, exampleFiles, planHash, savedPlan };

@@ -1,0 +1,349 @@
+// app.js: the page's state and wiring. One current plan (kept whole, unknown fields
+// included) and the engine's result for it. Every change builds a candidate plan, asks the
+// engine once, and is kept only if the engine accepts it: a rejected plan never replaces
+// the last good one.
+(function (C) {
+  'use strict';
+  const { h } = C.dom;
+  const F = C.format;
+
+  const state = { plan: null, result: null, undo: [] };
+  const $ = (id) => document.getElementById(id);
+  const clone = (x) => JSON.parse(JSON.stringify(x));
+
+  // ----- messages ----------------------------------------------------------------------
+
+  /** Show problems (from an import, a link or a stored plan) above the columns. */
+  function showProblems(title, errors) {
+    const box = $('problems');
+    const list = h('ul', null, (errors || []).map((e) =>
+      h('li', null, h('code', { class: 'pointer' }, e.pointer ? e.pointer : '(whole file)'), ' ', e.message)));
+    const dismiss = h('button', { type: 'button', class: 'btn small', onclick: () => { box.hidden = true; box.replaceChildren(); } }, 'Dismiss');
+    box.replaceChildren(h('div', { class: 'problems-head' }, h('h2', null, title), dismiss), list);
+    box.hidden = false;
+    box.focus();
+  }
+  function clearProblems() { const box = $('problems'); box.hidden = true; box.replaceChildren(); }
+
+  let toastTimer = null;
+  function toast(message, withUndo) {
+    const box = $('toast');
+    const parts = [h('span', null, message)];
+    if (withUndo && state.undo.length) parts.push(h('button', { type: 'button', class: 'btn small', onclick: undo }, 'Undo'));
+    box.replaceChildren(...parts);
+    box.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => { box.hidden = true; box.replaceChildren(); }, withUndo ? 10000 : 4000);
+  }
+
+  // ----- the one way the plan changes --------------------------------------------------
+
+  /**
+   * apply(candidate, {toast, undoable}) -> {ok, errors?}
+   * Evaluates the candidate once; on success it becomes the plan, is saved and drawn.
+   */
+  function apply(candidate, opts) {
+    opts = opts || {};
+    const r = C.engine.evaluate(candidate);
+    if (!r.ok) return r;
+    if (opts.undoable !== false && state.plan) {
+      state.undo.push(state.plan);
+      if (state.undo.length > 50) state.undo.shift();
+    }
+    state.plan = candidate;
+    state.result = r.result;
+    if (opts.persist !== false) C.store.save(candidate);
+    render();
+    if (opts.toast) toast(opts.toast, opts.undoable !== false);
+    return r;
+  }
+
+  function undo() {
+    const prev = state.undo.pop();
+    if (!prev) return;
+    const r = C.engine.evaluate(prev);
+    if (!r.ok) return;
+    state.plan = prev;
+    state.result = r.result;
+    C.store.save(prev);
+    render();
+    toast('Undone.', false);
+  }
+
+  function today() {
+    return (state.result && state.result.today) || state.plan.today || C.engine.localToday();
+  }
+
+  // ----- drawing -----------------------------------------------------------------------
+
+  function render() {
+    const key = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.focus : null;
+    const plan = state.plan;
+    const name = $('plan-name');
+    if (document.activeElement !== name) name.value = typeof plan.name === 'string' ? plan.name : '';
+    const asOf = $('as-of');
+    if (document.activeElement !== asOf) asOf.value = typeof plan.today === 'string' ? plan.today : '';
+    C.view.render(plan, state.result, actions, today());
+    if (key) {
+      const el = Array.from(document.querySelectorAll('[data-focus]')).find((x) => x.dataset.focus === key);
+      if (el) el.focus();
+    }
+    document.body.classList.add('ready');
+  }
+
+  // ----- editing -----------------------------------------------------------------------
+
+  function newId(prefix, list) {
+    const used = new Set((list || []).map((x) => x && x.id));
+    let n = 1;
+    while (used.has(prefix + n)) n += 1;
+    return prefix + n;
+  }
+
+  const PREFIX = { training: 't', cisco_live: 'cl', item_authoring: 'ia', exam: 'x' };
+
+  function editCertification(i) {
+    const plan = state.plan;
+    const isNew = i === undefined;
+    const certs = plan.certifications || [];
+    const item = isNew ? { id: newId('c', certs), name: '', level: 'professional' } : clone(certs[i]);
+    const index = isNew ? certs.length : i;
+    C.forms.open({
+      kind: 'certification',
+      title: isNew ? 'Add a certification' : 'Edit ' + (item.name || item.id),
+      saveLabel: isNew ? 'Add' : 'Save',
+      item,
+      base: '/certifications/' + index,
+      onSave(edited) {
+        const cand = clone(plan);
+        cand.certifications = Array.isArray(cand.certifications) ? cand.certifications : [];
+        cand.certifications[index] = edited;
+        return apply(cand, { toast: isNew ? 'Certification added.' : 'Certification saved.' });
+      },
+      onRemove: isNew ? null : () => removeCertification(i),
+    });
+  }
+
+  function removeCertification(i) {
+    const cand = clone(state.plan);
+    const [gone] = cand.certifications.splice(i, 1);
+    const r = apply(cand, { toast: 'Removed ' + ((gone && (gone.name || gone.id)) || 'the certification') + '.' });
+    if (!r.ok) showProblems('That certification cannot be removed', r.errors);
+  }
+
+  function editActivity(i, type) {
+    const plan = state.plan;
+    const isNew = i === undefined;
+    const acts = plan.activities || [];
+    let item;
+    if (isNew) {
+      item = { id: newId(PREFIX[type] || 'a', acts), type };
+      if (type === 'exam') item.exam = 'core';
+      if (type === 'cisco_live') item.sessions = [{ badged_in: true }];
+    } else {
+      item = clone(acts[i]);
+      type = item.type;
+    }
+    const index = isNew ? acts.length : i;
+    const label = (F.ACTIVITY_TYPES[type] || { label: 'activity' }).label;
+    C.forms.open({
+      kind: F.ACTIVITY_TYPES[type] ? type : 'training',
+      title: isNew ? 'Add ' + label.toLowerCase().replace('cisco live', 'Cisco Live') : 'Edit ' + C.view.activityTitle(item),
+      saveLabel: isNew ? 'Add' : 'Save',
+      item,
+      base: '/activities/' + index,
+      onSave(edited) {
+        const cand = clone(plan);
+        cand.activities = Array.isArray(cand.activities) ? cand.activities : [];
+        cand.activities[index] = edited;
+        return apply(cand, { toast: isNew ? label + ' added.' : 'Activity saved.' });
+      },
+      onRemove: isNew ? null : () => removeActivity(i),
+    });
+  }
+
+  function removeActivity(i) {
+    const cand = clone(state.plan);
+    const [gone] = cand.activities.splice(i, 1);
+    const r = apply(cand, { toast: 'Removed ' + (gone ? C.view.activityTitle(gone) : 'the activity') + '.' });
+    if (!r.ok) showProblems('That activity cannot be removed', r.errors);
+  }
+
+  /** The what-if switch: writes `enabled` (false = the engine ignores the activity). */
+  function toggleActivity(i, on) {
+    const cand = clone(state.plan);
+    const a = cand.activities[i];
+    if (on) delete a.enabled; // absent means on
+    else a.enabled = false;
+    const r = apply(cand, {});
+    if (!r.ok) { showProblems('That change was not accepted', r.errors); render(); }
+  }
+
+  const actions = {
+    editCert: editCertification,
+    removeCert: removeCertification,
+    editActivity: (i) => editActivity(i),
+    removeActivity,
+    toggleActivity,
+  };
+
+  // ----- loading plans from outside ----------------------------------------------------
+
+  /** Load a whole plan (import, example, link). Keeps the current plan if the engine says no. */
+  function loadPlan(plan, source, message) {
+    const r = apply(plan, { toast: message });
+    if (r.ok) clearProblems();
+    else showProblems(source + ' could not be loaded; your plan was not changed', r.errors);
+    return r.ok;
+  }
+
+  function importText(text, fileName) {
+    const parsed = C.store.parsePlanText(text);
+    if (!parsed.ok) {
+      showProblems(fileName + ' could not be loaded; your plan was not changed', parsed.errors);
+      return false;
+    }
+    return loadPlan(parsed.plan, fileName, 'Imported ' + fileName + '.');
+  }
+
+  function exportPlan() {
+    const blob = new Blob([C.store.exportText(state.plan)], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = h('a', { href: url, download: C.store.fileName(state.plan), hidden: true });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  function showShare() {
+    const panel = $('share-panel');
+    const link = C.store.shareLink(state.plan);
+    const input = h('input', { type: 'text', id: 'share-link', readonly: true, value: link, 'aria-label': 'Share link' });
+    const copy = h('button', { type: 'button', class: 'btn small primary' }, 'Copy');
+    const status = h('span', { class: 'copy-status', role: 'status' });
+    copy.addEventListener('click', () => {
+      input.select();
+      const done = () => { status.textContent = 'Copied.'; };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(link).then(done, () => { document.execCommand && document.execCommand('copy'); done(); });
+      } else { document.execCommand('copy'); done(); }
+    });
+    const closeBtn = h('button', { type: 'button', class: 'btn small', onclick: () => { panel.hidden = true; $('share').focus(); } }, 'Close');
+    panel.replaceChildren(
+      h('p', null, 'The whole plan travels in this link; nothing is uploaded. Anyone who opens it sees a copy.'),
+      h('div', { class: 'share-row' }, input, copy, closeBtn, status));
+    panel.hidden = false;
+    input.focus();
+    input.select();
+  }
+
+  /** 'ccnp-course-live-exam' -> 'CCNP course, Cisco Live, exam'-ish: readable words from a file-style name. */
+  function exampleTitle(name) {
+    const ACRONYMS = new Set(['ccna', 'ccnp', 'ccie', 'ccde', 'ce', 'ccdp', 'devnet', 'cl']);
+    const words = String(name || '').split(/[-_\s]+/).filter(Boolean)
+      .map((w) => (ACRONYMS.has(w.toLowerCase()) ? w.toUpperCase().replace('DEVNET', 'DevNet') : w));
+    const text = words.join(' ');
+    return text ? text.charAt(0).toUpperCase() + text.slice(1) : '';
+  }
+
+  function buildExamplesMenu() {
+    const menu = $('examples-list');
+    const examples = Array.isArray(window.CEPLAN_EXAMPLES) ? window.CEPLAN_EXAMPLES : [];
+    if (!examples.length) {
+      menu.replaceChildren(h('li', { class: 'empty' }, 'No examples in this build.'));
+      return;
+    }
+    menu.replaceChildren(...examples.map((ex, n) => h('li', null,
+      h('button', {
+        type: 'button', class: 'example', dataset: { example: ex.name || String(n) },
+        onclick: () => {
+          $('examples').open = false;
+          const plan = clone(ex.plan);
+          if (plan.name === undefined && ex.name) plan.name = exampleTitle(ex.name);
+          if (loadPlan(plan, 'The example', 'Loaded the example “' + exampleTitle(ex.name) + '”.')) $('examples-button').focus();
+        },
+      }, h('span', { class: 'ex-name' }, exampleTitle(ex.name) || 'Example ' + (n + 1)),
+      ex.description ? h('span', { class: 'ex-desc' }, ex.description) : null))));
+  }
+
+  function loadFromHash() {
+    let text;
+    try {
+      text = C.store.planTextFromHash(window.location.hash);
+    } catch (e) {
+      showProblems('The link could not be loaded; your plan was not changed', [{ pointer: '', message: e.message }]);
+      return false;
+    }
+    if (text === null) return false;
+    const parsed = C.store.parsePlanText(text);
+    const ok = parsed.ok
+      ? loadPlan(parsed.plan, 'The plan in the link', 'Loaded the plan from the link.')
+      : (showProblems('The link could not be loaded; your plan was not changed', parsed.errors), false);
+    try { history.replaceState(null, '', window.location.href.split('#')[0]); } catch (e) { /* file:// may refuse */ }
+    return ok;
+  }
+
+  // ----- start -------------------------------------------------------------------------
+
+  function wire() {
+    document.querySelectorAll('[data-add]').forEach((b) => b.addEventListener('click', () => {
+      const t = b.dataset.add;
+      if (t === 'certification') editCertification();
+      else editActivity(undefined, t);
+    }));
+    $('plan-name').addEventListener('change', (ev) => {
+      const cand = clone(state.plan);
+      const v = ev.target.value.trim();
+      if (v) cand.name = v; else delete cand.name;
+      apply(cand, {});
+    });
+    $('as-of').addEventListener('change', (ev) => {
+      const cand = clone(state.plan);
+      const v = ev.target.value;
+      if (v) cand.today = v; else delete cand.today;
+      const r = apply(cand, {});
+      if (!r.ok) showProblems('That date was not accepted', r.errors);
+    });
+    $('import').addEventListener('click', () => $('import-file').click());
+    $('import-file').addEventListener('change', (ev) => {
+      const file = ev.target.files && ev.target.files[0];
+      if (!file) return;
+      file.text().then((text) => importText(text, file.name), () => showProblems(file.name + ' could not be read', []))
+        .finally(() => { ev.target.value = ''; });
+    });
+    $('export').addEventListener('click', exportPlan);
+    $('share').addEventListener('click', showShare);
+    window.addEventListener('hashchange', loadFromHash);
+    document.addEventListener('click', (ev) => {
+      const menu = $('examples');
+      if (menu.open && !menu.contains(ev.target)) menu.open = false;
+    });
+    $('examples').addEventListener('keydown', (ev) => {
+      if (ev.key === 'Escape') { $('examples').open = false; $('examples-button').focus(); }
+    });
+  }
+
+  function start() {
+    wire();
+    C.engine.ready.then(() => {
+      buildExamplesMenu();
+      const saved = C.store.load();
+      const r = saved ? apply(saved.plan, { undoable: false }) : apply(C.store.emptyPlan(), { undoable: false });
+      if (!r.ok) {
+        showProblems('Your saved plan could not be read', r.errors);
+        apply(C.store.emptyPlan(), { undoable: false, persist: false }); // the unreadable save stays until the next change
+      }
+      loadFromHash();
+      document.body.dataset.engine = 'ready';
+    }, (err) => {
+      document.body.dataset.engine = 'missing';
+      showProblems('The planner cannot start', [{ pointer: '', message: err.message }]);
+      document.querySelectorAll('[data-add], #import, #export, #share').forEach((b) => { b.disabled = true; });
+    });
+  }
+
+  C.app = { state, apply, importText, undo };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})(window.Ceplan = window.Ceplan || {});

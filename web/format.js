@@ -1,0 +1,149 @@
+// format.js: words and numbers, in the program's vocabulary (spec/rules.md).
+// Dates are calendar dates (D1): shown as the user's locale writes them, ISO in the tooltip.
+(function (C) {
+  'use strict';
+  const { h } = C.dom;
+
+  const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+  function isIsoDate(s) {
+    const m = typeof s === 'string' && ISO_RE.exec(s);
+    if (!m) return false;
+    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+  }
+
+  let dateFmt = null;
+  /** '2027-03-15' -> '15 Mar 2027' (in the user's locale). Anything else is shown as given. */
+  function formatDate(iso) {
+    if (!isIsoDate(iso)) return iso == null ? '' : String(iso);
+    const m = ISO_RE.exec(iso);
+    if (!dateFmt) dateFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    return dateFmt.format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
+  }
+
+  /** A <time> element: locale text, ISO in datetime and title. */
+  function dateEl(iso, cls) {
+    return h('time', { datetime: iso, title: iso, class: cls }, formatDate(iso));
+  }
+
+  function plural(n, one, many) { return n + ' ' + (n === 1 ? one : (many || one + 's')); }
+
+  const LEVELS = ['associate', 'specialist', 'professional', 'expert'];
+  const LEVEL_LABELS = { associate: 'Associate', specialist: 'Specialist', professional: 'Professional', expert: 'Expert' };
+
+  // L3 exam kinds, with the example code the user recognises.
+  const EXAM_KINDS = [
+    { kind: 'core', label: 'Technology core', example: 'e.g. 350-401 ENCOR' },
+    { kind: 'concentration', label: 'Concentration', example: 'e.g. 300-410 ENARSI' },
+    { kind: 'associate', label: 'Associate', example: 'e.g. 200-301 CCNA' },
+    { kind: 'expert_written', label: 'Expert written', example: 'e.g. 400-007 CCDE written' },
+    { kind: 'expert_lab', label: 'Expert lab or practical', example: 'CCIE lab, CCDE practical' },
+  ];
+  const EXAM_NOUN = {
+    associate: ['associate exam', 'associate exams'],
+    core: ['technology core exam', 'technology core exams'],
+    concentration: ['concentration exam', 'concentration exams'],
+    expert_written: ['expert written exam', 'expert written exams'],
+    expert_lab: ['expert lab exam', 'expert lab exams'],
+    professional: ['professional-level exam (core or concentration)', 'professional-level exams (core or concentration)'],
+  };
+  function examKindLabel(kind) {
+    const k = EXAM_KINDS.find((e) => e.kind === kind);
+    return k ? k.label : String(kind);
+  }
+
+  /** ['concentration','concentration','core'] -> '2 concentration exams + 1 technology core exam' */
+  function examsText(exams) {
+    const counts = new Map();
+    for (const e of exams || []) counts.set(e, (counts.get(e) || 0) + 1);
+    const parts = [];
+    for (const [kind, n] of counts) {
+      const noun = EXAM_NOUN[kind] || [kind + ' exam', kind + ' exams'];
+      parts.push(n + ' ' + (n === 1 ? noun[0] : noun[1]));
+    }
+    return parts.join(' + ');
+  }
+
+  /** A path {credits, exams} in words: '40 CE credits + 1 concentration exam'. */
+  function pathText(path) {
+    if (!path) return '';
+    const parts = [];
+    if (path.credits) parts.push(plural(path.credits, 'CE credit'));
+    const ex = examsText(path.exams);
+    if (ex) parts.push(ex);
+    return parts.join(' + ') || 'no requirement';
+  }
+
+  /** What a missing entry still needs: '28 more CE credits and 1 concentration exam'. */
+  function neededText(m) {
+    const parts = [];
+    if (m.credits_needed) parts.push(m.credits_needed + ' more CE ' + (m.credits_needed === 1 ? 'credit' : 'credits'));
+    const ex = examsText(m.exams_needed);
+    if (ex) parts.push(ex);
+    return parts.join(' and ') || 'nothing more';
+  }
+
+  const ACTIVITY_TYPES = {
+    training: { label: 'Training', add: 'Training' },
+    cisco_live: { label: 'Cisco Live', add: 'Cisco Live' },
+    item_authoring: { label: 'Item authoring', add: 'Item authoring' },
+    exam: { label: 'Exam', add: 'Exam' },
+  };
+
+  const STATUSES = ['planned', 'completed', 'claimed', 'pending', 'validated', 'applied', 'rejected'];
+  const STATUS_LABELS = {
+    planned: 'Planned', completed: 'Completed, not claimed yet', claimed: 'Claimed', pending: 'Claim pending',
+    validated: 'Claim validated', applied: 'Already applied to a past recertification', rejected: 'Claim rejected',
+  };
+
+  const ITEM_TYPE_LABELS = {
+    ccie_lab_performance: 'CCIE lab performance item',
+    core_specialist_performance: 'Core / specialist performance item',
+    associate_performance: 'Associate performance item',
+    specialist: 'Specialist item',
+    core: 'Core item',
+    associate: 'Associate item',
+  };
+
+  // Warning codes (spec/rules.md): a short name and what the user can do about it.
+  const WARNINGS = {
+    CREDITS_OUT_OF_RANGE: ['Credits outside 4–64', 'Check the credits in the CE catalog entry.'],
+    NOT_ELIGIBLE_LITE: ['Lite / no-labs course', 'Choose the full edition of the course to earn credits.'],
+    NOT_ELIGIBLE_CATALOG: ['Not in the CE catalog', 'Only catalog items from authorized providers earn credits.'],
+    REPEAT_MINOR_VERSION: ['Minor-version repeat', 'Only a new major version of a course earns credits again.'],
+    REPEAT_AUDIENCE_EDITION: ['Same course, other edition', 'Customer and partner editions count once.'],
+    REPEAT_AFTER_ALPHA: ['Already earned in Alpha', 'The released version of an Alpha course earns nothing more.'],
+    REPEAT_EVENT_CLAIM: ['Event already claimed', 'One claim per Cisco Live event: put all sessions in one activity.'],
+    SESSION_TYPE_NOT_ELIGIBLE: ['Session type not eligible', 'Breakouts, DevNet workshops, labs and seminars earn credits.'],
+    CREDIT_VALUE_UNKNOWN: ['Credit value unknown', 'Enter the credits Cisco gives for it on the activity.'],
+    NOT_BADGED: ['Not badged in', 'Badge in at every session you want credits for.'],
+    SESSION_TOO_SHORT: ['Session under 45 minutes', 'Only sessions of 45 minutes or more count.'],
+    ATTENDANCE_BELOW_75: ['Attended under 75%', 'Stay for at least three quarters of the session.'],
+    NOT_SME_PROGRAM: ['Not through the SME program', 'Only items written through Cisco’s SME program count.'],
+    CLAIM_WINDOW_MISSED: ['Claim window missed', 'Claims must be submitted within 365 days of completion.'],
+    CLAIM_DUE_SOON: ['Claim due soon', 'Submit the claim in the CE portal before the window closes.'],
+    CREDITS_EXPIRED: ['Credits expired', 'Credits can be applied up to 3 years after completion.'],
+    BEFORE_CERTIFIED: ['Before first certified', 'Activities count only while you hold a certification.'],
+    ROLLOVER_FORFEITED: ['Rollover forfeited', 'Leftovers of 4 credits or fewer do not roll over.'],
+    ALREADY_APPLIED: ['Already applied', 'These credits were used by an earlier recertification.'],
+    REJECTED: ['Claim rejected', 'A rejected claim earns nothing.'],
+    AFTER_EXPIRATION: ['After expiration', 'Finish the work on or before the expiration date.'],
+    PENDING_VALIDATION: ['Validation pending', 'Validation can take up to 30 days; it counts by its completion date.'],
+    PLANNED_IN_PAST: ['Planned date has passed', 'Mark it completed (or move the date) to keep the plan true.'],
+    RETIRED_NO_RECERT: ['Retired certification', 'It stays valid until it expires; credits keep counting for your others.'],
+  };
+  function warningTitle(code) { return (WARNINGS[code] || [String(code || 'Note').replace(/_/g, ' ').toLowerCase()])[0]; }
+  function warningAdvice(code) { return (WARNINGS[code] || [])[1] || ''; }
+
+  /** A rule id badge, e.g. 'E3'. */
+  function ruleBadge(rule) {
+    if (!rule) return null;
+    return h('abbr', { class: 'rule', title: 'Rule ' + rule + ' of Cisco’s recertification policy as ceplan reads it' }, rule);
+  }
+
+  C.format = {
+    isIsoDate, formatDate, dateEl, plural, LEVELS, LEVEL_LABELS, EXAM_KINDS, examKindLabel, examsText,
+    pathText, neededText, ACTIVITY_TYPES, STATUSES, STATUS_LABELS, ITEM_TYPE_LABELS, warningTitle, warningAdvice, ruleBadge,
+  };
+})(window.Ceplan = window.Ceplan || {});

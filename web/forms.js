@@ -1,0 +1,266 @@
+// forms.js: the add/edit forms (one <dialog>), so that nobody types JSON.
+// A form edits a copy of one certification or activity: it writes only the fields it
+// shows, so fields it does not know survive. Validation is the engine's: the caller
+// evaluates the candidate plan, and the engine's errors (JSON pointers) are shown next
+// to the matching field and listed at the top of the form.
+(function (C) {
+  'use strict';
+  const { h, uid } = C.dom;
+  const F = C.format;
+
+  // ----- field specs -------------------------------------------------------------------
+
+  function levelOptions() {
+    const p = C.engine.policy();
+    const keys = p && p.levels && typeof p.levels === 'object' ? Object.keys(p.levels) : [];
+    const levels = F.LEVELS.filter((l) => !keys.length || keys.includes(l)).concat(keys.filter((k) => !F.LEVELS.includes(k)));
+    return levels.map((l) => [l, F.LEVEL_LABELS[l] || l]);
+  }
+  function itemTypeOptions() {
+    const p = C.engine.policy();
+    const keys = p && p.item_authoring && typeof p.item_authoring === 'object' ? Object.keys(p.item_authoring) : Object.keys(F.ITEM_TYPE_LABELS);
+    return keys.map((k) => [k, F.ITEM_TYPE_LABELS[k] || k.replace(/_/g, ' ')]);
+  }
+  const statusField = {
+    name: 'status', label: 'Claim status', kind: 'select',
+    options: () => [['', 'Automatic (planned if in the future, else completed)']].concat(F.STATUSES.map((s) => [s, F.STATUS_LABELS[s]])),
+  };
+  const claimedOnField = { name: 'claimed_on', label: 'Claimed on', kind: 'date', optional: true, hint: 'When you submitted the claim in the CE portal (C1: within 365 days).' };
+
+  const SPECS = {
+    certification: [
+      { name: 'name', label: 'Name', kind: 'text', placeholder: 'CCNP Enterprise', wide: true },
+      { name: 'level', label: 'Level', kind: 'select', options: levelOptions },
+      { name: 'expires', label: 'Valid through', kind: 'date', hint: 'The expiration date shown in your Cisco profile.' },
+      { name: 'cycle_start', label: 'Cycle start', kind: 'date', optional: true, hint: 'When you earned or last recertified it. Default: 3 years before it expires (R7).' },
+      { name: 'first_certified', label: 'First certified', kind: 'date', optional: true, hint: 'Activities before this date earn nothing (C3).' },
+      { name: 'retired', label: 'Cisco has retired this certification (L6)', kind: 'checkbox', wide: true },
+    ],
+    training: [
+      { name: 'title', label: 'Title', kind: 'text', placeholder: 'Implementing Cisco Enterprise Advanced Routing', wide: true },
+      { name: 'course', label: 'Course code', kind: 'text', placeholder: 'ENARSI' },
+      { name: 'version', label: 'Version', kind: 'text', placeholder: '1.1', hint: 'Only a new major version earns credits again (E3).' },
+      { name: 'credits', label: 'CE credits', kind: 'number', min: 0, hint: 'As listed in the CE catalog (E1: 4 to 64).' },
+      { name: 'completed', label: 'Completed on (or planned for)', kind: 'date' },
+      statusField,
+      claimedOnField,
+      { name: 'in_catalog', label: 'In the CE catalog, from an authorized provider (E2)', kind: 'checkbox', default: true, wide: true },
+      { name: 'lite', label: 'Lite or “NO LABS” digital edition (E2)', kind: 'checkbox', wide: true },
+      { name: 'alpha', label: 'Alpha delivery (E5)', kind: 'checkbox', wide: true },
+    ],
+    cisco_live: [
+      { name: 'event', label: 'Event', kind: 'text', placeholder: 'Cisco Live US 2026', wide: true },
+      { name: 'completed', label: 'Last day of the event', kind: 'date' },
+      statusField,
+      claimedOnField,
+      { name: 'sessions', label: 'Sessions', kind: 'sessions', wide: true },
+    ],
+    item_authoring: [
+      { name: 'item_type', label: 'Item type', kind: 'select', options: itemTypeOptions },
+      { name: 'accepted_items', label: 'Accepted items', kind: 'number', min: 0 },
+      { name: 'credits', label: 'Total credits', kind: 'number', min: 0, optional: true, hint: 'Leave empty to use the credit table; Cisco’s values are not known (E8).' },
+      { name: 'completed', label: 'Completed on (or planned for)', kind: 'date' },
+      statusField,
+      claimedOnField,
+      { name: 'sme_program', label: 'Written through Cisco’s SME program (E8)', kind: 'checkbox', default: true, wide: true },
+    ],
+    exam: [
+      { name: 'exam', label: 'Exam kind', kind: 'select', options: () => F.EXAM_KINDS.map((k) => [k.kind, k.label + ' (' + k.example + ')']) },
+      { name: 'code', label: 'Exam code', kind: 'text', placeholder: '350-401', hint: '350-401 is a technology core exam; 300-410 a concentration exam (L3).' },
+      { name: 'completed', label: 'Passed on (or planned for)', kind: 'date' },
+    ],
+  };
+
+  const SESSION_FIELDS = [
+    { name: 'code', label: 'Session code', kind: 'text', placeholder: 'BRKENT-2031' },
+    { name: 'minutes', label: 'Length (min)', kind: 'number', min: 0 },
+    { name: 'attended_minutes', label: 'Attended (min)', kind: 'number', min: 0 },
+    { name: 'credits', label: 'Credits', kind: 'number', min: 0, optional: true, placeholder: 'table' },
+    { name: 'badged_in', label: 'Badged in', kind: 'checkbox', default: true },
+  ];
+
+  // ----- building and reading fields ---------------------------------------------------
+
+  function toInputValue(v) { return v === undefined || v === null ? '' : String(v); }
+
+  /** One labelled control; returns {el, control, read(target)} */
+  function buildField(spec, item, pointer, compact) {
+    const id = uid('f-' + spec.name);
+    const hintId = spec.hint ? id + '-hint' : null;
+    const errId = id + '-err';
+    let control;
+    if (spec.kind === 'select') {
+      const opts = typeof spec.options === 'function' ? spec.options() : spec.options;
+      const cur = toInputValue(item[spec.name]);
+      control = h('select', { id, name: spec.name },
+        opts.map(([v, label]) => h('option', { value: v, selected: v === cur }, label)));
+      if (cur && !opts.some(([v]) => v === cur)) control.appendChild(h('option', { value: cur, selected: true }, cur));
+    } else if (spec.kind === 'checkbox') {
+      const v = item[spec.name];
+      control = h('input', { id, name: spec.name, type: 'checkbox', checked: v === undefined ? !!spec.default : !!v });
+    } else {
+      const type = spec.kind === 'number' ? 'number' : spec.kind === 'date' ? 'date' : 'text';
+      control = h('input', {
+        id, name: spec.name, type, value: toInputValue(item[spec.name]),
+        placeholder: spec.placeholder, min: spec.min, step: spec.kind === 'number' ? 1 : null,
+        inputmode: spec.kind === 'number' ? 'numeric' : null, autocomplete: 'off',
+      });
+    }
+    control.dataset.pointer = pointer;
+    const describedBy = [hintId, errId].filter(Boolean).join(' ');
+    control.setAttribute('aria-describedby', describedBy);
+    const label = h('label', { for: id }, spec.label, spec.optional ? h('span', { class: 'optional' }, ' (optional)') : null);
+    const el = spec.kind === 'checkbox'
+      ? h('div', { class: ['field', 'check', spec.wide && 'wide'] }, control, label, h('p', { class: 'field-error', id: errId, hidden: true }))
+      : h('div', { class: ['field', spec.wide && 'wide', compact && 'compact'] }, label, control,
+        hintId && !compact ? h('p', { class: 'hint', id: hintId }, spec.hint) : null,
+        h('p', { class: 'field-error', id: errId, hidden: true }));
+    function read(target) {
+      const k = spec.name;
+      if (spec.kind === 'checkbox') { target[k] = control.checked; return; }
+      const raw = control.value.trim();
+      if (raw === '') { delete target[k]; return; }
+      if (spec.kind === 'number') {
+        const n = Number(raw);
+        target[k] = Number.isFinite(n) ? n : raw; // a non-number goes to the engine, which names it
+        return;
+      }
+      target[k] = raw;
+    }
+    return { el, control, read, pointer };
+  }
+
+  function sessionsEditor(item, base, fields) {
+    const sessions = Array.isArray(item.sessions) ? item.sessions.map((s) => Object.assign({}, s)) : [];
+    const list = h('ol', { class: 'sessions-edit' });
+    let rows = [];
+    const addBtn = h('button', { type: 'button', class: 'btn small' }, '+ Add session');
+    function redraw() {
+      // keep what was typed before rebuilding
+      for (const r of rows) for (const f of r.fields) f.read(r.data);
+      list.replaceChildren();
+      for (const f of fields.splice(0)) if (!f.pointer.startsWith('/sessions/')) fields.push(f);
+      rows = sessions.map((s, i) => {
+        const rowFields = SESSION_FIELDS.map((spec) => buildField(spec, s, '/sessions/' + i + '/' + spec.name, true));
+        const remove = h('button', { type: 'button', class: 'btn small quiet', 'aria-label': 'Remove session ' + (i + 1) },
+          'Remove');
+        remove.addEventListener('click', () => { for (const r of rows) for (const f of r.fields) f.read(r.data); rows = rows.filter((r) => r.data !== s); sessions.splice(i, 1); redraw(); addBtn.focus(); });
+        const li = h('li', { class: 'session-edit' },
+          h('span', { class: 'session-num', 'aria-hidden': 'true' }, String(i + 1)),
+          rowFields.map((f) => f.el), remove);
+        list.appendChild(li);
+        rowFields.forEach((f) => fields.push(f));
+        return { data: s, fields: rowFields };
+      });
+      if (!sessions.length) list.appendChild(h('li', { class: 'empty' }, 'No sessions yet.'));
+    }
+    addBtn.addEventListener('click', () => {
+      for (const r of rows) for (const f of r.fields) f.read(r.data);
+      sessions.push({ badged_in: true });
+      redraw();
+      const last = rows[rows.length - 1];
+      if (last) last.fields[0].control.focus();
+    });
+    redraw();
+    const el = h('fieldset', { class: 'field wide sessions' },
+      h('legend', null, 'Sessions'),
+      h('p', { class: 'hint' }, 'Breakouts (BRK), DevNet workshops (DEVWKS), labs (LTR) and seminars (TEC) earn credits when you badged in, the session lasts 45 minutes or more and you stayed 75% of it (E6, E7).'),
+      list, addBtn);
+    return {
+      el,
+      read(target) {
+        for (const r of rows) for (const f of r.fields) f.read(r.data);
+        target.sessions = sessions.map((s) => s);
+      },
+    };
+  }
+
+  // ----- the dialog --------------------------------------------------------------------
+
+  let dialog = null;
+
+  function close() {
+    if (dialog && dialog.open) dialog.close();
+  }
+
+  /**
+   * open({kind, title, item, base, onSave(item) -> {ok, errors}, onRemove?, onClose?})
+   * kind: 'certification' | activity type. item is a copy; base is its JSON pointer in the
+   * candidate plan (e.g. '/activities/3') so the engine's errors can find their field.
+   */
+  function open(opts) {
+    dialog = document.getElementById('editor');
+    const item = opts.item;
+    const fields = [];
+    const controls = [];
+    const errorsBox = h('div', { class: 'form-errors', role: 'alert', tabindex: '-1', hidden: true });
+    const grid = h('div', { class: 'form-grid' });
+    for (const spec of SPECS[opts.kind]) {
+      if (spec.kind === 'sessions') {
+        const ed = sessionsEditor(item, opts.base, fields);
+        controls.push(ed);
+        grid.appendChild(ed.el);
+      } else {
+        const f = buildField(spec, item, '/' + spec.name);
+        fields.push(f);
+        controls.push(f);
+        grid.appendChild(f.el);
+      }
+    }
+    const titleId = uid('dlg-title');
+    const save = h('button', { type: 'submit', class: 'btn primary' }, opts.saveLabel || 'Save');
+    const cancel = h('button', { type: 'button', class: 'btn', value: 'cancel' }, 'Cancel');
+    const remove = opts.onRemove ? h('button', { type: 'button', class: 'btn danger' }, 'Remove') : null;
+    const form = h('form', { class: 'editor-form', novalidate: true, 'aria-labelledby': titleId },
+      h('h2', { id: titleId }, opts.title),
+      errorsBox, grid,
+      h('div', { class: 'form-actions' }, remove, h('span', { class: 'spacer' }), cancel, save));
+
+    function showErrors(errors) {
+      for (const f of fields) {
+        f.control.removeAttribute('aria-invalid');
+        const e = f.el.querySelector('.field-error');
+        e.hidden = true; e.textContent = '';
+      }
+      const list = h('ul');
+      let firstInvalid = null;
+      for (const err of errors) {
+        const ptr = String(err.pointer || '');
+        const rel = opts.base && ptr.startsWith(opts.base + '/') ? ptr.slice(opts.base.length) : null;
+        const f = rel && fields.find((x) => x.pointer === rel);
+        if (f) {
+          f.control.setAttribute('aria-invalid', 'true');
+          const e = f.el.querySelector('.field-error');
+          e.hidden = false;
+          e.textContent = e.textContent ? e.textContent + ' ' + err.message : err.message;
+          if (!firstInvalid) firstInvalid = f.control;
+        }
+        list.appendChild(h('li', null, h('code', { class: 'pointer' }, ptr || '(whole plan)'), ' ', err.message));
+      }
+      errorsBox.replaceChildren(h('p', null, 'The engine cannot use this yet; nothing was changed:'), list);
+      errorsBox.hidden = false;
+      if (firstInvalid) firstInvalid.focus();
+      else errorsBox.focus();
+    }
+
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const out = Object.assign({}, item);
+      for (const c of controls) c.read(out);
+      const r = opts.onSave(out);
+      if (r && r.ok === false) showErrors(r.errors);
+      else close();
+    });
+    cancel.addEventListener('click', close);
+    if (remove) remove.addEventListener('click', () => { close(); opts.onRemove(); });
+
+    dialog.replaceChildren(form);
+    dialog.onclose = () => { if (opts.onClose) opts.onClose(); };
+    dialog.showModal();
+    const first = grid.querySelector('input, select');
+    if (first) first.focus();
+    return { dialog, form };
+  }
+
+  C.forms = { open, close, SPECS };
+})(window.Ceplan = window.Ceplan || {});

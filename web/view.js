@@ -1,0 +1,333 @@
+// view.js: draws the three columns from the plan (what the user entered) and the
+// engine's result (what it means). Pure drawing: every change goes back through the
+// `act` callbacks to app.js, which re-evaluates the plan and draws again.
+(function (C) {
+  'use strict';
+  const { h, svg } = C.dom;
+  const F = C.format;
+
+  // ----- small pieces ------------------------------------------------------------------
+
+  const ICONS = {
+    training: ['M4 5.5A1.5 1.5 0 0 1 5.5 4H15v11H5.5A1.5 1.5 0 0 0 4 16.5z', 'M4 16.5A1.5 1.5 0 0 0 5.5 18H16v-3', 'M7.5 7.5h4.5'],
+    cisco_live: ['M4 6h14v12H4z', 'M4 10h14', 'M8 3.5v4', 'M14 3.5v4'],
+    item_authoring: ['M5 17l1-4 8.5-8.5 3 3L9 16z', 'M12.5 6.5l3 3', 'M4 19.5h14'],
+    exam: ['M11 3.5a7.5 7.5 0 1 1 0 15a7.5 7.5 0 0 1 0-15z', 'M7.5 11.2l2.4 2.4 4.6-4.8'],
+    certification: ['M11 3l6 2.5v5c0 3.8-2.6 6.8-6 8-3.4-1.2-6-4.2-6-8v-5z', 'M8.3 10.8l2 2 3.5-3.7'],
+  };
+  function icon(type) {
+    return svg('svg', { class: 'icon', viewBox: '0 0 22 22', width: 20, height: 20, 'aria-hidden': 'true', focusable: 'false' },
+      (ICONS[type] || ICONS.training).map((d) => svg('path', { d })));
+  }
+
+  function warningItem(w) {
+    const info = w.severity === 'info';
+    const advice = F.warningAdvice(w.code);
+    return h('li', { class: ['warning', info ? 'info' : 'warn'], dataset: { code: w.code || '', rule: w.rule || '' } },
+      h('span', { class: 'sev' }, info ? 'Note' : 'Warning'),
+      h('span', { class: 'w-body' },
+        h('strong', { class: 'w-title' }, F.warningTitle(w.code)), ' ', F.ruleBadge(w.rule), ' ',
+        h('span', { class: 'w-message' }, w.message || ''),
+        advice ? h('span', { class: 'w-advice' }, ' ' + advice) : null));
+  }
+  function warningList(ws, cls) {
+    if (!ws || !ws.length) return null;
+    return h('ul', { class: ['warnings', cls] }, ws.map(warningItem));
+  }
+
+  function certName(c) { return (c && (c.name || c.id)) || 'Unnamed certification'; }
+
+  /** Index the result by id for lookups from the plan. */
+  function indexResult(plan, result) {
+    const certs = new Map();
+    const acts = new Map();
+    const byAct = new Map();
+    const byCert = new Map();
+    const general = [];
+    if (result) {
+      for (const c of result.certifications || []) certs.set(c.id, c);
+      (result.activities || []).forEach((a) => acts.set(a.id, a));
+      for (const w of result.warnings || []) {
+        if (w.activity != null) {
+          if (!byAct.has(w.activity)) byAct.set(w.activity, []);
+          byAct.get(w.activity).push(w);
+        } else if (w.certification != null) {
+          if (!byCert.has(w.certification)) byCert.set(w.certification, []);
+          byCert.get(w.certification).push(w);
+        } else general.push(w);
+      }
+    }
+    return { certs, acts, byAct, byCert, general };
+  }
+
+  // ----- column 1: certifications ------------------------------------------------------
+
+  const SHORT = { recertified: ['safe', 'Safe'], will_expire: ['risk', 'At risk'], retired: ['retired', 'Retired'], expired: ['expired', 'Expired'] };
+  function shortBadge(rc) {
+    const s = rc && SHORT[rc.status];
+    return h('span', { class: ['badge', s && s[0]] }, s ? s[1] : String(rc ? rc.status : '…'));
+  }
+
+  function statusBadge(rc) {
+    if (!rc) return h('span', { class: 'badge' }, '…');
+    switch (rc.status) {
+      case 'recertified': {
+        const first = (rc.recertifications || [])[0];
+        return h('span', { class: 'badge safe' }, 'Safe', first ? [': recertifies on ', F.dateEl(first.on)] : null);
+      }
+      case 'will_expire':
+        return h('span', { class: 'badge risk' }, 'At risk: expires on ', F.dateEl(rc.expires));
+      case 'retired':
+        return h('span', { class: 'badge retired' }, 'Retired');
+      case 'expired':
+        return h('span', { class: 'badge expired' }, 'Expired');
+      default:
+        return h('span', { class: 'badge' }, String(rc.status));
+    }
+  }
+
+  function renderCertifications(root, plan, idx, act) {
+    const certs = plan.certifications || [];
+    const list = h('ul', { class: 'cards', 'aria-label': 'Certifications' });
+    certs.forEach((c, i) => {
+      const rc = idx.certs.get(c.id);
+      list.appendChild(h('li', { class: 'card cert', dataset: { id: c.id || '' } },
+        h('div', { class: 'card-head' },
+          icon('certification'),
+          h('h3', { class: 'cert-name' }, certName(c)),
+          h('span', { class: 'level' }, F.LEVEL_LABELS[c.level] || c.level || '')),
+        h('p', { class: 'valid' }, 'valid through ', F.dateEl(c.expires)),
+        h('p', { class: 'status' }, statusBadge(rc)),
+        rc && rc.is_anchor ? h('p', { class: 'anchor' }, 'CE credits count toward this one ', F.ruleBadge('R1')) : null,
+        h('div', { class: 'row-actions' },
+          h('button', { type: 'button', class: 'btn small', dataset: { focus: 'edit-cert:' + c.id }, 'aria-label': 'Edit ' + certName(c), onclick: () => act.editCert(i) }, 'Edit'),
+          h('button', { type: 'button', class: 'btn small quiet', dataset: { focus: 'rm-cert:' + c.id }, 'aria-label': 'Remove ' + certName(c), onclick: () => act.removeCert(i) }, 'Remove'))));
+    });
+    if (!certs.length) list.appendChild(h('li', { class: 'empty' }, 'Add the certifications you hold, or load one of the examples.'));
+    root.replaceChildren(list);
+  }
+
+  // ----- column 2: activities ----------------------------------------------------------
+
+  function activityTitle(a) {
+    switch (a.type) {
+      case 'training': return a.title || a.course || 'Training';
+      case 'cisco_live': return a.event || 'Cisco Live';
+      case 'item_authoring': return 'Item authoring';
+      case 'exam': return 'Exam ' + (a.code || F.examKindLabel(a.exam));
+      default: return a.title || String(a.type || 'Activity');
+    }
+  }
+
+  function activityDetail(a) {
+    const bits = [];
+    switch (a.type) {
+      case 'training':
+        if (a.course || a.version) bits.push([a.course, a.version ? 'v' + a.version : ''].filter(Boolean).join(' '));
+        if (a.lite) bits.push('lite');
+        if (a.alpha) bits.push('alpha');
+        if (a.in_catalog === false) bits.push('not in catalog');
+        break;
+      case 'cisco_live': bits.push(F.plural((a.sessions || []).length, 'session')); break;
+      case 'item_authoring':
+        bits.push(F.plural(a.accepted_items || 0, 'accepted item') + ', ' + (F.ITEM_TYPE_LABELS[a.item_type] || a.item_type || '').toLowerCase());
+        if (a.sme_program === false) bits.push('outside the SME program');
+        break;
+      case 'exam': bits.push(F.examKindLabel(a.exam) + ' exam'); break;
+      default: break;
+    }
+    if (a.status) bits.push(F.STATUS_LABELS[a.status] || a.status);
+    return bits.filter(Boolean);
+  }
+
+  function creditsCell(a, ra, ws) {
+    if (a.enabled === false) return h('p', { class: 'credits off' }, 'switched off');
+    if (a.type === 'exam') return h('p', { class: 'credits exam' }, 'exam path');
+    if (!ra) return h('p', { class: 'credits' }, '—');
+    const earned = Number.isFinite(ra.credits) ? ra.credits : 0;
+    const nominal = Number.isFinite(ra.nominal_credits) ? ra.nominal_credits : earned;
+    const cell = h('div', { class: 'credits-cell' });
+    const p = h('p', { class: 'credits' });
+    if (nominal > earned) {
+      p.appendChild(h('s', { class: 'nominal', title: 'would earn ' + nominal }, String(nominal)));
+      p.appendChild(document.createTextNode(' '));
+    }
+    p.appendChild(h('strong', { class: 'earned' }, String(earned)));
+    p.appendChild(document.createTextNode(earned === 1 ? ' credit' : ' credits'));
+    cell.appendChild(p);
+    if (nominal > earned) {
+      const why = (ws || []).find((w) => w.severity !== 'info') || (ws || [])[0];
+      if (why) cell.appendChild(h('p', { class: 'reason' }, F.warningTitle(why.code), ' ', F.ruleBadge(why.rule)));
+    }
+    return cell;
+  }
+
+  function sessionsDetails(a, ws) {
+    const sessions = a.sessions || [];
+    if (!sessions.length) return null;
+    const perSession = (i) => (ws || []).filter((w) => w.session === i);
+    return h('details', { class: 'sessions' },
+      h('summary', null, 'Sessions (' + sessions.length + ')'),
+      h('ol', null, sessions.map((s, i) => h('li', { class: 'session' },
+        h('span', { class: 'code' }, s.code || 'session ' + (i + 1)), ' ',
+        h('span', { class: 'meta' },
+          [Number.isFinite(s.minutes) ? s.minutes + ' min' : null,
+            Number.isFinite(s.attended_minutes) ? 'attended ' + s.attended_minutes : null,
+            s.badged_in === false ? 'not badged in' : 'badged in',
+            s.credits != null ? F.plural(s.credits, 'credit') + ' (given)' : null].filter(Boolean).join(' · ')),
+        warningList(perSession(i), 'compact')))));
+  }
+
+  function activityRow(a, i, idx, today, act) {
+    const ra = idx.acts.get(a.id);
+    const ws = idx.byAct.get(a.id) || [];
+    const off = a.enabled === false;
+    const less = ra && !off && Number.isFinite(ra.nominal_credits) && ra.nominal_credits > ra.credits;
+    const title = activityTitle(a);
+    const sessionWs = a.type === 'cisco_live' ? ws.filter((w) => w.session !== null && w.session !== undefined) : [];
+    const rowWs = ws.filter((w) => !sessionWs.includes(w));
+    const switchId = C.dom.uid('sw');
+    return h('li', { class: ['activity', 'type-' + a.type, off && 'off', less && 'less'], dataset: { id: a.id || '', index: String(i) } },
+      h('div', { class: 'act-icon', title: (F.ACTIVITY_TYPES[a.type] || {}).label || a.type }, icon(a.type)),
+      h('div', { class: 'act-main' },
+        h('h3', { class: 'act-title' }, title),
+        h('p', { class: 'act-meta' }, F.dateEl(a.completed), ' · ', (F.ACTIVITY_TYPES[a.type] || { label: a.type }).label,
+          activityDetail(a).map((b) => ' · ' + b).join('')),
+        sessionsDetails(a, sessionWs)),
+      h('div', { class: 'act-side' }, creditsCell(a, ra, ws)),
+      rowWs.length || sessionWs.length
+        ? h('div', { class: 'act-warnings' },
+          warningList(rowWs),
+          sessionWs.length ? h('p', { class: 'session-note' }, F.plural(sessionWs.length, 'session warning') + ': open the sessions above.') : null)
+        : null,
+      h('div', { class: 'act-foot' },
+        h('div', { class: 'switch' },
+          h('input', { type: 'checkbox', role: 'switch', id: switchId, class: 'toggle', checked: !off, dataset: { focus: 'switch:' + a.id },
+            onchange: (ev) => act.toggleActivity(i, ev.target.checked) }),
+          h('label', { for: switchId }, h('span', { class: 'visually-hidden' }, 'Count “' + title + '”'),
+            h('span', { 'aria-hidden': 'true' }, off ? 'Off: not counted' : 'Counts'))),
+        h('div', { class: 'row-actions' },
+          h('button', { type: 'button', class: 'btn small', dataset: { focus: 'edit-act:' + a.id }, 'aria-label': 'Edit ' + title, onclick: () => act.editActivity(i) }, 'Edit'),
+          h('button', { type: 'button', class: 'btn small quiet', dataset: { focus: 'rm-act:' + a.id }, 'aria-label': 'Remove ' + title, onclick: () => act.removeActivity(i) }, 'Remove'))));
+  }
+
+  function renderActivities(root, plan, idx, today, act) {
+    const acts = (plan.activities || []).map((a, i) => ({ a, i }));
+    acts.sort((x, y) => String(x.a.completed || '').localeCompare(String(y.a.completed || '')) || x.i - y.i);
+    const past = acts.filter((x) => String(x.a.completed || '') <= today);
+    const planned = acts.filter((x) => String(x.a.completed || '') > today);
+    const out = [];
+    const group = (label, items, cls) => {
+      if (!items.length) return;
+      const hid = C.dom.uid('grp');
+      out.push(h('section', { class: ['group', cls], 'aria-labelledby': hid },
+        h('h3', { class: 'group-title', id: hid }, label, h('span', { class: 'count' }, String(items.length))),
+        h('ol', { class: 'activities' }, items.map(({ a, i }) => activityRow(a, i, idx, today, act)))));
+    };
+    group('Done', past, 'past');
+    group('Planned', planned, 'planned');
+    if (!acts.length) out.push(h('p', { class: 'empty' }, 'Add what you have done and what you plan: training, Cisco Live, item authoring, exams.'));
+    root.replaceChildren(...out);
+  }
+
+  // ----- column 3: verdict -------------------------------------------------------------
+
+  function recertItem(r, rc, certsById) {
+    const viaOther = r.via && r.via !== rc.id;
+    const viaCert = viaOther ? certsById.get(r.via) : null;
+    return h('li', { class: 'recert', dataset: { on: r.on, newExpires: r.new_expires, via: r.via || '', daysGivenUp: String(r.days_given_up) } },
+      h('p', { class: 'sentence' },
+        'Recertified on ', F.dateEl(r.on, 'on'), ' by ', h('strong', { class: 'path' }, F.pathText(r.path)),
+        viaOther ? [' of ', certName(viaCert || { id: r.via }), ' (cascade ', F.ruleBadge('R4'), ')'] : null,
+        ', new expiration ', F.dateEl(r.new_expires, 'new-expires'), ', ',
+        h('span', { class: 'given-up' }, r.days_given_up ? F.plural(r.days_given_up, 'day') + ' of validity given up' : 'no validity given up'),
+        ' ', F.ruleBadge('R5'), '.'),
+      Number.isFinite(r.credits_applied) && r.credits_applied > 0
+        ? h('p', { class: 'applied' }, F.plural(r.credits_applied, 'credit') + ' applied ', F.ruleBadge('A2'))
+        : null);
+  }
+
+  function missingList(rc, certsById) {
+    const ms = (rc.missing || []).slice().sort((a, b) =>
+      (a.credits_needed || 0) - (b.credits_needed || 0) || (a.exams_needed || []).length - (b.exams_needed || []).length);
+    if (!ms.length) return h('p', { class: 'missing-none' }, 'No path can still save it before it expires.');
+    return h('div', { class: 'missing' },
+      h('p', null, 'What is still missing, cheapest first:'),
+      h('ul', null, ms.map((m) => {
+        const viaOther = m.via && m.via !== rc.id;
+        return h('li', { class: 'missing-path', dataset: { creditsNeeded: String(m.credits_needed || 0), examsNeeded: (m.exams_needed || []).join(' '), by: m.by || '' } },
+          h('strong', null, F.neededText(m)), ' by ', F.dateEl(m.by),
+          h('span', { class: 'for-path' }, ' for the path ', F.pathText(m.path),
+            viaOther ? [' of ', certName(certsById.get(m.via) || { id: m.via }), ' (cascade ', F.ruleBadge('R4'), ')'] : null));
+      })));
+  }
+
+  function verdictCard(c, rc, idx, certsById) {
+    const parts = [];
+    if (!rc) {
+      parts.push(h('p', { class: 'headline' }, 'No verdict.'));
+    } else {
+      const recerts = rc.recertifications || [];
+      if (recerts.length) parts.push(h('ol', { class: 'recerts' }, recerts.map((r) => recertItem(r, rc, certsById))));
+      if (rc.status === 'will_expire') {
+        parts.push(h('p', { class: 'headline risk' }, 'Will expire on ', F.dateEl(rc.expires, 'expires')));
+        parts.push(missingList(rc, certsById));
+      } else if (rc.status === 'expired') {
+        parts.push(h('p', { class: 'headline expired' }, 'Expired on ', F.dateEl(rc.expires, 'expires'),
+          ': it needs the full exam process again ', F.ruleBadge('R3'), '.'));
+      } else if (rc.status === 'retired') {
+        parts.push(h('p', { class: 'headline retired' }, 'Retired: valid through ', F.dateEl(rc.expires, 'expires'),
+          ', then it lapses; it cannot be recertified ', F.ruleBadge('L6'), '.'));
+      } else if (rc.status === 'recertified') {
+        parts.push(h('p', { class: 'headline safe' }, 'Valid through ', F.dateEl(rc.expires, 'expires'), ' at the end of this plan.'));
+      }
+    }
+    const status = rc ? rc.status : 'unknown';
+    return h('article', { class: ['card', 'verdict', 'status-' + status], dataset: { id: c.id || '' } },
+      h('div', { class: 'card-head' },
+        h('h3', null, certName(c)),
+        shortBadge(rc)),
+      parts,
+      warningList(idx.byCert.get(c.id)));
+  }
+
+  function rolloverBlock(result) {
+    const ro = result && result.rollover;
+    if (!ro) return null;
+    const n = ro.credits || 0;
+    return h('section', { class: 'card rollover', 'aria-label': 'Rollover' },
+      h('h3', null, 'Rollover ', F.ruleBadge('A3')),
+      n > 0
+        ? [h('p', null, F.plural(n, 'credit') + ' carry into the next cycle.'),
+          (ro.expires || []).length ? h('ul', { class: 'rollover-expiry' }, ro.expires.map((e) =>
+            h('li', null, F.plural(e.credits, 'credit') + ' expire after ', F.dateEl(e.on), ' ', F.ruleBadge('C2')))) : null]
+        : h('p', null, 'No credits roll over into the next cycle.'));
+  }
+
+  function renderVerdict(root, plan, result, idx) {
+    const certs = plan.certifications || [];
+    const certsById = new Map(certs.map((c) => [c.id, c]));
+    const out = [];
+    if (result && result.today) {
+      out.push(h('p', { class: 'as-of' }, 'As of ', F.dateEl(result.today),
+        result.horizon && result.horizon !== result.today ? [', looking ahead to ', F.dateEl(result.horizon)] : null, '.'));
+    }
+    if (!certs.length) out.push(h('p', { class: 'empty' }, 'The verdict appears once you add a certification.'));
+    for (const c of certs) out.push(verdictCard(c, idx.certs.get(c.id), idx, certsById));
+    if (certs.length) out.push(rolloverBlock(result));
+    if (idx.general.length) {
+      out.push(h('section', { class: 'card general', 'aria-label': 'Other warnings' }, h('h3', null, 'Also worth knowing'), warningList(idx.general)));
+    }
+    root.replaceChildren(...out.filter(Boolean));
+  }
+
+  /** Draw all three columns. act: {editCert, removeCert, editActivity, removeActivity, toggleActivity} */
+  function render(plan, result, act, today) {
+    const idx = indexResult(plan, result);
+    renderCertifications(document.getElementById('certs-body'), plan, idx, act);
+    renderActivities(document.getElementById('acts-body'), plan, idx, today, act);
+    renderVerdict(document.getElementById('verdict-body'), plan, result, idx);
+  }
+
+  C.view = { render, activityTitle, warningList };
+})(window.Ceplan = window.Ceplan || {});
