@@ -401,6 +401,14 @@ std::optional<Activity> read_activity(const json& v, const std::string& at, Read
     return a;
 }
 
+/// Ids are unique within their list (checked even when the item has other problems).
+void unique_id(const json& item, const std::string& at, std::set<std::string>& ids, Reader& r) {
+    if (!item.is_object()) return;
+    const json* id = Reader::find(item, "id");
+    if (id && id->is_string() && !id->get<std::string>().empty() && !ids.insert(id->get<std::string>()).second)
+        r.fail(at + "/id", "expected a unique id, \"" + id->get<std::string>() + "\" is used twice");
+}
+
 // ---------------------------------------------------------------- result
 
 ordered nullable(const std::optional<std::string>& v) { return v ? ordered(*v) : ordered(nullptr); }
@@ -457,10 +465,8 @@ ParsedPlan parse_plan(std::string_view text, Date fallback_today) {
     } else {
         for (std::size_t i = 0; i < certs->size(); ++i) {
             const std::string at = "/certifications/" + std::to_string(i);
-            if (auto c = read_certification((*certs)[i], at, r)) {
-                if (!ids.insert(c->id).second) r.fail(at + "/id", "expected a unique id, \"" + c->id + "\" is used twice");
-                plan.certifications.push_back(*c);
-            }
+            unique_id((*certs)[i], at, ids, r);
+            if (auto c = read_certification((*certs)[i], at, r)) plan.certifications.push_back(*c);
         }
     }
     ids.clear();
@@ -470,11 +476,8 @@ ParsedPlan parse_plan(std::string_view text, Date fallback_today) {
         } else {
             for (std::size_t i = 0; i < acts->size(); ++i) {
                 const std::string at = "/activities/" + std::to_string(i);
-                if (auto a = read_activity((*acts)[i], at, r, plan.today)) {
-                    if (!ids.insert(a->id).second)
-                        r.fail(at + "/id", "expected a unique id, \"" + a->id + "\" is used twice");
-                    plan.activities.push_back(*a);
-                }
+                unique_id((*acts)[i], at, ids, r);
+                if (auto a = read_activity((*acts)[i], at, r, plan.today)) plan.activities.push_back(*a);
             }
         }
     }

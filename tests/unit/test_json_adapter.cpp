@@ -1,0 +1,89 @@
+// The JSON contract (plan-format.md): errors with pointers, tolerance, determinism.
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using namespace ceplan;
+using namespace ceplan::test;
+
+namespace {
+
+std::vector<std::string> pointers(const std::string& text) {
+    json out = json::parse(evaluate_json(text, Date{0}).json);
+    REQUIRE(out["format"] == "ceplan-error");
+    std::vector<std::string> list;
+    for (const auto& e : out["errors"]) {
+        CHECK_FALSE(e["message"].get<std::string>().empty());
+        list.push_back(e["pointer"]);
+    }
+    return list;
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& item) {
+    return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+}  // namespace
+
+TEST_CASE("plan-format: malformed JSON is an error document, not a crash", "[plan-format]") {
+    const Outcome o = evaluate_json("{\"certifications\": [", Date{0});
+    CHECK_FALSE(o.ok);
+    json out = json::parse(o.json);
+    CHECK(out["format"] == "ceplan-error");
+    CHECK(out["errors"][0]["pointer"] == "");
+    CHECK(out["errors"][0]["message"].get<std::string>().find("not valid JSON") == 0);
+    CHECK(contains(pointers("[1, 2]"), ""));
+    CHECK(contains(pointers(""), ""));
+}
+
+TEST_CASE("plan-format: every problem is listed with its pointer", "[plan-format]") {
+    const std::string text = R"({"certifications":[{"id":"c","level":"guru"},{"level":"expert","expires":"2027-01-01"}],
+      "activities":[{"id":"a","type":"training","credits":2.5,"completed":"2026-02-30"},
+                    {"id":"b","type":"course","completed":"2026-03-01"},
+                    {"id":"c","type":"training","credits":-5},
+                    {"id":"d","type":"exam","exam":"hardest","completed":"2026-03-01"},
+                    {"id":"e","type":"cisco_live","completed":"2026-06-01","sessions":[{"code":"BRK-1","minutes":"sixty"}]},
+                    {"id":"e","type":"exam","exam":"core","completed":"2026-03-01","status":"done"}],
+      "today":"tomorrow"})";
+    const auto list = pointers(text);
+    for (const char* p : {"/today", "/certifications/0/level", "/certifications/0/expires", "/certifications/1/id",
+                          "/activities/0/credits", "/activities/0/completed", "/activities/1/type",
+                          "/activities/2/credits", "/activities/2/completed", "/activities/3/exam",
+                          "/activities/4/sessions/0/minutes", "/activities/5/status", "/activities/5/id"}) {
+        INFO(p);
+        CHECK(contains(list, p));
+    }
+}
+
+TEST_CASE("plan-format: messages say what was expected and what came", "[plan-format]") {
+    json out = json::parse(evaluate_json(R"({"certifications":[{"id":"c","level":"expert","expires":"2026-02-30"}]})", Date{0}).json);
+    CHECK(out["errors"][0]["message"] == "expected a date YYYY-MM-DD, got \"2026-02-30\"");
+}
+
+TEST_CASE("plan-format: unknown fields are tolerated; today defaults to the date given", "[plan-format]") {
+    const std::string text = R"({"format":"ceplan-plan","version":1,"color":"blue",
+      "certifications":[{"id":"ccna","level":"associate","expires":"2027-01-01","note":{"x":1}}],
+      "activities":[{"id":"a","type":"training","credits":30,"completed":"2026-02-01","mine":true}]})";
+    const Outcome o = evaluate_json(text, *parse_date("2026-01-01"));
+    REQUIRE(o.ok);
+    json out = json::parse(o.json);
+    CHECK(out["today"] == "2026-01-01");
+    CHECK(out["certifications"][0]["recertifications"][0]["on"] == "2026-02-01");
+}
+
+TEST_CASE("plan-format: the same plan gives the same bytes", "[plan-format]") {
+    const json scenario = read_json(std::string(CEPLAN_SCENARIOS_DIR) + "/15-cisco-live-session-rules.json");
+    const std::string text = scenario["plan"].dump();
+    CHECK(evaluate_json(text, Date{0}).json == evaluate_json(text, Date{0}).json);
+}
+
+TEST_CASE("plan-format: result fields named by the contract are present", "[plan-format]") {
+    json r = run(plan("2026-01-01", {cert("ccna", "associate", "2027-01-01")}, {training("a", 30, "2026-02-01")}));
+    CHECK(r["format"] == "ceplan-result");
+    CHECK(r["version"] == 1);
+    for (const char* key : {"id", "status", "recertifications", "expires", "missing"}) CHECK(r["certifications"][0].contains(key));
+    for (const char* key : {"on", "path", "new_expires", "via", "days_given_up"})
+        CHECK(r["certifications"][0]["recertifications"][0].contains(key));
+    CHECK(r["activities"][0] == json{{"id", "a"}, {"credits", 30}, {"nominal_credits", 30}});
+    CHECK(r["rollover"].contains("expires"));
+}
