@@ -180,7 +180,12 @@
   }
 
   const actions = {
-    editCert: editCertification,
+    editCert: (i) => editCertification(i),
+    openExamples: () => setTimeout(() => { // after this click has finished closing open menus
+      $('examples').open = true;
+      const first = document.querySelector('#examples-list button');
+      if (first) first.focus();
+    }, 0),
     removeCert: removeCertification,
     editActivity: (i) => editActivity(i),
     removeActivity,
@@ -256,7 +261,7 @@
     }
     menu.replaceChildren(...examples.map((ex, n) => h('li', null,
       h('button', {
-        type: 'button', class: 'example', dataset: { example: ex.name || String(n) },
+        type: 'button', class: 'example', title: ex.description || null, dataset: { example: ex.name || String(n) },
         onclick: () => {
           $('examples').open = false;
           const plan = clone(ex.plan);

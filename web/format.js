@@ -131,6 +131,8 @@
     AFTER_EXPIRATION: ['After expiration', 'Finish the work on or before the expiration date.'],
     PENDING_VALIDATION: ['Validation pending', 'Validation can take up to 30 days; it counts by its completion date.'],
     PLANNED_IN_PAST: ['Planned date has passed', 'Mark it completed (or move the date) to keep the plan true.'],
+    PORTAL_DELAY: ['Portal delay', 'Claim it once it appears in the CE portal; nothing to change in the plan.'],
+    PATH_UNVERIFIED: ['Path not confirmed by Cisco', 'This exam-only path is reported, not official: check Cisco’s recertification policy page.'],
     RETIRED_NO_RECERT: ['Retired certification', 'It stays valid until it expires; credits keep counting for your others.'],
   };
   function warningTitle(code) { return (WARNINGS[code] || [String(code || 'Note').replace(/_/g, ' ').toLowerCase()])[0]; }

@@ -223,7 +223,6 @@
         e.hidden = true; e.textContent = '';
       }
       const list = h('ul');
-      let firstInvalid = null;
       for (const err of errors) {
         const ptr = String(err.pointer || '');
         const rel = opts.base && ptr.startsWith(opts.base + '/') ? ptr.slice(opts.base.length) : null;
@@ -233,12 +232,12 @@
           const e = f.el.querySelector('.field-error');
           e.hidden = false;
           e.textContent = e.textContent ? e.textContent + ' ' + err.message : err.message;
-          if (!firstInvalid) firstInvalid = f.control;
         }
         list.appendChild(h('li', null, h('code', { class: 'pointer' }, ptr || '(whole plan)'), ' ', err.message));
       }
       errorsBox.replaceChildren(h('p', null, 'The engine cannot use this yet; nothing was changed:'), list);
       errorsBox.hidden = false;
+      const firstInvalid = (fields.find((x) => x.control.getAttribute('aria-invalid') === 'true') || {}).control;
       if (firstInvalid) firstInvalid.focus();
       else errorsBox.focus();
     }

@@ -103,7 +103,14 @@
           h('button', { type: 'button', class: 'btn small', dataset: { focus: 'edit-cert:' + c.id }, 'aria-label': 'Edit ' + certName(c), onclick: () => act.editCert(i) }, 'Edit'),
           h('button', { type: 'button', class: 'btn small quiet', dataset: { focus: 'rm-cert:' + c.id }, 'aria-label': 'Remove ' + certName(c), onclick: () => act.removeCert(i) }, 'Remove'))));
     });
-    if (!certs.length) list.appendChild(h('li', { class: 'empty' }, 'Add the certifications you hold, or load one of the examples.'));
+    if (!certs.length) {
+      list.appendChild(h('li', { class: 'card welcome' },
+        h('h3', null, 'Start with what you hold'),
+        h('p', null, 'Add each certification with the expiration date from your Cisco profile, then your activities: the verdict tells you whether they recertify you, and when.'),
+        h('div', { class: 'welcome-actions' },
+          h('button', { type: 'button', class: 'btn primary small', dataset: { focus: 'welcome-add' }, onclick: () => act.editCert() }, 'Add a certification'),
+          h('button', { type: 'button', class: 'btn small', onclick: () => act.openExamples() }, 'Try an example'))));
+    }
     root.replaceChildren(list);
   }
 
@@ -156,8 +163,15 @@
     p.appendChild(document.createTextNode(earned === 1 ? ' credit' : ' credits'));
     cell.appendChild(p);
     if (nominal > earned) {
-      const why = (ws || []).find((w) => w.severity !== 'info') || (ws || [])[0];
-      if (why) cell.appendChild(h('p', { class: 'reason' }, F.warningTitle(why.code), ' ', F.ruleBadge(why.rule)));
+      const whys = (ws || []).filter((w) => w.severity !== 'info');
+      const list = whys.length ? whys : (ws || []);
+      if (list.length === 1) {
+        cell.appendChild(h('p', { class: 'reason' }, F.warningTitle(list[0].code), ' ', F.ruleBadge(list[0].rule)));
+      } else if (list.length > 1) {
+        const rules = Array.from(new Set(list.map((w) => w.rule).filter(Boolean))).sort();
+        const what = a.type === 'cisco_live' && list.every((w) => w.session != null) ? F.plural(list.length, 'session') + ' not counted' : F.plural(list.length, 'reason');
+        cell.appendChild(h('p', { class: 'reason' }, what, ' ', rules.map((r) => [F.ruleBadge(r), ' '])));
+      }
     }
     return cell;
   }
@@ -166,8 +180,10 @@
     const sessions = a.sessions || [];
     if (!sessions.length) return null;
     const perSession = (i) => (ws || []).filter((w) => w.session === i);
-    return h('details', { class: 'sessions' },
-      h('summary', null, 'Sessions (' + sessions.length + ')'),
+    const flagged = sessions.filter((_, i) => perSession(i).length).length;
+    return h('details', { class: 'sessions', open: flagged > 0 && sessions.length <= 3 },
+      h('summary', null, 'Sessions (' + sessions.length + ')',
+        flagged ? h('span', { class: 'flagged' }, ' · ' + flagged + ' with warnings') : null),
       h('ol', null, sessions.map((s, i) => h('li', { class: 'session' },
         h('span', { class: 'code' }, s.code || 'session ' + (i + 1)), ' ',
         h('span', { class: 'meta' },
@@ -195,11 +211,7 @@
           activityDetail(a).map((b) => ' · ' + b).join('')),
         sessionsDetails(a, sessionWs)),
       h('div', { class: 'act-side' }, creditsCell(a, ra, ws)),
-      rowWs.length || sessionWs.length
-        ? h('div', { class: 'act-warnings' },
-          warningList(rowWs),
-          sessionWs.length ? h('p', { class: 'session-note' }, F.plural(sessionWs.length, 'session warning') + ': open the sessions above.') : null)
-        : null,
+      rowWs.length ? h('div', { class: 'act-warnings' }, warningList(rowWs)) : null,
       h('div', { class: 'act-foot' },
         h('div', { class: 'switch' },
           h('input', { type: 'checkbox', role: 'switch', id: switchId, class: 'toggle', checked: !off, dataset: { focus: 'switch:' + a.id },
