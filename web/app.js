@@ -91,6 +91,13 @@
     document.body.classList.add('ready');
   }
 
+  /** Focus the element whose data-focus is key, when focus would otherwise be lost. */
+  function focusKey(key) {
+    if (document.activeElement && document.activeElement !== document.body && document.contains(document.activeElement)) return;
+    const el = Array.from(document.querySelectorAll('[data-focus]')).find((x) => x.dataset.focus === key);
+    if (el) el.focus();
+  }
+
   // ----- editing -----------------------------------------------------------------------
 
   function newId(prefix, list) {
@@ -121,6 +128,7 @@
         return apply(cand, { toast: isNew ? 'Certification added.' : 'Certification saved.' });
       },
       onRemove: isNew ? null : () => removeCertification(i),
+      returnFocus: ['edit-cert:' + item.id, 'add:certification'],
     });
   }
 
@@ -129,6 +137,7 @@
     const [gone] = cand.certifications.splice(i, 1);
     const r = apply(cand, { toast: 'Removed ' + ((gone && (gone.name || gone.id)) || 'the certification') + '.' });
     if (!r.ok) showProblems('That certification cannot be removed', r.errors);
+    else focusKey('add:certification');
   }
 
   function editActivity(i, type) {
@@ -159,6 +168,7 @@
         return apply(cand, { toast: isNew ? label + ' added.' : 'Activity saved.' });
       },
       onRemove: isNew ? null : () => removeActivity(i),
+      returnFocus: ['edit-act:' + item.id, 'add:' + type],
     });
   }
 
@@ -167,6 +177,7 @@
     const [gone] = cand.activities.splice(i, 1);
     const r = apply(cand, { toast: 'Removed ' + (gone ? C.view.activityTitle(gone) : 'the activity') + '.' });
     if (!r.ok) showProblems('That activity cannot be removed', r.errors);
+    else focusKey('add:' + (gone && gone.type));
   }
 
   /** The what-if switch: writes `enabled` (false = the engine ignores the activity). */

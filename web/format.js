@@ -108,33 +108,39 @@
 
   // Warning codes (spec/rules.md): a short name and what the user can do about it.
   const WARNINGS = {
-    CREDITS_OUT_OF_RANGE: ['Credits outside 4–64', 'Check the credits in the CE catalog entry.'],
-    NOT_ELIGIBLE_LITE: ['Lite / no-labs course', 'Choose the full edition of the course to earn credits.'],
-    NOT_ELIGIBLE_CATALOG: ['Not in the CE catalog', 'Only catalog items from authorized providers earn credits.'],
-    REPEAT_MINOR_VERSION: ['Minor-version repeat', 'Only a new major version of a course earns credits again.'],
-    REPEAT_AUDIENCE_EDITION: ['Same course, other edition', 'Customer and partner editions count once.'],
-    REPEAT_AFTER_ALPHA: ['Already earned in Alpha', 'The released version of an Alpha course earns nothing more.'],
-    REPEAT_EVENT_CLAIM: ['Event already claimed', 'One claim per Cisco Live event: put all sessions in one activity.'],
-    SESSION_TYPE_NOT_ELIGIBLE: ['Session type not eligible', 'Breakouts, DevNet workshops, labs and seminars earn credits.'],
+    CREDITS_OUT_OF_RANGE: ['Credits outside 4–64', 'Check the value against the course’s CE catalog entry.'],
+    NOT_ELIGIBLE_LITE: ['Lite / no-labs course', 'Take the full edition, with labs, to earn credits.'],
+    NOT_ELIGIBLE_CATALOG: ['Not in the CE catalog', 'Choose a catalog course from an authorized provider.'],
+    REPEAT_MINOR_VERSION: ['Minor-version repeat', 'Choose another course, or wait for its next major version.'],
+    REPEAT_AUDIENCE_EDITION: ['Same course, other edition', 'Choose a different course.'],
+    REPEAT_AFTER_ALPHA: ['Already earned in Alpha', 'Choose a different course.'],
+    REPEAT_EVENT_CLAIM: ['Event already claimed', 'Put all sessions of one event in a single Cisco Live activity.'],
+    SESSION_TYPE_NOT_ELIGIBLE: ['Session type not eligible', 'Pick breakouts, DevNet workshops, labs or seminars.'],
     CREDIT_VALUE_UNKNOWN: ['Credit value unknown', 'Enter the credits Cisco gives for it on the activity.'],
     NOT_BADGED: ['Not badged in', 'Badge in at every session you want credits for.'],
-    SESSION_TOO_SHORT: ['Session under 45 minutes', 'Only sessions of 45 minutes or more count.'],
+    SESSION_TOO_SHORT: ['Session under 45 minutes', 'Plan sessions of 45 minutes or more.'],
     ATTENDANCE_BELOW_75: ['Attended under 75%', 'Stay for at least three quarters of the session.'],
-    NOT_SME_PROGRAM: ['Not through the SME program', 'Only items written through Cisco’s SME program count.'],
-    CLAIM_WINDOW_MISSED: ['Claim window missed', 'Claims must be submitted within 365 days of completion.'],
-    CLAIM_DUE_SOON: ['Claim due soon', 'Submit the claim in the CE portal before the window closes.'],
-    CREDITS_EXPIRED: ['Credits expired', 'Credits can be applied up to 3 years after completion.'],
-    BEFORE_CERTIFIED: ['Before first certified', 'Activities count only while you hold a certification.'],
-    ROLLOVER_FORFEITED: ['Rollover forfeited', 'Leftovers of 4 credits or fewer do not roll over.'],
-    ALREADY_APPLIED: ['Already applied', 'These credits were used by an earlier recertification.'],
-    REJECTED: ['Claim rejected', 'A rejected claim earns nothing.'],
-    AFTER_EXPIRATION: ['After expiration', 'Finish the work on or before the expiration date.'],
-    PENDING_VALIDATION: ['Validation pending', 'Validation can take up to 30 days; it counts by its completion date.'],
-    PLANNED_IN_PAST: ['Planned date has passed', 'Mark it completed (or move the date) to keep the plan true.'],
-    PORTAL_DELAY: ['Portal delay', 'Claim it once it appears in the CE portal; nothing to change in the plan.'],
-    PATH_UNVERIFIED: ['Path not confirmed by Cisco', 'This exam-only path is reported, not official: check Cisco’s recertification policy page.'],
-    RETIRED_NO_RECERT: ['Retired certification', 'It stays valid until it expires; credits keep counting for your others.'],
+    NOT_SME_PROGRAM: ['Not through the SME program', 'Write items through Cisco’s SME program.'],
+    CLAIM_WINDOW_MISSED: ['Claim window missed', 'Claim future activities within 365 days of finishing them.'],
+    CLAIM_DUE_SOON: ['Claim due soon', 'Submit the claim in the CE portal now.'],
+    CREDITS_EXPIRED: ['Credits expired', 'Plan activities so they are applied within 3 years.'],
+    BEFORE_CERTIFIED: ['Before first certified', 'Nothing to do: only later activities count.'],
+    ROLLOVER_FORFEITED: ['Rollover forfeited', 'Nothing to do: leftovers of 4 credits or fewer are lost.'],
+    ALREADY_APPLIED: ['Already applied', 'Nothing to do: it still counts when spotting repeats.'],
+    REJECTED: ['Claim rejected', 'Contact Cisco if you think the rejection is wrong.'],
+    AFTER_EXPIRATION: ['After expiration', 'Move it on or before the expiration date.'],
+    PENDING_VALIDATION: ['Validation pending', 'Nothing to do: it counts by its completion date.'],
+    PLANNED_IN_PAST: ['Planned date has passed', 'Mark it completed, or move its date.'],
+    PORTAL_DELAY: ['Portal delay', 'Claim it once it appears in the CE portal.'],
+    PATH_UNVERIFIED: ['Path not confirmed by Cisco', 'Confirm it on Cisco’s recertification policy page before relying on it.'],
+    RETIRED_NO_RECERT: ['Retired certification', 'Plan around your other certifications.'],
   };
+  // Codes that say something about an activity without lowering the credits it earns
+  // (they are about timing, claims or information): never given as "the reason it earns less".
+  const NOT_A_REDUCTION = new Set(['CREDITS_OUT_OF_RANGE', 'CLAIM_DUE_SOON', 'PENDING_VALIDATION', 'PLANNED_IN_PAST',
+    'PORTAL_DELAY', 'PATH_UNVERIFIED', 'AFTER_EXPIRATION', 'CREDITS_EXPIRED', 'ROLLOVER_FORFEITED']);
+  function explainsReduction(w) { return w && w.severity !== 'info' && !NOT_A_REDUCTION.has(w.code); }
+
   function warningTitle(code) { return (WARNINGS[code] || [String(code || 'Note').replace(/_/g, ' ').toLowerCase()])[0]; }
   function warningAdvice(code) { return (WARNINGS[code] || [])[1] || ''; }
 
@@ -146,6 +152,6 @@
 
   C.format = {
     isIsoDate, formatDate, dateEl, plural, LEVELS, LEVEL_LABELS, EXAM_KINDS, examKindLabel, examsText,
-    pathText, neededText, ACTIVITY_TYPES, STATUSES, STATUS_LABELS, ITEM_TYPE_LABELS, warningTitle, warningAdvice, ruleBadge,
+    pathText, neededText, explainsReduction, ACTIVITY_TYPES, STATUSES, STATUS_LABELS, ITEM_TYPE_LABELS, warningTitle, warningAdvice, ruleBadge,
   };
 })(window.Ceplan = window.Ceplan || {});

@@ -253,8 +253,20 @@
     cancel.addEventListener('click', close);
     if (remove) remove.addEventListener('click', () => { close(); opts.onRemove(); });
 
+    // Where focus goes back when the dialog closes: the opener, found again by its
+    // data-focus key since the lists are redrawn after a change (or opts.returnFocus).
+    const opener = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.focus : null;
     dialog.replaceChildren(form);
-    dialog.onclose = () => { if (opts.onClose) opts.onClose(); };
+    dialog.onclose = () => {
+      if (opts.onClose) opts.onClose();
+      setTimeout(() => {
+        const keys = [opener].concat(opts.returnFocus || []).filter(Boolean);
+        for (const k of keys) {
+          const el = Array.from(document.querySelectorAll('[data-focus]')).find((x) => x.dataset.focus === k);
+          if (el) { el.focus(); return; }
+        }
+      }, 0);
+    };
     dialog.showModal();
     const first = grid.querySelector('input, select');
     if (first) first.focus();

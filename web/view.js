@@ -28,7 +28,7 @@
       h('span', { class: 'w-body' },
         h('strong', { class: 'w-title' }, F.warningTitle(w.code)), ' ', F.ruleBadge(w.rule), ' ',
         h('span', { class: 'w-message' }, w.message || ''),
-        advice ? h('span', { class: 'w-advice' }, ' ' + advice) : null));
+        advice ? h('span', { class: 'w-advice' }, h('span', { class: 'w-todo' }, 'What to do: '), advice) : null));
   }
   function warningList(ws, cls) {
     if (!ws || !ws.length) return null;
@@ -39,6 +39,7 @@
 
   /** Index the result by id for lookups from the plan. */
   function indexResult(plan, result) {
+    const planActs = new Set((plan.activities || []).map((a) => a.id));
     const certs = new Map();
     const acts = new Map();
     const byAct = new Map();
@@ -48,7 +49,7 @@
       for (const c of result.certifications || []) certs.set(c.id, c);
       (result.activities || []).forEach((a) => acts.set(a.id, a));
       for (const w of result.warnings || []) {
-        if (w.activity != null) {
+        if (w.activity != null && planActs.has(w.activity)) {
           if (!byAct.has(w.activity)) byAct.set(w.activity, []);
           byAct.get(w.activity).push(w);
         } else if (w.certification != null) {
@@ -163,8 +164,8 @@
     p.appendChild(document.createTextNode(earned === 1 ? ' credit' : ' credits'));
     cell.appendChild(p);
     if (nominal > earned) {
-      const whys = (ws || []).filter((w) => w.severity !== 'info');
-      const list = whys.length ? whys : (ws || []);
+      const whys = (ws || []).filter(F.explainsReduction);
+      const list = whys.length ? whys : (ws || []).filter((w) => w.severity !== 'info');
       if (list.length === 1) {
         cell.appendChild(h('p', { class: 'reason' }, F.warningTitle(list[0].code), ' ', F.ruleBadge(list[0].rule)));
       } else if (list.length > 1) {
@@ -259,19 +260,39 @@
         : null);
   }
 
+  /**
+   * What is still missing (P2): CE paths first, fewest additional credits first; then the
+   * exam-only paths (L4) gathered on one line, since each is a single step.
+   */
   function missingList(rc, certsById) {
-    const ms = (rc.missing || []).slice().sort((a, b) =>
-      (a.credits_needed || 0) - (b.credits_needed || 0) || (a.exams_needed || []).length - (b.exams_needed || []).length);
-    if (!ms.length) return h('p', { class: 'missing-none' }, 'No path can still save it before it expires.');
+    const all = rc.missing || [];
+    if (!all.length) return h('p', { class: 'missing-none' }, 'No path can still save it before it expires.');
+    const byCost = (a, b) => (a.credits_needed || 0) - (b.credits_needed || 0) || (a.exams_needed || []).length - (b.exams_needed || []).length;
+    const cePaths = all.filter((m) => m.path && m.path.credits > 0).sort(byCost);
+    const examPaths = all.filter((m) => !(m.path && m.path.credits > 0)).sort(byCost);
+    const via = (m) => (m.via && m.via !== rc.id
+      ? [' of ', certName(certsById.get(m.via) || { id: m.via }), ' (cascade ', F.ruleBadge('R4'), ')'] : null);
+    const data = (m) => ({ creditsNeeded: String(m.credits_needed || 0), examsNeeded: (m.exams_needed || []).join(' '), by: m.by || '', via: m.via || '' });
+    const items = cePaths.map((m) => h('li', { class: 'missing-path', dataset: data(m) },
+      h('strong', null, F.neededText(m)), ' by ', F.dateEl(m.by),
+      h('span', { class: 'for-path' }, 'for the path ', F.pathText(m.path), via(m))));
+    if (examPaths.length) {
+      const sameBy = examPaths.every((m) => m.by === examPaths[0].by);
+      const options = examPaths.map((m) => {
+        const partial = F.examsText(m.exams_needed) !== F.examsText(m.path && m.path.exams);
+        return h('li', { class: 'missing-path exam-only', dataset: data(m) },
+          h('strong', null, F.neededText(m)),
+          partial ? h('span', { class: 'for-path inline' }, ' (path: ' + F.pathText(m.path) + ')') : null,
+          via(m), sameBy ? null : [' by ', F.dateEl(m.by)]);
+      });
+      items.push(h('li', { class: 'exam-paths' },
+        cePaths.length ? 'Or pass, ' : 'Pass, ', sameBy ? ['by ', F.dateEl(examPaths[0].by), ', '] : null,
+        examPaths.length > 1 ? 'any one of ' : '', F.ruleBadge('L4'), ':',
+        h('ul', { class: 'exam-options' }, options)));
+    }
     return h('div', { class: 'missing' },
-      h('p', null, 'What is still missing, cheapest first:'),
-      h('ul', null, ms.map((m) => {
-        const viaOther = m.via && m.via !== rc.id;
-        return h('li', { class: 'missing-path', dataset: { creditsNeeded: String(m.credits_needed || 0), examsNeeded: (m.exams_needed || []).join(' '), by: m.by || '' } },
-          h('strong', null, F.neededText(m)), ' by ', F.dateEl(m.by),
-          h('span', { class: 'for-path' }, ' for the path ', F.pathText(m.path),
-            viaOther ? [' of ', certName(certsById.get(m.via) || { id: m.via }), ' (cascade ', F.ruleBadge('R4'), ')'] : null));
-      })));
+      h('p', null, 'What is still missing ', F.ruleBadge('P2'), ':'),
+      h('ul', null, items));
   }
 
   function verdictCard(c, rc, idx, certsById) {

@@ -200,3 +200,31 @@ test('the plan survives a reload (autosave in localStorage)', async () => {
   assert.equal(await page.locator('#certs-body .cert-name').textContent(), 'CCNP Security');
   await finish(s);
 });
+
+test('keyboard: a form opens and closes from the keyboard and focus comes back to its button', async () => {
+  const s = await openPage(browser);
+  const { page } = s;
+  await page.focus('button[data-add="exam"]');
+  await page.keyboard.press('Enter');
+  const dlg = page.locator('dialog#editor');
+  await dlg.waitFor({ state: 'visible' });
+  assert.equal(await page.evaluate(() => document.activeElement.closest('dialog') !== null), true, 'focus is inside the form');
+  await page.keyboard.press('Escape');
+  await dlg.waitFor({ state: 'hidden' });
+  await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.focus === 'add:exam');
+
+  // Every control in the page and in each form has an accessible name.
+  const unnamed = async () => page.evaluate(() => Array.from(document.querySelectorAll('input, select, button, summary'))
+    .filter((el) => el.offsetParent !== null || el.closest('dialog[open]'))
+    .filter((el) => el.type !== 'file')
+    .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.textContent.trim())
+    .map((el) => el.outerHTML.slice(0, 80)));
+  assert.deepEqual(await unnamed(), []);
+  for (const type of ['certification', 'training', 'cisco_live', 'item_authoring', 'exam']) {
+    await page.click(`button[data-add="${type}"]`);
+    assert.deepEqual(await unnamed(), [], type);
+    await page.keyboard.press('Escape');
+    await dlg.waitFor({ state: 'hidden' });
+  }
+  await finish(s);
+});
