@@ -23,6 +23,7 @@ struct CertState {
     std::optional<Date> lapse_date;  // the day after the expiration it reached
     std::vector<Recertification> recertifications;
     std::vector<Missing> missing;  // P2, taken when it lapses
+    Timeline timeline;
 };
 
 /// One met path on a checking date (R2, R6).
@@ -51,7 +52,6 @@ private:
     Date horizon_;
     Rollover rollover_;
     std::vector<Warning> warnings_;
-    std::vector<HistoryPoint> history_;
     std::set<int> expired_warned_;
 
     bool active(const CertState& c, Date d) const { return !c.lapsed && c.expires >= d && !c.input->retired; }
@@ -61,7 +61,8 @@ private:
     void add_activity(int index, Date d);
     void drop_expired(Date d);
     void check(Date d);
-    void record_history(Date d);
+    void record_points(Date d);
+    void finish_timeline(CertState& c) const;
     void warn_expired(const Increment& inc);
     std::vector<ExamRecord> exams_for(const CertState& c, Date until) const;
     std::string anchor_id() const { return anchor_ < 0 ? "" : certs_[static_cast<std::size_t>(anchor_)].input->id; }
@@ -179,8 +180,37 @@ void Simulation::add_activity(int index, Date d) {
         pool_.push_back({index, index, a.completed, add_years(a.completed, policy_.credit_validity_years), part});
 }
 
-void Simulation::record_history(Date d) {
-    history_.push_back({d, anchor_id(), total_credits(pool_)});
+void Simulation::record_points(Date d) {
+    // Timeline: credits held toward the anchor, for every certification active on `d`.
+    for (auto& c : certs_) {
+        if (!active(c, d)) continue;
+        auto& points = c.timeline.points;
+        const TimelinePoint p{d, total_credits(pool_), anchor_id()};
+        if (!points.empty() && points.back().on == d && points.back().credits == p.credits) continue;
+        points.push_back(p);
+    }
+}
+
+void Simulation::finish_timeline(CertState& c) const {
+    Timeline& t = c.timeline;
+    std::set<std::string> owners;
+    auto add_thresholds = [&](const CertState& owner) {
+        if (!owners.insert(owner.input->id).second) return;
+        for (const Path& path : policy_.paths[static_cast<std::size_t>(owner.input->level)]) {
+            if (path.credits <= 0) continue;
+            Threshold th{path.credits, {}, owner.input->id};
+            for (const auto& slot : path.exams) th.exams.push_back(slot.name);
+            t.thresholds.push_back(th);
+        }
+    };
+    add_thresholds(c);
+    for (const auto& p : t.points)
+        for (const auto& other : certs_)
+            if (other.input->id == p.anchor) add_thresholds(other);
+    const Date from = t.cycles.front().start;
+    for (const auto& e : exams_)
+        if (e.on >= from && e.on <= c.expires)
+            t.exams.push_back({e.on, to_string(e.kind), plan_.activities[static_cast<std::size_t>(e.activity)].id});
 }
 
 void Simulation::check(Date d) {
@@ -221,6 +251,11 @@ void Simulation::check(Date d) {
     });
     const CertState& winner = certs_[static_cast<std::size_t>(best.cert)];
     const Path& path = policy_.paths[static_cast<std::size_t>(winner.input->level)][best.path];
+    // R5 advice: the final activity could move as late as the replaced expiration
+    // date, as long as every credit used is still valid then (C2).
+    std::optional<Date> credits_valid_until;
+    for (std::size_t i = 0; i < best.increments; ++i)
+        if (!credits_valid_until || pool_[i].expires < *credits_valid_until) credits_valid_until = pool_[i].expires;
     pool_.erase(pool_.begin(), pool_.begin() + static_cast<long>(best.increments));  // A2, A4
     if (!path.verified) {
         warnings_.push_back(make_warning("PATH_UNVERIFIED", std::nullopt, winner.input->id,
@@ -239,7 +274,10 @@ void Simulation::check(Date d) {
         r.via = winner.input->id;
         r.days_given_up = days_between(d, c.expires);  // R5
         r.credits_applied = best.consumed;
+        r.latest_on_time = credits_valid_until ? std::min(c.expires, *credits_valid_until) : c.expires;
         c.recertifications.push_back(r);
+        c.timeline.cycles.back().recertified_on = d;
+        c.timeline.cycles.push_back({d, new_expires, std::nullopt});
         c.expires = new_expires;  // R5
         c.cycle_start = d;
         c.exam_from = add_days(d, 1);  // R7
@@ -284,6 +322,7 @@ Result Simulation::run() {
         s.expires = c.expires;
         s.cycle_start = c.cycle_start.value_or(add_years(c.expires, -policy_.cycle_years));
         s.exam_from = s.cycle_start;
+        s.timeline.cycles.push_back({s.cycle_start, s.expires, std::nullopt});
         certs_.push_back(s);
     }
     auto next_activity = by_date.begin();
@@ -311,18 +350,17 @@ Result Simulation::run() {
         }
         drop_expired(d);
         if (checkable || anchor_changed) {
-            const int before = total_credits(pool_);
             const std::size_t recerts_before = [&] {
                 std::size_t n = 0;
                 for (const auto& c : certs_) n += c.recertifications.size();
                 return n;
             }();
-            history_.push_back({d, anchor_id(), before});
+            record_points(d);
             check(d);
             anchor_ = anchor_on(d);
             std::size_t recerts_after = 0;
             for (const auto& c : certs_) recerts_after += c.recertifications.size();
-            if (recerts_after != recerts_before) record_history(d);
+            if (recerts_after != recerts_before) record_points(d);
         }
     }
     for (const auto& inc : pool_) warn_expired(inc);
@@ -351,6 +389,8 @@ Result Simulation::run() {
         r.original_expires = s.input->expires;
         r.is_anchor = s.index == anchor_today;
         r.recertifications = s.recertifications;
+        finish_timeline(s);
+        r.timeline = s.timeline;
         if (s.input->retired) {
             r.status = "retired";
             warnings_.push_back(make_warning("RETIRED_NO_RECERT", std::nullopt, s.input->id,
@@ -369,13 +409,16 @@ Result Simulation::run() {
     std::vector<Warning> all;
     for (std::size_t i = 0; i < plan_.activities.size(); ++i) {
         const auto& e = earnings_[i];
-        result.activities.push_back({plan_.activities[i].id, e.credits, e.nominal});
+        const Activity& a = plan_.activities[i];
+        std::optional<Date> claim_by;  // C1: the last day to claim what is not claimed yet
+        if (a.enabled && a.type != ActivityType::exam && (a.status == Status::planned || a.status == Status::completed))
+            claim_by = add_days(a.completed, policy_.claim_window_days);
+        result.activities.push_back({a.id, e.credits, e.nominal, claim_by});
         all.insert(all.end(), e.warnings.begin(), e.warnings.end());
     }
     all.insert(all.end(), warnings_.begin(), warnings_.end());
     result.warnings = std::move(all);
     result.rollover = rollover_;
-    result.history = history_;
     return result;
 }
 

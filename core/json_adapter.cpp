@@ -413,6 +413,21 @@ void unique_id(const json& item, const std::string& at, std::set<std::string>& i
 
 ordered nullable(const std::optional<std::string>& v) { return v ? ordered(*v) : ordered(nullptr); }
 
+ordered timeline_to_json(const Timeline& t) {
+    ordered cycles = ordered::array();
+    for (const auto& c : t.cycles)
+        cycles.push_back({{"start", format_date(c.start)},
+                          {"end", format_date(c.end)},
+                          {"recertified_on", c.recertified_on ? ordered(format_date(*c.recertified_on)) : ordered(nullptr)}});
+    ordered points = ordered::array();
+    for (const auto& p : t.points) points.push_back({{"on", format_date(p.on)}, {"credits", p.credits}, {"anchor", p.anchor}});
+    ordered thresholds = ordered::array();
+    for (const auto& th : t.thresholds) thresholds.push_back({{"credits", th.credits}, {"exams", th.exams}, {"via", th.via}});
+    ordered exams = ordered::array();
+    for (const auto& e : t.exams) exams.push_back({{"on", format_date(e.on)}, {"kind", e.kind}, {"activity", e.activity}});
+    return {{"cycles", cycles}, {"points", points}, {"thresholds", thresholds}, {"exams", exams}};
+}
+
 }  // namespace
 
 Date system_today() {
@@ -511,7 +526,8 @@ std::string result_to_json(const Result& result) {
                                {"new_expires", format_date(r.new_expires)},
                                {"via", r.via},
                                {"days_given_up", r.days_given_up},
-                               {"credits_applied", r.credits_applied}});
+                               {"credits_applied", r.credits_applied},
+                               {"latest_on_time", format_date(r.latest_on_time)}});
         }
         ordered missing = ordered::array();
         for (const auto& m : c.missing) {
@@ -531,12 +547,16 @@ std::string result_to_json(const Result& result) {
         item["original_expires"] = format_date(c.original_expires);
         item["is_anchor"] = c.is_anchor;
         item["missing"] = missing;
+        item["timeline"] = timeline_to_json(c.timeline);
         certs.push_back(item);
     }
     doc["certifications"] = certs;
     ordered acts = ordered::array();
     for (const auto& a : result.activities)
-        acts.push_back({{"id", a.id}, {"credits", a.credits}, {"nominal_credits", a.nominal_credits}});
+        acts.push_back({{"id", a.id},
+                        {"credits", a.credits},
+                        {"nominal_credits", a.nominal_credits},
+                        {"claim_by", a.claim_by ? ordered(format_date(*a.claim_by)) : ordered(nullptr)}});
     doc["activities"] = acts;
     ordered parts = ordered::array();
     for (const auto& p : result.rollover.parts) parts.push_back({{"credits", p.credits}, {"on", format_date(p.expires)}});
@@ -554,10 +574,6 @@ std::string result_to_json(const Result& result) {
         warnings.push_back(item);
     }
     doc["warnings"] = warnings;
-    ordered history = ordered::array();
-    for (const auto& h : result.history)
-        history.push_back({{"on", format_date(h.on)}, {"anchor", h.anchor}, {"available", h.available}});
-    doc["history"] = history;
     return doc.dump(-1, ' ', false, ordered::error_handler_t::replace);
 }
 

@@ -98,6 +98,9 @@ struct PathSummary {
 /// One recertification (P1, R2–R5). `via` is the certification whose path was
 /// met (R4); `days_given_up` = days from `on` to the replaced expiration date (R5);
 /// `credits_applied` = whole CE credits used up, overshoot included (A2).
+/// `latest_on_time`: the latest date the final qualifying activity could move
+/// to and still recertify before the replaced expiration date, with the
+/// credits used still valid (R5 advice, C2).
 struct Recertification {
     Date on;
     PathSummary path;
@@ -105,6 +108,7 @@ struct Recertification {
     std::string via;
     int days_given_up = 0;
     int credits_applied = 0;
+    Date latest_on_time;
 };
 
 /// What a `will_expire` certification still needs on one path (P2), by date `by`.
@@ -114,6 +118,40 @@ struct Missing {
     int credits_needed = 0;
     std::vector<std::string> exams_needed;
     Date by;
+};
+
+/// One cycle of a certification: from `start` to `end` (its expiration date
+/// then), closed early by a recertification on `recertified_on`.
+struct Cycle {
+    Date start;
+    Date end;
+    std::optional<Date> recertified_on;
+};
+
+/// What the timeline chart draws for one certification (the engine decides,
+/// the page draws): its cycles; unapplied credits held toward `anchor` on each
+/// checking date while it was active; the CE thresholds that count for it; and
+/// the exams in its cycles.
+struct Threshold {
+    int credits = 0;
+    std::vector<std::string> exams;
+    std::string via;
+};
+struct TimelinePoint {
+    Date on;
+    int credits = 0;
+    std::string anchor;
+};
+struct TimelineExam {
+    Date on;
+    std::string kind;
+    std::string activity;
+};
+struct Timeline {
+    std::vector<Cycle> cycles;
+    std::vector<TimelinePoint> points;
+    std::vector<Threshold> thresholds;
+    std::vector<TimelineExam> exams;
 };
 
 struct CertificationResult {
@@ -126,14 +164,17 @@ struct CertificationResult {
     bool is_anchor = false;
     std::vector<Recertification> recertifications;
     std::vector<Missing> missing;
+    Timeline timeline;
 };
 
 /// Per input activity: what it earns (`credits`) and what it would earn
 /// without the reason it earns less (`nominal_credits`), whole CE credits.
+/// `claim_by`: for an activity not claimed yet, the last day to claim it (C1).
 struct ActivityResult {
     std::string id;
     int credits = 0;
     int nominal_credits = 0;
+    std::optional<Date> claim_by;
 };
 
 struct RolloverPart {
@@ -147,15 +188,6 @@ struct Rollover {
     std::vector<RolloverPart> parts;
 };
 
-/// One point of the credit history (for the timeline): on `on`, after that
-/// date's activities and recertifications, `available` unapplied credits
-/// were held toward `anchor`.
-struct HistoryPoint {
-    Date on;
-    std::string anchor;
-    int available = 0;
-};
-
 struct Result {
     Date today;
     Date horizon;
@@ -163,7 +195,6 @@ struct Result {
     std::vector<ActivityResult> activities;
     Rollover rollover;
     std::vector<Warning> warnings;
-    std::vector<HistoryPoint> history;
 };
 
 }  // namespace ceplan

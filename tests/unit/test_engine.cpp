@@ -263,3 +263,39 @@ TEST_CASE("what-if: a switched-off activity is ignored", "[P1]") {
     CHECK(find_by_id(r["activities"], "a")->at("credits") == 0);
     CHECK(find_by_id(r["activities"], "a")->at("nominal_credits") == 30);
 }
+
+TEST_CASE("R5: the latest date the final activity could move to is the replaced expiration date", "[R5][P1]") {
+    json r = run(plan("2026-01-10", {cert("ccnp", "professional", "2027-03-15")},
+                      {training("a", 40, "2026-02-01"), training("b", 24, "2026-05-10"), training("c", 24, "2026-08-20")}));
+    CHECK(recert(r, "ccnp")["latest_on_time"] == "2027-03-15");
+}
+
+TEST_CASE("R5: ... unless a credit used expires earlier (C2)", "[R5][C2]") {
+    // The 24 credits of 2023-10-01 can be applied through 2026-10-01, before the 2026-12-31 expiration.
+    json r = run(plan("2026-01-01", {cert("ccna", "associate", "2026-12-31")},
+                      {training("old", 24, "2023-10-01", {{"status", "validated"}}), training("new", 8, "2026-05-01")}));
+    CHECK(recert(r, "ccna")["on"] == "2026-05-01");
+    CHECK(recert(r, "ccna")["latest_on_time"] == "2026-10-01");
+}
+
+TEST_CASE("R9: the timeline shows cycles, credits held toward each anchor, and the thresholds", "[R9][P4]") {
+    json r = run(plan("2025-11-01", {cert("ccnp", "professional", "2026-03-01"), cert("ccna", "associate", "2027-01-01")},
+                      {training("a", 35, "2025-12-01")}));
+    const json& t = certification(r, "ccna")["timeline"];
+    CHECK(t["cycles"] == json::array({{{"start", "2024-01-01"}, {"end", "2027-01-01"}, {"recertified_on", "2026-03-02"}},
+                                      {{"start", "2026-03-02"}, {"end", "2029-03-02"}, {"recertified_on", nullptr}}}));
+    CHECK(t["points"] == json::array({{{"on", "2025-12-01"}, {"credits", 35}, {"anchor", "ccnp"}},
+                                      {{"on", "2026-03-02"}, {"credits", 35}, {"anchor", "ccna"}},
+                                      {{"on", "2026-03-02"}, {"credits", 5}, {"anchor", "ccna"}}}));
+    std::vector<std::pair<int, std::string>> thresholds;
+    for (const auto& th : t["thresholds"]) thresholds.push_back({th["credits"], th["via"]});
+    CHECK(thresholds == std::vector<std::pair<int, std::string>>{{30, "ccna"}, {80, "ccnp"}, {40, "ccnp"}});
+}
+
+TEST_CASE("L4: the timeline marks the exams of the cycle", "[L4]") {
+    json r = run(plan("2026-01-01", {cert("ccnp", "professional", "2027-03-15")},
+                      {exam("x1", "concentration", "2026-04-01"), exam("x2", "concentration", "2026-09-01")}));
+    const json& exams = certification(r, "ccnp")["timeline"]["exams"];
+    REQUIRE(exams.size() == 2);
+    CHECK(exams[0] == json{{"on", "2026-04-01"}, {"kind", "concentration"}, {"activity", "x1"}});
+}

@@ -10,9 +10,12 @@ TEST_CASE("examples: every example plan gives its hand-derived verdict", "[examp
     REQUIRE(files.size() >= 4);
     for (const auto& file : files) {
         DYNAMIC_SECTION(file.filename().string()) {
+            // An example is a plan document (tools/ceplan evaluate runs it as is) with its
+            // hand-derived answers beside the plan: `derivation` and `expect`.
             const json example = read_json(file);
+            REQUIRE(example["format"] == "ceplan-plan");
             REQUIRE(example.contains("derivation"));
-            const auto bad = check_expectations(run(example["plan"]), example["expect"]);
+            const auto bad = check_expectations(run(example), example["expect"]);
             for (const auto& b : bad) UNSCOPED_INFO(b);
             CHECK(bad.empty());
         }

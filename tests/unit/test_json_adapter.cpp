@@ -84,6 +84,7 @@ TEST_CASE("plan-format: result fields named by the contract are present", "[plan
     for (const char* key : {"id", "status", "recertifications", "expires", "missing"}) CHECK(r["certifications"][0].contains(key));
     for (const char* key : {"on", "path", "new_expires", "via", "days_given_up"})
         CHECK(r["certifications"][0]["recertifications"][0].contains(key));
-    CHECK(r["activities"][0] == json{{"id", "a"}, {"credits", 30}, {"nominal_credits", 30}});
+    // claim_by (C1): 2026-02-01 + 365 days.
+    CHECK(r["activities"][0] == json{{"id", "a"}, {"credits", 30}, {"nominal_credits", 30}, {"claim_by", "2027-02-01"}});
     CHECK(r["rollover"].contains("expires"));
 }
