@@ -276,7 +276,7 @@
         onclick: () => {
           $('examples').open = false;
           const plan = clone(ex.plan);
-          if (plan.name === undefined && ex.name) plan.name = exampleTitle(ex.name);
+          plan.name = exampleTitle(plan.name || ex.name);
           if (loadPlan(plan, 'The example', 'Loaded the example “' + exampleTitle(ex.name) + '”.')) $('examples-button').focus();
         },
       }, h('span', { class: 'ex-name' }, exampleTitle(ex.name) || 'Example ' + (n + 1)),

@@ -85,11 +85,20 @@ async function saveForm(page) {
   await page.locator('dialog#editor button[type=submit]').click();
 }
 
-/** The example files with their hand-checked expectations. */
+/**
+ * The example files with their hand-checked expectations: [{file, name, plan, expect}].
+ * An example is either a plan document with `expect` beside its fields, or {name, description, plan, expect}.
+ */
 function exampleFiles() {
   const dir = path.join(ROOT, 'examples');
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
-    .map((f) => Object.assign({ file: f }, JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))));
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => {
+    const doc = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+    if (doc.format === 'ceplan-plan') {
+      const { expect, derivation, rules, ...plan } = doc;
+      return { file: f, name: doc.name, plan, expect };
+    }
+    return { file: f, name: doc.name, plan: doc.plan, expect: doc.expect };
+  });
 }
 
 /** base64url of the UTF-8 JSON of a plan, as the share link carries it. */
