@@ -209,7 +209,8 @@
       h('div', { class: 'act-main' },
         h('h3', { class: 'act-title' }, title),
         h('p', { class: 'act-meta' }, F.dateEl(a.completed), ' · ', (F.ACTIVITY_TYPES[a.type] || { label: a.type }).label,
-          activityDetail(a).map((b) => ' · ' + b).join('')),
+          activityDetail(a).map((b) => ' · ' + b).join(''),
+          ra && ra.claim_by && !off && ra.claim_by >= today ? h('span', { class: 'claim-by' }, ' · claim by ', F.dateEl(ra.claim_by), ' ', F.ruleBadge('C1')) : null),
         sessionsDetails(a, sessionWs)),
       h('div', { class: 'act-side' }, creditsCell(a, ra, ws)),
       rowWs.length ? h('div', { class: 'act-warnings' }, warningList(rowWs)) : null,
@@ -255,6 +256,10 @@
         ', new expiration ', F.dateEl(r.new_expires, 'new-expires'), ', ',
         h('span', { class: 'given-up' }, r.days_given_up ? F.plural(r.days_given_up, 'day') + ' of validity given up' : 'no validity given up'),
         ' ', F.ruleBadge('R5'), '.'),
+      r.latest_on_time && r.days_given_up > 0
+        ? h('p', { class: 'latest', dataset: { latestOnTime: r.latest_on_time } },
+          'Finishing the last activity as late as ', F.dateEl(r.latest_on_time), ' would still be on time and keep those days.')
+        : null,
       Number.isFinite(r.credits_applied) && r.credits_applied > 0
         ? h('p', { class: 'applied' }, F.plural(r.credits_applied, 'credit') + ' applied ', F.ruleBadge('A2'))
         : null);
