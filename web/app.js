@@ -17,7 +17,7 @@
   function showProblems(title, errors) {
     const box = $('problems');
     const list = h('ul', null, (errors || []).map((e) =>
-      h('li', null, h('code', { class: 'pointer' }, e.pointer ? e.pointer : '(whole file)'), ' ', e.message)));
+      h('li', null, typeof e.pointer === 'string' ? [h('code', { class: 'pointer' }, e.pointer || '(whole plan)'), ' '] : null, e.message)));
     const dismiss = h('button', { type: 'button', class: 'btn small', onclick: () => { box.hidden = true; box.replaceChildren(); } }, 'Dismiss');
     box.replaceChildren(h('div', { class: 'problems-head' }, h('h2', null, title), dismiss), list);
     box.hidden = false;
@@ -288,7 +288,7 @@
     try {
       text = C.store.planTextFromHash(window.location.hash);
     } catch (e) {
-      showProblems('The link could not be loaded; your plan was not changed', [{ pointer: '', message: e.message }]);
+      showProblems('The link could not be loaded; your plan was not changed', [{ message: e.message }]);
       return false;
     }
     if (text === null) return false;
@@ -354,8 +354,9 @@
       document.body.dataset.engine = 'ready';
     }, (err) => {
       document.body.dataset.engine = 'missing';
-      showProblems('The planner cannot start', [{ pointer: '', message: err.message }]);
-      document.querySelectorAll('[data-add], #import, #export, #share').forEach((b) => { b.disabled = true; });
+      showProblems('The planner cannot start', [{ message: err.message }]);
+      document.querySelectorAll('[data-add], #import, #export, #share, #plan-name, #as-of').forEach((b) => { b.disabled = true; });
+      $('examples').hidden = true;
     });
   }
 

@@ -33,7 +33,7 @@
    * not changed). Never throws once the module is ready.
    */
   function evaluate(plan) {
-    if (!mod) return { ok: false, errors: [{ pointer: '', message: 'The rules engine is not loaded yet.' }] };
+    if (!mod) return { ok: false, errors: [{ message: 'The rules engine is not loaded yet.' }] };
     let input = plan;
     if (plan && typeof plan === 'object' && !Array.isArray(plan) && plan.today === undefined) {
       input = Object.assign({}, plan, { today: localToday() });
@@ -43,14 +43,14 @@
     try {
       text = mod.evaluate(JSON.stringify(input));
     } catch (e) {
-      return { ok: false, errors: [{ pointer: '', message: 'The rules engine failed on this plan: ' + (e && e.message || e) }] };
+      return { ok: false, errors: [{ message: 'The rules engine failed on this plan: ' + (e && e.message || e) }] };
     }
     let doc;
     try { doc = JSON.parse(text); } catch (e) {
-      return { ok: false, errors: [{ pointer: '', message: 'The rules engine answered something unreadable.' }] };
+      return { ok: false, errors: [{ message: 'The rules engine answered something unreadable.' }] };
     }
     if (doc && doc.format === 'ceplan-error') {
-      const errors = Array.isArray(doc.errors) && doc.errors.length ? doc.errors : [{ pointer: '', message: 'The plan was rejected.' }];
+      const errors = Array.isArray(doc.errors) && doc.errors.length ? doc.errors : [{ message: 'The plan was rejected.' }];
       return { ok: false, errors };
     }
     return { ok: true, result: doc };

@@ -233,7 +233,7 @@
           e.hidden = false;
           e.textContent = e.textContent ? e.textContent + ' ' + err.message : err.message;
         }
-        list.appendChild(h('li', null, h('code', { class: 'pointer' }, ptr || '(whole plan)'), ' ', err.message));
+        list.appendChild(h('li', null, typeof err.pointer === 'string' ? [h('code', { class: 'pointer' }, ptr || '(whole plan)'), ' '] : null, err.message));
       }
       errorsBox.replaceChildren(h('p', null, 'The engine cannot use this yet; nothing was changed:'), list);
       errorsBox.hidden = false;

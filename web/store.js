@@ -82,7 +82,7 @@
     try {
       doc = JSON.parse(text);
     } catch (e) {
-      return { ok: false, errors: [{ pointer: '', message: 'This is not valid JSON: ' + e.message + jsonErrorPlace(text, e.message) }] };
+      return { ok: false, errors: [{ message: 'This is not valid JSON: ' + e.message + jsonErrorPlace(text, e.message) }] };
     }
     if (doc && typeof doc === 'object' && !Array.isArray(doc) && doc.format === undefined &&
         doc.plan && typeof doc.plan === 'object' && !Array.isArray(doc.plan)) {
