@@ -18,8 +18,10 @@
   }
   function itemTypeOptions() {
     const p = C.engine.policy();
-    const keys = p && p.item_authoring && typeof p.item_authoring === 'object' ? Object.keys(p.item_authoring) : Object.keys(F.ITEM_TYPE_LABELS);
-    return keys.map((k) => [k, F.ITEM_TYPE_LABELS[k] || k.replace(/_/g, ' ')]);
+    const known = Object.keys(F.ITEM_TYPE_LABELS); // the order of rules.md E8
+    const keys = p && p.item_authoring && typeof p.item_authoring === 'object' ? Object.keys(p.item_authoring) : known;
+    const rank = (k) => (known.includes(k) ? known.indexOf(k) : known.length);
+    return keys.slice().sort((a, b) => rank(a) - rank(b)).map((k) => [k, F.ITEM_TYPE_LABELS[k] || k.replace(/_/g, ' ')]);
   }
   const statusField = {
     name: 'status', label: 'Claim status', kind: 'select',
@@ -75,7 +77,7 @@
     { name: 'code', label: 'Session code', kind: 'text', placeholder: 'BRKENT-2031' },
     { name: 'minutes', label: 'Length (min)', kind: 'number', min: 0 },
     { name: 'attended_minutes', label: 'Attended (min)', kind: 'number', min: 0 },
-    { name: 'credits', label: 'Credits', kind: 'number', min: 0, optional: true, placeholder: 'table' },
+    { name: 'credits', label: 'Credits', kind: 'number', min: 0, optional: true, placeholder: 'from table', example: false },
     { name: 'badged_in', label: 'Badged in', kind: 'checkbox', default: true },
   ];
 
@@ -102,7 +104,7 @@
       const type = spec.kind === 'number' ? 'number' : spec.kind === 'date' ? 'date' : 'text';
       control = h('input', {
         id, name: spec.name, type, value: toInputValue(item[spec.name]),
-        placeholder: spec.placeholder, min: spec.min, step: spec.kind === 'number' ? 1 : null,
+        placeholder: spec.placeholder ? (spec.example === false ? spec.placeholder : 'e.g. ' + spec.placeholder) : null, min: spec.min, step: spec.kind === 'number' ? 1 : null,
         inputmode: spec.kind === 'number' ? 'numeric' : null, autocomplete: 'off',
       });
     }
