@@ -1,5 +1,6 @@
 #include "core/json_adapter.hpp"
 
+#include <algorithm>
 #include <ctime>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -146,6 +147,30 @@ const std::vector<std::pair<const char*, Status>> status_names = {
     {"planned", Status::planned}, {"completed", Status::completed}, {"claimed", Status::claimed},
     {"pending", Status::pending}, {"validated", Status::validated}, {"applied", Status::applied},
     {"rejected", Status::rejected}};
+
+/// The deepest nesting of objects and arrays in a JSON text (strings skipped).
+/// Checked before parsing: a plan is a few levels deep, and a hostile depth
+/// would exhaust the stack in the parser or in a dump.
+int nesting_depth(std::string_view text) {
+    int depth = 0, deepest = 0;
+    bool in_string = false, escaped = false;
+    for (char c : text) {
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+constexpr int max_depth = 64;
 
 // ---------------------------------------------------------------- policy
 
@@ -445,6 +470,10 @@ ParsedPlan parse_plan(std::string_view text, Date fallback_today) {
     ParsedPlan out;
     Reader r;
     json doc;
+    if (nesting_depth(text) > max_depth) {
+        out.errors.push_back({"", "not a plan: JSON nested more than " + std::to_string(max_depth) + " levels deep"});
+        return out;
+    }
     try {
         doc = json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {

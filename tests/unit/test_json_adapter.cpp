@@ -36,6 +36,16 @@ TEST_CASE("plan-format: malformed JSON is an error document, not a crash", "[pla
     CHECK(contains(pointers(""), ""));
 }
 
+TEST_CASE("plan-format: hostile nesting is refused before parsing, not a stack overflow", "[plan-format]") {
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    CHECK(contains(pointers(deep), ""));
+    CHECK(contains(pointers("{\"certifications\":" + deep + "}"), ""));
+    // Brackets inside strings do not count.
+    const std::string text = R"({"certifications":[{"id":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+        "level":"associate","expires":"2027-01-01"}]})";
+    CHECK(evaluate_json(text, Date{0}).ok);
+}
+
 TEST_CASE("plan-format: every problem is listed with its pointer", "[plan-format]") {
     const std::string text = R"({"certifications":[{"id":"c","level":"guru"},{"level":"expert","expires":"2027-01-01"}],
       "activities":[{"id":"a","type":"training","credits":2.5,"completed":"2026-02-30"},
