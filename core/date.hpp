@@ -26,10 +26,14 @@ std::optional<Date> parse_date(std::string_view text);
 std::string format_date(Date date);
 
 /// D2: the date N days after `date` (N may be negative).
-constexpr Date add_days(Date date, int n) { return Date{date.days + n}; }
+constexpr Date add_days(Date date, int n) {
+    return Date{date.days + n};
+}
 
 /// D2: days from `from` to `to` (negative when `to` is earlier).
-constexpr int days_between(Date from, Date to) { return to.days - from.days; }
+constexpr int days_between(Date from, Date to) {
+    return to.days - from.days;
+}
 
 /// D2: same month and day N years later; 29 February becomes 28 February in a
 /// non-leap year. N may be negative (used for the default cycle start, R7).

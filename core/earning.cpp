@@ -24,7 +24,9 @@ bool starts_with(const std::string& text, const char* prefix) {
     return text.rfind(prefix, 0) == 0;
 }
 
-bool is_unclaimed(Status s) { return s == Status::planned || s == Status::completed; }
+bool is_unclaimed(Status s) {
+    return s == Status::planned || s == Status::completed;
+}
 
 /// A prior claim of a training (E3–E5).
 struct PriorTraining {
@@ -81,15 +83,13 @@ Earning cisco_live(const Activity& a, const Policy& policy) {
             static_cast<long>(s.minutes) * policy.attendance_minimum_percent) {
             warn("ATTENDANCE_BELOW_75", "attended " + std::to_string(s.attended_minutes) + " of " +
                                             std::to_string(s.minutes) + " minutes; at least " +
-                                            std::to_string(policy.attendance_minimum_percent) +
-                                            "% is needed (E7)");
+                                            std::to_string(policy.attendance_minimum_percent) + "% is needed (E7)");
             counts = false;
         }
         if (!value) {
-            warn("CREDIT_VALUE_UNKNOWN",
-                 "the credits for a " + sc.column + " session at level " +
-                     (sc.level.empty() ? std::string("(none)") : sc.level) +
-                     " are unknown; enter them in the credit table or on the session (E8)");
+            warn("CREDIT_VALUE_UNKNOWN", "the credits for a " + sc.column + " session at level " +
+                                             (sc.level.empty() ? std::string("(none)") : sc.level) +
+                                             " are unknown; enter them in the credit table or on the session (E8)");
             continue;
         }
         if (counts) e.credits += *value;
@@ -103,8 +103,7 @@ Earning item_authoring(const Activity& a, const Policy& policy) {
     std::optional<int> value = a.credits;
     if (!value) {
         auto per_item = policy.item_authoring.find(a.item_type);
-        if (per_item != policy.item_authoring.end() && per_item->second)
-            value = *per_item->second * a.accepted_items;
+        if (per_item != policy.item_authoring.end() && per_item->second) value = *per_item->second * a.accepted_items;
     }
     e.nominal = value.value_or(0);
     if (!a.sme_program) {
@@ -113,10 +112,10 @@ Earning item_authoring(const Activity& a, const Policy& policy) {
         return e;
     }
     if (!value) {
-        e.warnings.push_back(make_warning(
-            "CREDIT_VALUE_UNKNOWN", a.id, std::nullopt,
-            "the credits per accepted " + a.item_type +
-                " item are unknown; enter them in the credit table or give the activity's total (E8)"));
+        e.warnings.push_back(
+            make_warning("CREDIT_VALUE_UNKNOWN", a.id, std::nullopt,
+                         "the credits per accepted " + a.item_type +
+                             " item are unknown; enter them in the credit table or give the activity's total (E8)"));
         return e;
     }
     e.credits = *value;
@@ -129,11 +128,11 @@ Earning training(const Activity& a, const Policy& policy, Context& ctx, bool& cl
     const int credits = a.credits.value_or(0);
     e.nominal = credits;
     if (credits < policy.training_min_credits || credits > policy.training_max_credits) {
-        e.warnings.push_back(make_warning(
-            "CREDITS_OUT_OF_RANGE", a.id, std::nullopt,
-            std::to_string(credits) + " credits is outside the catalog's range of " +
-                std::to_string(policy.training_min_credits) + " to " +
-                std::to_string(policy.training_max_credits) + "; check the catalog item (E1). Counted as entered."));
+        e.warnings.push_back(make_warning("CREDITS_OUT_OF_RANGE", a.id, std::nullopt,
+                                          std::to_string(credits) + " credits is outside the catalog's range of " +
+                                              std::to_string(policy.training_min_credits) + " to " +
+                                              std::to_string(policy.training_max_credits) +
+                                              "; check the catalog item (E1). Counted as entered."));
     }
     if (a.lite) {
         e.warnings.push_back(make_warning("NOT_ELIGIBLE_LITE", a.id, std::nullopt,
@@ -142,8 +141,9 @@ Earning training(const Activity& a, const Policy& policy, Context& ctx, bool& cl
         return e;
     }
     if (!a.in_catalog) {
-        e.warnings.push_back(make_warning("NOT_ELIGIBLE_CATALOG", a.id, std::nullopt,
-                                          "only trainings in the CE catalog from an authorized provider earn credits (E2)"));
+        e.warnings.push_back(
+            make_warning("NOT_ELIGIBLE_CATALOG", a.id, std::nullopt,
+                         "only trainings in the CE catalog from an authorized provider earn credits (E2)"));
         claim = false;
         return e;
     }
@@ -159,10 +159,10 @@ Earning training(const Activity& a, const Policy& policy, Context& ctx, bool& cl
                     "REPEAT_AFTER_ALPHA", a.id, std::nullopt,
                     code + " was already credited for its Alpha delivery; the released version then earns 0 (E5)"));
             } else if (prior.code != code) {
-                e.warnings.push_back(make_warning(
-                    "REPEAT_AUDIENCE_EDITION", a.id, std::nullopt,
-                    code + " is another edition of " + prior.code +
-                        ", already credited: customer and partner editions are one course (E4)"));
+                e.warnings.push_back(
+                    make_warning("REPEAT_AUDIENCE_EDITION", a.id, std::nullopt,
+                                 code + " is another edition of " + prior.code +
+                                     ", already credited: customer and partner editions are one course (E4)"));
             } else {
                 e.warnings.push_back(make_warning(
                     "REPEAT_MINOR_VERSION", a.id, std::nullopt,
@@ -194,25 +194,28 @@ Earning evaluate_one(const Activity& a, Context& ctx) {
     Earning e;
     if (a.type == ActivityType::exam) {
         if (a.status == Status::rejected)
-            e.warnings.push_back(make_warning("REJECTED", a.id, std::nullopt, "a rejected exam result does not count (A4)"));
+            e.warnings.push_back(
+                make_warning("REJECTED", a.id, std::nullopt, "a rejected exam result does not count (A4)"));
         if (a.status == Status::applied)
-            e.warnings.push_back(make_warning("ALREADY_APPLIED", a.id, std::nullopt,
-                                              "already used by a past recertification (A4)"));
+            e.warnings.push_back(
+                make_warning("ALREADY_APPLIED", a.id, std::nullopt, "already used by a past recertification (A4)"));
         if (a.status == Status::planned && a.completed <= plan.today)
-            e.warnings.push_back(make_warning("PLANNED_IN_PAST", a.id, std::nullopt,
-                                              "still marked planned on or before today: mark it passed, or move its date (P5)"));
+            e.warnings.push_back(
+                make_warning("PLANNED_IN_PAST", a.id, std::nullopt,
+                             "still marked planned on or before today: mark it passed, or move its date (P5)"));
         return e;
     }
     if (a.status == Status::rejected) {
         // Earns nothing and is no prior claim (E3, E6); nominal still shown.
         Context scratch{plan, std::nullopt, {}, {}};
         bool unused = true;
-        e = a.type == ActivityType::training ? training(a, policy, scratch, unused)
+        e = a.type == ActivityType::training     ? training(a, policy, scratch, unused)
             : a.type == ActivityType::cisco_live ? cisco_live(a, policy)
                                                  : item_authoring(a, policy);
         e.credits = 0;
         e.warnings.clear();
-        e.warnings.push_back(make_warning("REJECTED", a.id, std::nullopt, "the claim was rejected: it earns nothing (A4)"));
+        e.warnings.push_back(
+            make_warning("REJECTED", a.id, std::nullopt, "the claim was rejected: it earns nothing (A4)"));
         return e;
     }
     bool claim = true;  // does this activity count as a prior claim for later ones?
@@ -231,7 +234,8 @@ Earning evaluate_one(const Activity& a, Context& ctx) {
             e.warnings.push_back(make_warning(
                 "PORTAL_DELAY", a.id, std::nullopt,
                 "Cisco Live items appear in the CE portal 2–3 weeks after the event; validation takes about 7 "
-                "and up to " + std::to_string(policy.validation_days) + " days (C4)"));
+                "and up to " +
+                    std::to_string(policy.validation_days) + " days (C4)"));
         }
     } else {
         e = item_authoring(a, policy);
@@ -255,10 +259,10 @@ Earning evaluate_one(const Activity& a, Context& ctx) {
     const bool late_claim = a.claimed_on && *a.claimed_on > last_day;
     if ((is_unclaimed(a.status) && last_day < plan.today) || late_claim) {
         e.credits = 0;
-        e.warnings.push_back(make_warning(
-            "CLAIM_WINDOW_MISSED", a.id, std::nullopt,
-            "a claim must be submitted within " + std::to_string(policy.claim_window_days) +
-                " days of completion; the last day was " + format_date(last_day) + " (C1)"));
+        e.warnings.push_back(
+            make_warning("CLAIM_WINDOW_MISSED", a.id, std::nullopt,
+                         "a claim must be submitted within " + std::to_string(policy.claim_window_days) +
+                             " days of completion; the last day was " + format_date(last_day) + " (C1)"));
         return e;
     }
     if (is_unclaimed(a.status) && days_between(plan.today, last_day) >= 0 &&
@@ -271,8 +275,8 @@ Earning evaluate_one(const Activity& a, Context& ctx) {
     if (a.status == Status::pending) {
         e.warnings.push_back(make_warning("PENDING_VALIDATION", a.id, std::nullopt,
                                           "pending claims count by their completion date once validated; "
-                                          "validation can take up to " + std::to_string(policy.validation_days) +
-                                              " days (R8)"));
+                                          "validation can take up to " +
+                                              std::to_string(policy.validation_days) + " days (R8)"));
     }
     if (a.status == Status::planned && a.completed <= plan.today) {
         e.warnings.push_back(make_warning("PLANNED_IN_PAST", a.id, std::nullopt,
@@ -315,8 +319,10 @@ SessionClass classify_session(const Session& session, const Policy& policy) {
             number = number * 10 + (code[i++] - '0');
     }
     SessionClass sc;
-    if (starts_with(prefix, "BRK") || starts_with(prefix, "DEVWKS")) sc.column = "breakout";
-    else if (starts_with(prefix, "LTR")) sc.column = "lab";
+    if (starts_with(prefix, "BRK") || starts_with(prefix, "DEVWKS"))
+        sc.column = "breakout";
+    else if (starts_with(prefix, "LTR"))
+        sc.column = "lab";
     else if (starts_with(prefix, "TEC"))
         sc.column = session.minutes >= policy.seminar_8h_minutes ? "seminar_8h" : "seminar_4h";
     if (number >= 0) sc.level = std::to_string(number / 1000 * 1000);
@@ -346,9 +352,12 @@ std::vector<Earning> evaluate_earnings(const Plan& plan) {
     for (std::size_t i = 0; i < plan.activities.size(); ++i) {
         const Activity& a = plan.activities[i];
         if (a.enabled) continue;
-        if (a.type == ActivityType::training) out[i].nominal = a.credits.value_or(0);
-        else if (a.type == ActivityType::cisco_live) out[i].nominal = cisco_live(a, plan.policy).nominal;
-        else if (a.type == ActivityType::item_authoring) out[i].nominal = item_authoring(a, plan.policy).nominal;
+        if (a.type == ActivityType::training)
+            out[i].nominal = a.credits.value_or(0);
+        else if (a.type == ActivityType::cisco_live)
+            out[i].nominal = cisco_live(a, plan.policy).nominal;
+        else if (a.type == ActivityType::item_authoring)
+            out[i].nominal = item_authoring(a, plan.policy).nominal;
     }
     return out;
 }

@@ -17,8 +17,8 @@ struct CertState {
     const Certification* input = nullptr;
     int index = 0;
     Date expires;
-    Date cycle_start;   // R7: no recertification and no exam before it
-    Date exam_from;     // R7: exams on or after this date count
+    Date cycle_start;  // R7: no recertification and no exam before it
+    Date exam_from;    // R7: exams on or after this date count
     bool lapsed = false;
     std::optional<Date> lapse_date;  // the day after the expiration it reached
     std::vector<Recertification> recertifications;
@@ -153,8 +153,10 @@ void Simulation::drop_expired(Date d) {
     // C2: credits can be applied up to completion + 3 years.
     std::vector<Increment> kept;
     for (const auto& inc : pool_) {
-        if (inc.expires < d) warn_expired(inc);
-        else kept.push_back(inc);
+        if (inc.expires < d)
+            warn_expired(inc);
+        else
+            kept.push_back(inc);
     }
     pool_ = std::move(kept);
 }
@@ -241,14 +243,15 @@ void Simulation::check(Date d) {
     if (candidates.empty()) return;
     // R4: the highest level wins; R6: fewest credits consumed, fewer exams, listed order.
     const auto level_of = [&](const Candidate& x) { return certs_[static_cast<std::size_t>(x.cert)].input->level; };
-    const auto best = *std::min_element(candidates.begin(), candidates.end(), [&](const Candidate& x, const Candidate& y) {
-        if (level_of(x) != level_of(y)) return level_of(x) > level_of(y);
-        if (x.consumed != y.consumed) return x.consumed < y.consumed;
-        if (x.exam_kinds.size() != y.exam_kinds.size()) return x.exam_kinds.size() < y.exam_kinds.size();
-        if (x.path != y.path) return x.path < y.path;
-        if ((x.cert == anchor_) != (y.cert == anchor_)) return x.cert == anchor_;
-        return x.cert < y.cert;
-    });
+    const auto best =
+        *std::min_element(candidates.begin(), candidates.end(), [&](const Candidate& x, const Candidate& y) {
+            if (level_of(x) != level_of(y)) return level_of(x) > level_of(y);
+            if (x.consumed != y.consumed) return x.consumed < y.consumed;
+            if (x.exam_kinds.size() != y.exam_kinds.size()) return x.exam_kinds.size() < y.exam_kinds.size();
+            if (x.path != y.path) return x.path < y.path;
+            if ((x.cert == anchor_) != (y.cert == anchor_)) return x.cert == anchor_;
+            return x.cert < y.cert;
+        });
     const CertState& winner = certs_[static_cast<std::size_t>(best.cert)];
     const Path& path = policy_.paths[static_cast<std::size_t>(winner.input->level)][best.path];
     // R5 advice: the final activity could move as late as the replaced expiration
@@ -296,11 +299,11 @@ void Simulation::check(Date d) {
     std::map<int, int> forfeited;  // activity -> credits
     for (const auto& inc : pool_) forfeited[inc.activity] += inc.credits;
     for (const auto& [index, credits] : forfeited) {
-        warnings_.push_back(make_warning(
-            "ROLLOVER_FORFEITED", plan_.activities[static_cast<std::size_t>(index)].id, std::nullopt,
-            std::to_string(credits) + " credit(s) left after the recertification on " + format_date(d) +
-                ": only " + std::to_string(policy_.rollover_minimum) + " or more roll over, so " +
-                std::to_string(left) + " are forfeited (A3)"));
+        warnings_.push_back(make_warning("ROLLOVER_FORFEITED", plan_.activities[static_cast<std::size_t>(index)].id,
+                                         std::nullopt,
+                                         std::to_string(credits) + " credit(s) left after the recertification on " +
+                                             format_date(d) + ": only " + std::to_string(policy_.rollover_minimum) +
+                                             " or more roll over, so " + std::to_string(left) + " are forfeited (A3)"));
     }
     pool_.clear();
 }
@@ -343,7 +346,8 @@ Result Simulation::run() {
         if (activity_day) {
             for (int index : next_activity->second) {
                 const Activity& a = plan_.activities[static_cast<std::size_t>(index)];
-                checkable = checkable || a.type == ActivityType::exam || earnings_[static_cast<std::size_t>(index)].credits > 0;
+                checkable =
+                    checkable || a.type == ActivityType::exam || earnings_[static_cast<std::size_t>(index)].credits > 0;
                 add_activity(index, d);
             }
             ++next_activity;
@@ -424,6 +428,8 @@ Result Simulation::run() {
 
 }  // namespace
 
-Result evaluate(const Plan& plan) { return Simulation(plan).run(); }
+Result evaluate(const Plan& plan) {
+    return Simulation(plan).run();
+}
 
 }  // namespace ceplan

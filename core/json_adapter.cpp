@@ -23,9 +23,12 @@ std::string shown(const json& value) {
 std::string escape_pointer_token(const std::string& key) {
     std::string out;
     for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }
@@ -92,7 +95,8 @@ public:
         long long n = 0;
         if (v->is_number_integer()) {
             n = v->get<long long>();
-        } else if (v->is_number_float() && v->get<double>() == static_cast<double>(static_cast<long long>(v->get<double>()))) {
+        } else if (v->is_number_float() &&
+                   v->get<double>() == static_cast<double>(static_cast<long long>(v->get<double>()))) {
             n = static_cast<long long>(v->get<double>());
         } else {
             fail(ptr, expected + ", got " + shown(*v));
@@ -134,18 +138,22 @@ public:
     }
 };
 
-const std::vector<std::pair<const char*, Level>> level_names = {
-    {"associate", Level::associate}, {"specialist", Level::specialist},
-    {"professional", Level::professional}, {"expert", Level::expert}};
-const std::vector<std::pair<const char*, ExamKind>> exam_names = {
-    {"associate", ExamKind::associate}, {"core", ExamKind::core}, {"concentration", ExamKind::concentration},
-    {"expert_written", ExamKind::expert_written}, {"expert_lab", ExamKind::expert_lab}};
-const std::vector<std::pair<const char*, ActivityType>> type_names = {
-    {"training", ActivityType::training}, {"cisco_live", ActivityType::cisco_live},
-    {"item_authoring", ActivityType::item_authoring}, {"exam", ActivityType::exam}};
+const std::vector<std::pair<const char*, Level>> level_names = {{"associate", Level::associate},
+                                                                {"specialist", Level::specialist},
+                                                                {"professional", Level::professional},
+                                                                {"expert", Level::expert}};
+const std::vector<std::pair<const char*, ExamKind>> exam_names = {{"associate", ExamKind::associate},
+                                                                  {"core", ExamKind::core},
+                                                                  {"concentration", ExamKind::concentration},
+                                                                  {"expert_written", ExamKind::expert_written},
+                                                                  {"expert_lab", ExamKind::expert_lab}};
+const std::vector<std::pair<const char*, ActivityType>> type_names = {{"training", ActivityType::training},
+                                                                      {"cisco_live", ActivityType::cisco_live},
+                                                                      {"item_authoring", ActivityType::item_authoring},
+                                                                      {"exam", ActivityType::exam}};
 const std::vector<std::pair<const char*, Status>> status_names = {
-    {"planned", Status::planned}, {"completed", Status::completed}, {"claimed", Status::claimed},
-    {"pending", Status::pending}, {"validated", Status::validated}, {"applied", Status::applied},
+    {"planned", Status::planned},  {"completed", Status::completed}, {"claimed", Status::claimed},
+    {"pending", Status::pending},  {"validated", Status::validated}, {"applied", Status::applied},
     {"rejected", Status::rejected}};
 
 /// The deepest nesting of objects and arrays in a JSON text (strings skipped).
@@ -156,9 +164,12 @@ int nesting_depth(std::string_view text) {
     bool in_string = false, escaped = false;
     for (char c : text) {
         if (in_string) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                in_string = false;
         } else if (c == '"') {
             in_string = true;
         } else if (c == '[' || c == '{') {
@@ -202,8 +213,8 @@ json policy_to_json_value(const Policy& p) {
         for (const Path& path : p.paths[static_cast<std::size_t>(level)]) {
             json exams = json::array();
             for (const auto& slot : path.exams) exams.push_back(slot.name);
-            list.push_back({{"credits", path.credits}, {"exams", exams}, {"source", path.source},
-                            {"verified", path.verified}});
+            list.push_back(
+                {{"credits", path.credits}, {"exams", exams}, {"source", path.source}, {"verified", path.verified}});
         }
         levels[to_string(level)] = list;
     }
@@ -229,8 +240,10 @@ void merge(json& base, const json& patch) {
         return;
     }
     for (auto it = patch.begin(); it != patch.end(); ++it) {
-        if (base.contains(it.key())) merge(base[it.key()], it.value());
-        else base[it.key()] = it.value();
+        if (base.contains(it.key()))
+            merge(base[it.key()], it.value());
+        else
+            base[it.key()] = it.value();
     }
 }
 
@@ -267,8 +280,10 @@ void read_policy(const json& doc, Reader& r, Policy& p) {
             for (std::size_t i = 0; i < it->size(); ++i) {
                 const json& k = (*it)[i];
                 auto kind = k.is_string() ? parse_exam_kind(k.get<std::string>()) : std::nullopt;
-                if (kind) kinds.push_back(*kind);
-                else r.fail(ptr + "/" + std::to_string(i), "expected an exam kind, got " + shown(k));
+                if (kind)
+                    kinds.push_back(*kind);
+                else
+                    r.fail(ptr + "/" + std::to_string(i), "expected an exam kind, got " + shown(k));
             }
             p.exam_groups[it.key()] = kinds;
         }
@@ -304,15 +319,19 @@ void read_policy(const json& doc, Reader& r, Policy& p) {
                 for (std::size_t e = 0; e < exams->size(); ++e) {
                     const json& name = (*exams)[e];
                     auto slot = name.is_string() ? resolve_exam_slot(p, name.get<std::string>()) : std::nullopt;
-                    if (slot) path.exams.push_back(*slot);
-                    else r.fail(ip + "/exams/" + std::to_string(e), "expected an exam kind or group, got " + shown(name));
+                    if (slot)
+                        path.exams.push_back(*slot);
+                    else
+                        r.fail(ip + "/exams/" + std::to_string(e),
+                               "expected an exam kind or group, got " + shown(name));
                 }
             }
             if (path.credits == 0 && path.exams.empty()) r.fail(ip, "a path needs credits or exams");
             paths.push_back(path);
         }
     }
-    auto nullable_table = [&](const json& table, const std::string& ptr, std::map<std::string, std::optional<int>>& out) {
+    auto nullable_table = [&](const json& table, const std::string& ptr,
+                              std::map<std::string, std::optional<int>>& out) {
         out.clear();
         if (!table.is_object()) {
             r.fail(ptr, "expected an object of credit values (numbers or null)");
@@ -330,8 +349,10 @@ void read_policy(const json& doc, Reader& r, Policy& p) {
     } else {
         r.fail(at + "/cisco_live", "expected an object of session columns");
     }
-    if (const json* items = Reader::find(doc, "item_authoring")) nullable_table(*items, at + "/item_authoring", p.item_authoring);
-    else r.fail(at + "/item_authoring", "expected an object of item types");
+    if (const json* items = Reader::find(doc, "item_authoring"))
+        nullable_table(*items, at + "/item_authoring", p.item_authoring);
+    else
+        r.fail(at + "/item_authoring", "expected an object of item types");
 }
 
 // ---------------------------------------------------------------- plan
@@ -436,20 +457,26 @@ void unique_id(const json& item, const std::string& at, std::set<std::string>& i
 
 // ---------------------------------------------------------------- result
 
-ordered nullable(const std::optional<std::string>& v) { return v ? ordered(*v) : ordered(nullptr); }
+ordered nullable(const std::optional<std::string>& v) {
+    return v ? ordered(*v) : ordered(nullptr);
+}
 
 ordered timeline_to_json(const Timeline& t) {
     ordered cycles = ordered::array();
     for (const auto& c : t.cycles)
-        cycles.push_back({{"start", format_date(c.start)},
-                          {"end", format_date(c.end)},
-                          {"recertified_on", c.recertified_on ? ordered(format_date(*c.recertified_on)) : ordered(nullptr)}});
+        cycles.push_back(
+            {{"start", format_date(c.start)},
+             {"end", format_date(c.end)},
+             {"recertified_on", c.recertified_on ? ordered(format_date(*c.recertified_on)) : ordered(nullptr)}});
     ordered points = ordered::array();
-    for (const auto& p : t.points) points.push_back({{"on", format_date(p.on)}, {"credits", p.credits}, {"anchor", p.anchor}});
+    for (const auto& p : t.points)
+        points.push_back({{"on", format_date(p.on)}, {"credits", p.credits}, {"anchor", p.anchor}});
     ordered thresholds = ordered::array();
-    for (const auto& th : t.thresholds) thresholds.push_back({{"credits", th.credits}, {"exams", th.exams}, {"via", th.via}});
+    for (const auto& th : t.thresholds)
+        thresholds.push_back({{"credits", th.credits}, {"exams", th.exams}, {"via", th.via}});
     ordered exams = ordered::array();
-    for (const auto& e : t.exams) exams.push_back({{"on", format_date(e.on)}, {"kind", e.kind}, {"activity", e.activity}});
+    for (const auto& e : t.exams)
+        exams.push_back({{"on", format_date(e.on)}, {"kind", e.kind}, {"activity", e.activity}});
     return {{"cycles", cycles}, {"points", points}, {"thresholds", thresholds}, {"exams", exams}};
 }
 
@@ -495,8 +522,10 @@ ParsedPlan parse_plan(std::string_view text, Date fallback_today) {
 
     json policy = policy_to_json_value(default_policy());
     if (const json* p = Reader::find(doc, "policy"); p && !p->is_null()) {
-        if (p->is_object()) merge(policy, *p);
-        else r.fail("/policy", "expected an object of policy overrides, got " + shown(*p));
+        if (p->is_object())
+            merge(policy, *p);
+        else
+            r.fail("/policy", "expected an object of policy overrides, got " + shown(*p));
     }
     plan.policy = default_policy();
     read_policy(policy, r, plan.policy);
@@ -588,7 +617,8 @@ std::string result_to_json(const Result& result) {
                         {"claim_by", a.claim_by ? ordered(format_date(*a.claim_by)) : ordered(nullptr)}});
     doc["activities"] = acts;
     ordered parts = ordered::array();
-    for (const auto& p : result.rollover.parts) parts.push_back({{"credits", p.credits}, {"on", format_date(p.expires)}});
+    for (const auto& p : result.rollover.parts)
+        parts.push_back({{"credits", p.credits}, {"on", format_date(p.expires)}});
     doc["rollover"] = {{"credits", result.rollover.credits}, {"expires", parts}};
     ordered warnings = ordered::array();
     for (const auto& w : result.warnings) {
@@ -625,7 +655,9 @@ Outcome evaluate_json(std::string_view plan_text, Date fallback_today) {
     return out;
 }
 
-Outcome evaluate_json(std::string_view plan_text) { return evaluate_json(plan_text, system_today()); }
+Outcome evaluate_json(std::string_view plan_text) {
+    return evaluate_json(plan_text, system_today());
+}
 
 std::string policy_json() {
     return ordered(policy_to_json_value(default_policy())).dump(-1, ' ', false, ordered::error_handler_t::replace);

@@ -26,7 +26,6 @@ std::optional<std::vector<std::size_t>> match_exams(const std::vector<ExamSlot>&
 
 /// P2: the names of the slots left open when as many slots as possible are
 /// filled from `exams` (empty when match_exams succeeds).
-std::vector<std::string> unfilled_slots(const std::vector<ExamSlot>& slots,
-                                        const std::vector<ExamRecord>& exams);
+std::vector<std::string> unfilled_slots(const std::vector<ExamSlot>& slots, const std::vector<ExamRecord>& exams);
 
 }  // namespace ceplan

@@ -4,21 +4,30 @@ namespace ceplan {
 
 const char* to_string(Level level) {
     switch (level) {
-        case Level::associate: return "associate";
-        case Level::specialist: return "specialist";
-        case Level::professional: return "professional";
-        case Level::expert: return "expert";
+        case Level::associate:
+            return "associate";
+        case Level::specialist:
+            return "specialist";
+        case Level::professional:
+            return "professional";
+        case Level::expert:
+            return "expert";
     }
     return "associate";
 }
 
 const char* to_string(ExamKind kind) {
     switch (kind) {
-        case ExamKind::associate: return "associate";
-        case ExamKind::core: return "core";
-        case ExamKind::concentration: return "concentration";
-        case ExamKind::expert_written: return "expert_written";
-        case ExamKind::expert_lab: return "expert_lab";
+        case ExamKind::associate:
+            return "associate";
+        case ExamKind::core:
+            return "core";
+        case ExamKind::concentration:
+            return "concentration";
+        case ExamKind::expert_written:
+            return "expert_written";
+        case ExamKind::expert_lab:
+            return "expert_lab";
     }
     return "associate";
 }
@@ -59,8 +68,7 @@ Policy default_policy() {
     associate = {path(30, {}, "seed")};
     specialist = {path(40, {}, "seed")};
     professional = {path(80, {}, "seed"), path(40, {"professional"}, "seed")};
-    expert = {path(120, {}, "seed"), path(40, {"core"}, "seed"),
-              path(40, {"professional", "professional"}, "seed"),
+    expert = {path(120, {}, "seed"), path(40, {"core"}, "seed"), path(40, {"professional", "professional"}, "seed"),
               path(80, {"professional"}, "seed")};
     // L4: exam-only paths.
     for (const char* kind : {"associate", "concentration", "core", "expert_written", "expert_lab"})

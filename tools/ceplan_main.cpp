@@ -43,8 +43,9 @@ int main(int argc, char** argv) {
     std::cout << outcome.json << "\n";
     if (!outcome.ok) {
         const auto& first = outcome.errors.front();
-        std::cerr << "ceplan: invalid plan, " << outcome.errors.size() << " problem(s); first: "
-                  << (first.pointer.empty() ? "(document)" : first.pointer) << ": " << first.message << "\n";
+        std::cerr << "ceplan: invalid plan, " << outcome.errors.size()
+                  << " problem(s); first: " << (first.pointer.empty() ? "(document)" : first.pointer) << ": "
+                  << first.message << "\n";
         return 2;
     }
     return 0;

@@ -9,9 +9,13 @@
 
 namespace {
 
-std::string evaluate(const std::string& plan) { return ceplan::evaluate_json(plan).json; }
+std::string evaluate(const std::string& plan) {
+    return ceplan::evaluate_json(plan).json;
+}
 
-std::string policy() { return ceplan::policy_json(); }
+std::string policy() {
+    return ceplan::policy_json();
+}
 
 }  // namespace
 

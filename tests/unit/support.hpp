@@ -22,12 +22,12 @@ inline json run(const json& plan) {
 
 /// A plan with `today`, certifications and activities (policy optional).
 inline json plan(const std::string& today, json certifications, json activities, json policy = json::object()) {
-    return {{"format", "ceplan-plan"}, {"version", 1}, {"today", today},
-            {"certifications", certifications}, {"activities", activities}, {"policy", policy}};
+    return {{"format", "ceplan-plan"},  {"version", 1},    {"today", today}, {"certifications", certifications},
+            {"activities", activities}, {"policy", policy}};
 }
 
 inline json training(const std::string& id, int credits, const std::string& completed, json extra = json::object()) {
-    json a = {{"id", id}, {"type", "training"}, {"title", "Course " + id}, {"course", id},
+    json a = {{"id", id},         {"type", "training"}, {"title", "Course " + id}, {"course", id},
               {"version", "1.0"}, {"credits", credits}, {"completed", completed}};
     a.update(extra);
     return a;
@@ -37,7 +37,8 @@ inline json exam(const std::string& id, const std::string& kind, const std::stri
     return {{"id", id}, {"type", "exam"}, {"exam", kind}, {"completed", completed}};
 }
 
-inline json cert(const std::string& id, const std::string& level, const std::string& expires, json extra = json::object()) {
+inline json cert(const std::string& id, const std::string& level, const std::string& expires,
+                 json extra = json::object()) {
     json c = {{"id", id}, {"level", level}, {"expires", expires}};
     c.update(extra);
     return c;
@@ -84,13 +85,17 @@ inline std::vector<std::string> check_expectations(const json& result, const jso
                 continue;
             }
             for (const char* key : {"status", "expires"})
-                if ((*c)[key] != e[key]) bad.push_back(id + "." + key + ": got " + (*c)[key].dump() + " want " + e[key].dump());
+                if ((*c)[key] != e[key])
+                    bad.push_back(id + "." + key + ": got " + (*c)[key].dump() + " want " + e[key].dump());
             json got = json::array();
             for (const auto& r : (*c)["recertifications"]) {
                 auto exams = r["path"]["exams"].get<std::vector<std::string>>();
                 std::sort(exams.begin(), exams.end());
-                got.push_back({{"on", r["on"]}, {"path", {{"credits", r["path"]["credits"]}, {"exams", exams}}},
-                               {"new_expires", r["new_expires"]}, {"via", r["via"]}, {"days_given_up", r["days_given_up"]}});
+                got.push_back({{"on", r["on"]},
+                               {"path", {{"credits", r["path"]["credits"]}, {"exams", exams}}},
+                               {"new_expires", r["new_expires"]},
+                               {"via", r["via"]},
+                               {"days_given_up", r["days_given_up"]}});
             }
             if (got != e["recertifications"])
                 bad.push_back(id + ".recertifications: got " + got.dump() + " want " + e["recertifications"].dump());

@@ -6,7 +6,9 @@
 using namespace ceplan;
 
 namespace {
-Date D(const char* text) { return *parse_date(text); }
+Date D(const char* text) {
+    return *parse_date(text);
+}
 }  // namespace
 
 TEST_CASE("D1: ISO dates parse and print back; impossible days are refused", "[D1]") {

@@ -9,16 +9,19 @@ using namespace ceplan::test;
 
 namespace {
 
-json ccna() { return json::array({cert("ccna", "associate", "2027-06-01")}); }
+json ccna() {
+    return json::array({cert("ccna", "associate", "2027-06-01")});
+}
 
-int earned(const json& result, const std::string& id) { return find_by_id(result["activities"], id)->at("credits"); }
+int earned(const json& result, const std::string& id) {
+    return find_by_id(result["activities"], id)->at("credits");
+}
 
-const json test_live_policy = {
-    {"cisco_live",
-     {{"breakout", {{"1000", 1}, {"2000", 2}, {"3000", 3}}},
-      {"lab", {{"1000", 2}, {"2000", 3}, {"3000", 4}}},
-      {"seminar_4h", {{"1000", 4}, {"2000", 5}, {"3000", 6}}},
-      {"seminar_8h", {{"1000", 8}, {"2000", 9}, {"3000", 10}}}}}};
+const json test_live_policy = {{"cisco_live",
+                                {{"breakout", {{"1000", 1}, {"2000", 2}, {"3000", 3}}},
+                                 {"lab", {{"1000", 2}, {"2000", 3}, {"3000", 4}}},
+                                 {"seminar_4h", {{"1000", 4}, {"2000", 5}, {"3000", 6}}},
+                                 {"seminar_8h", {{"1000", 8}, {"2000", 9}, {"3000", 10}}}}}};
 
 json live(const std::string& id, const std::string& event, json sessions) {
     return {{"id", id}, {"type", "cisco_live"}, {"event", event}, {"completed", "2026-06-04"}, {"sessions", sessions}};
@@ -39,9 +42,10 @@ TEST_CASE("E1: training outside 4-64 is flagged and still counted as entered", "
 }
 
 TEST_CASE("E2: lite courses and trainings outside the catalog earn 0", "[E2]") {
-    json r = run(plan("2026-01-01", ccna(),
-                      {training("lite", 8, "2026-02-01", {{"lite", true}}),
-                       training("nocat", 16, "2026-02-02", {{"in_catalog", false}}), training("ok", 16, "2026-02-03")}));
+    json r =
+        run(plan("2026-01-01", ccna(),
+                 {training("lite", 8, "2026-02-01", {{"lite", true}}),
+                  training("nocat", 16, "2026-02-02", {{"in_catalog", false}}), training("ok", 16, "2026-02-03")}));
     CHECK(earned(r, "lite") == 0);
     CHECK(earned(r, "nocat") == 0);
     CHECK(earned(r, "ok") == 16);
@@ -97,7 +101,9 @@ TEST_CASE("E5: after an Alpha delivery the released course earns 0; a new major 
 
 TEST_CASE("E6: session types, levels and seminar length choose the policy column", "[E6]") {
     const Policy p = default_policy();
-    auto sc = [&](const char* code, int minutes = 60) { return classify_session({code, minutes, minutes, true, {}}, p); };
+    auto sc = [&](const char* code, int minutes = 60) {
+        return classify_session({code, minutes, minutes, true, {}}, p);
+    };
     CHECK(sc("BRKCRT-3008").column == "breakout");
     CHECK(sc("BRKCRT-3008").level == "3000");
     CHECK(sc("DEVWKS-1020").column == "breakout");
@@ -110,8 +116,9 @@ TEST_CASE("E6: session types, levels and seminar length choose the policy column
 
 TEST_CASE("E6: Cisco Live credits sum per event; a second claim of one event earns 0", "[E6]") {
     // BRKENT-2031 breakout 2000 = 2, LTRSEC-3001 lab 3000 = 4, TECENT-1001 8 h seminar 1000 = 8: 14.
-    json first = live("us", "Cisco Live US 2026",
-                      {session("BRKENT-2031", 60, 60), session("LTRSEC-3001", 120, 120), session("TECENT-1001", 480, 480)});
+    json first =
+        live("us", "Cisco Live US 2026",
+             {session("BRKENT-2031", 60, 60), session("LTRSEC-3001", 120, 120), session("TECENT-1001", 480, 480)});
     json again = live("us2", "cisco live us 2026", {session("BRKENT-2032", 60, 60)});
     json r = run(plan("2026-01-01", ccna(), {first, again}, test_live_policy));
     CHECK(earned(r, "us") == 14);
@@ -131,12 +138,12 @@ TEST_CASE("E6: a second claim counts when the first was rejected; a level withou
 
 TEST_CASE("E7: badge-in, 45 minutes and 75% attendance", "[E7]") {
     // Counted: 45 min (limit), 45 of 60 attended (75%): 2 + 2 = 4. Not: 44 min, 44 of 60, not badged.
-    json r = run(plan("2026-01-01", ccna(),
-                      {live("cl", "Cisco Live US 2026",
-                            {session("BRKENT-2001", 45, 45), session("BRKENT-2002", 60, 45),
-                             session("BRKENT-2003", 44, 44), session("BRKENT-2004", 60, 44),
-                             session("BRKENT-2005", 60, 60, false)})},
-                      test_live_policy));
+    json r =
+        run(plan("2026-01-01", ccna(),
+                 {live("cl", "Cisco Live US 2026",
+                       {session("BRKENT-2001", 45, 45), session("BRKENT-2002", 60, 45), session("BRKENT-2003", 44, 44),
+                        session("BRKENT-2004", 60, 44), session("BRKENT-2005", 60, 60, false)})},
+                 test_live_policy));
     CHECK(earned(r, "cl") == 4);
     CHECK(has_warning(r, "SESSION_TOO_SHORT", "cl"));
     CHECK(has_warning(r, "ATTENDANCE_BELOW_75", "cl"));
@@ -145,7 +152,10 @@ TEST_CASE("E7: badge-in, 45 minutes and 75% attendance", "[E7]") {
 
 TEST_CASE("E8: item authoring: table x items, the activity's own total, unknown values, SME program only", "[E8]") {
     auto item = [](const char* id, const char* type, int items) {
-        return json{{"id", id}, {"type", "item_authoring"}, {"item_type", type}, {"accepted_items", items},
+        return json{{"id", id},
+                    {"type", "item_authoring"},
+                    {"item_type", type},
+                    {"accepted_items", items},
                     {"completed", "2026-02-01"}};
     };
     json own = item("own", "core", 3);
@@ -170,7 +180,10 @@ TEST_CASE("E8: a session's own credits replace an unknown table value", "[E8]") 
 }
 
 TEST_CASE("E9: no cap per category: 120 credits of item authoring recertify an expert", "[E9]") {
-    json a = {{"id", "a"}, {"type", "item_authoring"}, {"item_type", "ccie_lab_performance"}, {"credits", 60},
+    json a = {{"id", "a"},
+              {"type", "item_authoring"},
+              {"item_type", "ccie_lab_performance"},
+              {"credits", 60},
               {"completed", "2026-02-01"}};
     json b = a;
     b["id"] = "b";
@@ -185,10 +198,11 @@ TEST_CASE("E9: no cap per category: 120 credits of item authoring recertify an e
 TEST_CASE("C1: unclaimed past 365 days earns 0; closing within 30 days is flagged; a late claim earns 0", "[C1]") {
     // today 2026-11-29. late: 2025-11-01 + 365 = 2026-11-01 < today. soon: 2025-12-20 + 365 = 2026-12-20 (21 days).
     // lateclaim: claimed 2026-09-01, after its last day 2026-07-31 (2025-07-31 + 365).
-    json r = run(plan("2026-11-29", ccna(),
-                      {training("late", 16, "2025-11-01"), training("soon", 16, "2025-12-20", {{"status", "completed"}}),
-                       training("lateclaim", 16, "2025-07-31", {{"status", "claimed"}, {"claimed_on", "2026-09-01"}}),
-                       training("claimed", 16, "2025-06-01", {{"status", "claimed"}})}));
+    json r =
+        run(plan("2026-11-29", ccna(),
+                 {training("late", 16, "2025-11-01"), training("soon", 16, "2025-12-20", {{"status", "completed"}}),
+                  training("lateclaim", 16, "2025-07-31", {{"status", "claimed"}, {"claimed_on", "2026-09-01"}}),
+                  training("claimed", 16, "2025-06-01", {{"status", "claimed"}})}));
     CHECK(earned(r, "late") == 0);
     CHECK(earned(r, "soon") == 16);
     CHECK(earned(r, "lateclaim") == 0);
@@ -235,8 +249,9 @@ TEST_CASE("R8: a pending claim counts and says validation can take up to 30 days
 }
 
 TEST_CASE("P5: an activity still planned on or before today is flagged", "[P5]") {
-    json r = run(plan("2026-03-01", ccna(),
-                      {training("past", 16, "2026-02-01", {{"status", "planned"}}), training("future", 16, "2026-04-01")}));
+    json r =
+        run(plan("2026-03-01", ccna(),
+                 {training("past", 16, "2026-02-01", {{"status", "planned"}}), training("future", 16, "2026-04-01")}));
     CHECK(has_warning(r, "PLANNED_IN_PAST", "past"));
     CHECK_FALSE(has_warning(r, "PLANNED_IN_PAST", "future"));
 }

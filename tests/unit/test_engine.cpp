@@ -7,7 +7,9 @@ using namespace ceplan::test;
 
 namespace {
 
-const json& certification(const json& result, const std::string& id) { return *find_by_id(result["certifications"], id); }
+const json& certification(const json& result, const std::string& id) {
+    return *find_by_id(result["certifications"], id);
+}
 
 json recert(const json& result, const std::string& id, std::size_t n = 0) {
     return certification(result, id)["recertifications"].at(n);
@@ -46,15 +48,17 @@ TEST_CASE("L4: an expert needs three concentration exams, or core plus concentra
 }
 
 TEST_CASE("L5: the exam that earns a higher certification recertifies a lower one", "[L5]") {
-    json r = run(plan("2026-01-01", {cert("ccnp", "professional", "2027-03-15")}, {exam("lab", "expert_lab", "2026-05-05")}));
+    json r = run(
+        plan("2026-01-01", {cert("ccnp", "professional", "2027-03-15")}, {exam("lab", "expert_lab", "2026-05-05")}));
     CHECK(recert(r, "ccnp")["on"] == "2026-05-05");
     CHECK(recert(r, "ccnp")["path"]["exams"] == json({"expert_lab"}));
 }
 
 TEST_CASE("L6: a retired certification is not recertified and credits go to the next one", "[L6][R1]") {
-    json r = run(plan("2026-01-01",
-                      {cert("old", "expert", "2026-12-31", {{"retired", true}}), cert("ccnp", "professional", "2027-12-31")},
-                      {training("a", 64, "2026-02-01"), training("b", 16, "2026-03-01")}));
+    json r =
+        run(plan("2026-01-01",
+                 {cert("old", "expert", "2026-12-31", {{"retired", true}}), cert("ccnp", "professional", "2027-12-31")},
+                 {training("a", 64, "2026-02-01"), training("b", 16, "2026-03-01")}));
     CHECK(certification(r, "old")["status"] == "retired");
     CHECK(certification(r, "old")["recertifications"].empty());
     CHECK(has_warning(r, "RETIRED_NO_RECERT"));
@@ -63,17 +67,18 @@ TEST_CASE("L6: a retired certification is not recertified and credits go to the 
 }
 
 TEST_CASE("R1: between two certifications of one level the one expiring first is the anchor", "[R1]") {
-    json r = run(plan("2026-01-01",
-                      {cert("ent", "professional", "2027-06-01"), cert("sec", "professional", "2027-03-01")},
-                      {training("a", 40, "2026-02-01")}));
+    json r =
+        run(plan("2026-01-01", {cert("ent", "professional", "2027-06-01"), cert("sec", "professional", "2027-03-01")},
+                 {training("a", 40, "2026-02-01")}));
     CHECK(certification(r, "sec")["is_anchor"] == true);
     CHECK(certification(r, "ent")["is_anchor"] == false);
 }
 
 TEST_CASE("R2: recertification is automatic on the first date a path is met, once per date", "[R2]") {
     // Two trainings on one date: added together, one recertification that day.
-    json r = run(plan("2026-01-01", {cert("ccna", "associate", "2027-01-01")},
-                      {training("a", 16, "2026-03-01"), training("b", 16, "2026-03-01"), training("c", 8, "2026-04-01")}));
+    json r =
+        run(plan("2026-01-01", {cert("ccna", "associate", "2027-01-01")},
+                 {training("a", 16, "2026-03-01"), training("b", 16, "2026-03-01"), training("c", 8, "2026-04-01")}));
     REQUIRE(certification(r, "ccna")["recertifications"].size() == 1);
     CHECK(recert(r, "ccna")["on"] == "2026-03-01");
 }
@@ -88,8 +93,9 @@ TEST_CASE("R3: work after expiration does not revive the certification", "[R3]")
 
 TEST_CASE("R4: a higher path met on the same date as a lower one wins and cascades", "[R4]") {
     // ccie: 64 + 56 = 120 on 2026-05-01; ccna: associate exam the same day. Expert wins, via ccie.
-    json r = run(plan("2026-01-01", {cert("ccna", "associate", "2026-12-01"), cert("ccie", "expert", "2027-06-01")},
-                      {training("a", 64, "2026-02-01"), training("b", 56, "2026-05-01"), exam("x", "associate", "2026-05-01")}));
+    json r = run(
+        plan("2026-01-01", {cert("ccna", "associate", "2026-12-01"), cert("ccie", "expert", "2027-06-01")},
+             {training("a", 64, "2026-02-01"), training("b", 56, "2026-05-01"), exam("x", "associate", "2026-05-01")}));
     CHECK(recert(r, "ccie")["via"] == "ccie");
     CHECK(recert(r, "ccna")["via"] == "ccie");
     CHECK(recert(r, "ccna")["path"]["credits"] == 120);
@@ -97,8 +103,9 @@ TEST_CASE("R4: a higher path met on the same date as a lower one wins and cascad
 }
 
 TEST_CASE("R5: every certification recertified on D expires D + 3 years; days given up are its own", "[R5]") {
-    json r = run(plan("2025-06-01", {cert("ccna", "associate", "2026-03-01"), cert("ccnp", "professional", "2027-08-01")},
-                      {training("a", 64, "2025-09-10"), training("b", 16, "2026-01-15")}));
+    json r =
+        run(plan("2025-06-01", {cert("ccna", "associate", "2026-03-01"), cert("ccnp", "professional", "2027-08-01")},
+                 {training("a", 64, "2025-09-10"), training("b", 16, "2026-01-15")}));
     CHECK(certification(r, "ccna")["expires"] == "2029-01-15");
     CHECK(recert(r, "ccna")["days_given_up"] == 45);   // 2026-01-15 -> 2026-03-01: 16 + 29
     CHECK(recert(r, "ccnp")["days_given_up"] == 563);  // -> 2027-08-01
@@ -126,9 +133,9 @@ TEST_CASE("R7: an exam before the cycle start does not count", "[R7]") {
 }
 
 TEST_CASE("R7: an exam used on D does not count for the next cycle", "[R7]") {
-    json r = run(plan("2025-01-01", {cert("ccnp", "professional", "2026-06-01")},
-                      {training("a", 40, "2025-03-01"), exam("x", "concentration", "2025-03-01"),
-                       training("b", 40, "2026-01-01")}));
+    json r = run(plan(
+        "2025-01-01", {cert("ccnp", "professional", "2026-06-01")},
+        {training("a", 40, "2025-03-01"), exam("x", "concentration", "2025-03-01"), training("b", 40, "2026-01-01")}));
     REQUIRE(certification(r, "ccnp")["recertifications"].size() == 1);
     CHECK(recert(r, "ccnp")["on"] == "2025-03-01");
 }
@@ -136,8 +143,9 @@ TEST_CASE("R7: an exam used on D does not count for the next cycle", "[R7]") {
 TEST_CASE("R7: an exam that recertified a lower certification alone still counts for a higher one", "[R7][R4]") {
     // 2026-02-01: the concentration exam recertifies ccna alone (ccnp has no credits yet).
     // 2026-06-01: 40 credits + that exam recertify ccnp, which cascades to ccna again.
-    json r = run(plan("2026-01-01", {cert("ccna", "associate", "2026-12-01"), cert("ccnp", "professional", "2027-03-01")},
-                      {exam("x", "concentration", "2026-02-01"), training("a", 40, "2026-06-01")}));
+    json r =
+        run(plan("2026-01-01", {cert("ccna", "associate", "2026-12-01"), cert("ccnp", "professional", "2027-03-01")},
+                 {exam("x", "concentration", "2026-02-01"), training("a", 40, "2026-06-01")}));
     const json& ccna = certification(r, "ccna");
     REQUIRE(ccna["recertifications"].size() == 2);
     CHECK(recert(r, "ccna", 0)["via"] == "ccna");
@@ -151,8 +159,9 @@ TEST_CASE("R7: an exam that recertified a lower certification alone still counts
 TEST_CASE("R9: when the anchor lapses the next one is checked the day after with the credits held", "[R9]") {
     // ccnp lapses after 2026-03-01 with 35 credits held; ccna (30) recertifies on 2026-03-02.
     // 35 = seven 5s: six apply (30), one 5 rolls over.
-    json r = run(plan("2025-11-01", {cert("ccnp", "professional", "2026-03-01"), cert("ccna", "associate", "2027-01-01")},
-                      {training("a", 35, "2025-12-01")}));
+    json r =
+        run(plan("2025-11-01", {cert("ccnp", "professional", "2026-03-01"), cert("ccna", "associate", "2027-01-01")},
+                 {training("a", 35, "2025-12-01")}));
     CHECK(recert(r, "ccna")["on"] == "2026-03-02");
     CHECK(recert(r, "ccna")["via"] == "ccna");
     CHECK(recert(r, "ccna")["days_given_up"] == 305);
@@ -178,8 +187,9 @@ TEST_CASE("A3: an exam-only recertification of the anchor rolls over all unappli
 }
 
 TEST_CASE("A3: a lower certification's own exam-only path leaves the credits untouched", "[A3][P2]") {
-    json r = run(plan("2026-01-01", {cert("ccna", "associate", "2026-12-01"), cert("ccnp", "professional", "2027-03-01")},
-                      {training("a", 12, "2026-02-01"), exam("x", "associate", "2026-04-01")}));
+    json r =
+        run(plan("2026-01-01", {cert("ccna", "associate", "2026-12-01"), cert("ccnp", "professional", "2027-03-01")},
+                 {training("a", 12, "2026-02-01"), exam("x", "associate", "2026-04-01")}));
     CHECK(recert(r, "ccna")["via"] == "ccna");
     CHECK(certification(r, "ccnp")["recertifications"].empty());
     CHECK(r["rollover"]["credits"] == 0);
@@ -193,30 +203,34 @@ TEST_CASE("A3: four or fewer credits left are forfeited and said so", "[A3]") {
 }
 
 TEST_CASE("C2: credits can be applied through completion + 3 years, not a day later", "[C2]") {
-    json last_day = run(plan("2026-01-01", {cert("ccna", "associate", "2026-12-31")},
-                             {training("old", 24, "2023-05-01", {{"status", "validated"}}), training("new", 8, "2026-05-01")}));
+    json last_day =
+        run(plan("2026-01-01", {cert("ccna", "associate", "2026-12-31")},
+                 {training("old", 24, "2023-05-01", {{"status", "validated"}}), training("new", 8, "2026-05-01")}));
     CHECK(recert(last_day, "ccna")["on"] == "2026-05-01");
-    json too_late = run(plan("2026-01-01", {cert("ccna", "associate", "2026-12-31")},
-                             {training("old", 24, "2023-05-01", {{"status", "validated"}}), training("new", 8, "2026-05-02")}));
+    json too_late =
+        run(plan("2026-01-01", {cert("ccna", "associate", "2026-12-31")},
+                 {training("old", 24, "2023-05-01", {{"status", "validated"}}), training("new", 8, "2026-05-02")}));
     CHECK(certification(too_late, "ccna")["recertifications"].empty());
     CHECK(has_warning(too_late, "CREDITS_EXPIRED", "old"));
     CHECK(ce_credits_needed(certification(too_late, "ccna")) == 22);  // 30 - 8
 }
 
 TEST_CASE("P1: a verdict per certification: date, path, new expiration, days given up", "[P1]") {
-    json r = run(plan("2026-01-10", {cert("ccnp", "professional", "2027-03-15")},
-                      {training("a", 40, "2026-02-01"), training("b", 24, "2026-05-10"), training("c", 24, "2026-08-20")}));
+    json r =
+        run(plan("2026-01-10", {cert("ccnp", "professional", "2027-03-15")},
+                 {training("a", 40, "2026-02-01"), training("b", 24, "2026-05-10"), training("c", 24, "2026-08-20")}));
     const json& c = certification(r, "ccnp");
     CHECK(c["status"] == "recertified");
     CHECK(recert(r, "ccnp")["on"] == "2026-08-20");
     CHECK(recert(r, "ccnp")["new_expires"] == "2029-08-20");
-    CHECK(recert(r, "ccnp")["days_given_up"] == 207);  // 2026-08-20 -> 2027-03-15: 11+30+31+30+31+31+28+15
+    CHECK(recert(r, "ccnp")["days_given_up"] == 207);   // 2026-08-20 -> 2027-03-15: 11+30+31+30+31+31+28+15
     CHECK(recert(r, "ccnp")["credits_applied"] == 84);  // 40 + 24 + 5,5,5,5 overshoots 80 by 4
 }
 
 TEST_CASE("P2: below the anchor, what is missing lists its exam-only paths and the anchor's paths", "[P2]") {
-    json r = run(plan("2025-06-01", {cert("ccna", "associate", "2026-03-01"), cert("ccnp", "professional", "2027-08-01")},
-                      {training("a", 50, "2025-10-01")}));
+    json r =
+        run(plan("2025-06-01", {cert("ccna", "associate", "2026-03-01"), cert("ccnp", "professional", "2027-08-01")},
+                 {training("a", 50, "2025-10-01")}));
     const json& missing = certification(r, "ccna")["missing"];
     bool anchor_ce = false, own_exam = false;
     for (const auto& m : missing) {
@@ -265,25 +279,29 @@ TEST_CASE("what-if: a switched-off activity is ignored", "[P1]") {
 }
 
 TEST_CASE("R5: the latest date the final activity could move to is the replaced expiration date", "[R5][P1]") {
-    json r = run(plan("2026-01-10", {cert("ccnp", "professional", "2027-03-15")},
-                      {training("a", 40, "2026-02-01"), training("b", 24, "2026-05-10"), training("c", 24, "2026-08-20")}));
+    json r =
+        run(plan("2026-01-10", {cert("ccnp", "professional", "2027-03-15")},
+                 {training("a", 40, "2026-02-01"), training("b", 24, "2026-05-10"), training("c", 24, "2026-08-20")}));
     CHECK(recert(r, "ccnp")["latest_on_time"] == "2027-03-15");
 }
 
 TEST_CASE("R5: ... unless a credit used expires earlier (C2)", "[R5][C2]") {
     // The 24 credits of 2023-10-01 can be applied through 2026-10-01, before the 2026-12-31 expiration.
-    json r = run(plan("2026-01-01", {cert("ccna", "associate", "2026-12-31")},
-                      {training("old", 24, "2023-10-01", {{"status", "validated"}}), training("new", 8, "2026-05-01")}));
+    json r =
+        run(plan("2026-01-01", {cert("ccna", "associate", "2026-12-31")},
+                 {training("old", 24, "2023-10-01", {{"status", "validated"}}), training("new", 8, "2026-05-01")}));
     CHECK(recert(r, "ccna")["on"] == "2026-05-01");
     CHECK(recert(r, "ccna")["latest_on_time"] == "2026-10-01");
 }
 
 TEST_CASE("R9: the timeline shows cycles, credits held toward each anchor, and the thresholds", "[R9][P4]") {
-    json r = run(plan("2025-11-01", {cert("ccnp", "professional", "2026-03-01"), cert("ccna", "associate", "2027-01-01")},
-                      {training("a", 35, "2025-12-01")}));
+    json r =
+        run(plan("2025-11-01", {cert("ccnp", "professional", "2026-03-01"), cert("ccna", "associate", "2027-01-01")},
+                 {training("a", 35, "2025-12-01")}));
     const json& t = certification(r, "ccna")["timeline"];
-    CHECK(t["cycles"] == json::array({{{"start", "2024-01-01"}, {"end", "2027-01-01"}, {"recertified_on", "2026-03-02"}},
-                                      {{"start", "2026-03-02"}, {"end", "2029-03-02"}, {"recertified_on", nullptr}}}));
+    CHECK(t["cycles"] ==
+          json::array({{{"start", "2024-01-01"}, {"end", "2027-01-01"}, {"recertified_on", "2026-03-02"}},
+                       {{"start", "2026-03-02"}, {"end", "2029-03-02"}, {"recertified_on", nullptr}}}));
     CHECK(t["points"] == json::array({{{"on", "2025-12-01"}, {"credits", 35}, {"anchor", "ccnp"}},
                                       {{"on", "2026-03-02"}, {"credits", 35}, {"anchor", "ccna"}},
                                       {{"on", "2026-03-02"}, {"credits", 5}, {"anchor", "ccna"}}}));

@@ -41,7 +41,8 @@ TEST_CASE("plan-format: hostile nesting is refused before parsing, not a stack o
     CHECK(contains(pointers(deep), ""));
     CHECK(contains(pointers("{\"certifications\":" + deep + "}"), ""));
     // Brackets inside strings do not count.
-    const std::string text = R"({"certifications":[{"id":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+    const std::string text =
+        R"({"certifications":[{"id":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
         "level":"associate","expires":"2027-01-01"}]})";
     CHECK(evaluate_json(text, Date{0}).ok);
 }
@@ -66,7 +67,8 @@ TEST_CASE("plan-format: every problem is listed with its pointer", "[plan-format
 }
 
 TEST_CASE("plan-format: messages say what was expected and what came", "[plan-format]") {
-    json out = json::parse(evaluate_json(R"({"certifications":[{"id":"c","level":"expert","expires":"2026-02-30"}]})", Date{0}).json);
+    json out = json::parse(
+        evaluate_json(R"({"certifications":[{"id":"c","level":"expert","expires":"2026-02-30"}]})", Date{0}).json);
     CHECK(out["errors"][0]["message"] == "expected a date YYYY-MM-DD, got \"2026-02-30\"");
 }
 
@@ -91,10 +93,12 @@ TEST_CASE("plan-format: result fields named by the contract are present", "[plan
     json r = run(plan("2026-01-01", {cert("ccna", "associate", "2027-01-01")}, {training("a", 30, "2026-02-01")}));
     CHECK(r["format"] == "ceplan-result");
     CHECK(r["version"] == 1);
-    for (const char* key : {"id", "status", "recertifications", "expires", "missing"}) CHECK(r["certifications"][0].contains(key));
+    for (const char* key : {"id", "status", "recertifications", "expires", "missing"})
+        CHECK(r["certifications"][0].contains(key));
     for (const char* key : {"on", "path", "new_expires", "via", "days_given_up"})
         CHECK(r["certifications"][0]["recertifications"][0].contains(key));
     // claim_by (C1): 2026-02-01 + 365 days.
-    CHECK(r["activities"][0] == json{{"id", "a"}, {"credits", 30}, {"nominal_credits", 30}, {"claim_by", "2027-02-01"}});
+    CHECK(r["activities"][0] ==
+          json{{"id", "a"}, {"credits", 30}, {"nominal_credits", 30}, {"claim_by", "2027-02-01"}});
     CHECK(r["rollover"].contains("expires"));
 }

@@ -67,7 +67,10 @@ TEST_CASE("E8: Cisco Live and item-authoring values ship as null in the exported
 TEST_CASE("policy: a plan's policy block overrides the table; bad values name their pointer", "[policy][E8]") {
     // 6 accepted associate items at 2 credits each = 12 credits.
     json p = plan("2026-01-01", {cert("ccna", "associate", "2027-01-01")},
-                  {{{"id", "ia"}, {"type", "item_authoring"}, {"item_type", "associate"}, {"accepted_items", 6},
+                  {{{"id", "ia"},
+                    {"type", "item_authoring"},
+                    {"item_type", "associate"},
+                    {"accepted_items", 6},
                     {"completed", "2026-02-01"}}},
                   {{"item_authoring", {{"associate", 2}}}});
     json r = run(p);
