@@ -11,7 +11,7 @@ Date D(const char* text) {
 }
 }  // namespace
 
-TEST_CASE("D1: ISO dates parse and print back; impossible days are refused", "[D1]") {
+TEST_CASE("D1: ISO dates parse and print back, impossible days are refused", "[D1]") {
     CHECK(format_date(D("2026-03-15")) == "2026-03-15");
     CHECK(format_date(D("2024-02-29")) == "2024-02-29");
     CHECK_FALSE(parse_date("2026-02-30"));
@@ -24,7 +24,7 @@ TEST_CASE("D1: ISO dates parse and print back; impossible days are refused", "[D
     CHECK(D("2026-01-01") < D("2026-01-02"));
 }
 
-TEST_CASE("D2: N years after keeps month and day; 29 February becomes 28 February", "[D2]") {
+TEST_CASE("D2: N years after keeps month and day, 29 February becomes 28 February", "[D2]") {
     CHECK(format_date(add_years(D("2026-08-20"), 3)) == "2029-08-20");
     CHECK(format_date(add_years(D("2024-02-29"), 3)) == "2027-02-28");
     CHECK(format_date(add_years(D("2024-02-29"), 4)) == "2028-02-29");

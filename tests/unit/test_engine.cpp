@@ -102,7 +102,7 @@ TEST_CASE("R4: a higher path met on the same date as a lower one wins and cascad
     CHECK(certification(r, "ccna")["recertifications"].size() == 1);
 }
 
-TEST_CASE("R5: every certification recertified on D expires D + 3 years; days given up are its own", "[R5]") {
+TEST_CASE("R5: every certification recertified on D expires D + 3 years, days given up are its own", "[R5]") {
     json r =
         run(plan("2025-06-01", {cert("ccna", "associate", "2026-03-01"), cert("ccnp", "professional", "2027-08-01")},
                  {training("a", 64, "2025-09-10"), training("b", 16, "2026-01-15")}));

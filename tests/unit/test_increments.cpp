@@ -30,7 +30,7 @@ TEST_CASE("A2: increments apply whole, in order, and the overshoot is used up", 
     CHECK(total_credits(pool) == 40);
 }
 
-TEST_CASE("A2: an exact total uses no more than needed; too few credits is no application", "[A2]") {
+TEST_CASE("A2: an exact total uses no more than needed, too few credits is no application", "[A2]") {
     auto pool = pool_of({5, 5, 5, 5, 4});
     auto exact = apply_increments(pool, 24);
     REQUIRE(exact);

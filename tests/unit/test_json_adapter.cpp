@@ -72,7 +72,7 @@ TEST_CASE("plan-format: messages say what was expected and what came", "[plan-fo
     CHECK(out["errors"][0]["message"] == "expected a date YYYY-MM-DD, got \"2026-02-30\"");
 }
 
-TEST_CASE("plan-format: unknown fields are tolerated; today defaults to the date given", "[plan-format]") {
+TEST_CASE("plan-format: unknown fields are tolerated, today defaults to the date given", "[plan-format]") {
     const std::string text = R"({"format":"ceplan-plan","version":1,"color":"blue",
       "certifications":[{"id":"ccna","level":"associate","expires":"2027-01-01","note":{"x":1}}],
       "activities":[{"id":"a","type":"training","credits":30,"completed":"2026-02-01","mine":true}]})";

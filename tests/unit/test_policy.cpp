@@ -33,7 +33,7 @@ TEST_CASE("L2: CE-only and CE-plus-exam paths per level, in the listed order", "
     CHECK(p.paths[static_cast<int>(Level::specialist)][0].credits == 40);
 }
 
-TEST_CASE("L3: a professional-level exam is core or concentration; a technology core exam is core only", "[L3]") {
+TEST_CASE("L3: a professional-level exam is core or concentration, a technology core exam is core only", "[L3]") {
     const Policy p = default_policy();
     auto pro = resolve_exam_slot(p, "professional");
     REQUIRE(pro);
@@ -42,7 +42,7 @@ TEST_CASE("L3: a professional-level exam is core or concentration; a technology 
     CHECK_FALSE(resolve_exam_slot(p, "hardest"));
 }
 
-TEST_CASE("L4: exam-only paths; reported ones are marked unverified", "[L4]") {
+TEST_CASE("L4: exam-only paths, reported ones are marked unverified", "[L4]") {
     const Policy p = default_policy();
     const auto& associate = p.paths[static_cast<int>(Level::associate)];
     REQUIRE(associate.size() == 6);  // CE 30, then associate, concentration, core, expert_written, expert_lab
@@ -64,7 +64,7 @@ TEST_CASE("E8: Cisco Live and item-authoring values ship as null in the exported
     CHECK(policy["levels"]["professional"][1]["exams"] == json::array({"professional"}));
 }
 
-TEST_CASE("policy: a plan's policy block overrides the table; bad values name their pointer", "[policy][E8]") {
+TEST_CASE("policy: a plan's policy block overrides the table, bad values name their pointer", "[policy][E8]") {
     // 6 accepted associate items at 2 credits each = 12 credits.
     json p = plan("2026-01-01", {cert("ccna", "associate", "2027-01-01")},
                   {{{"id", "ia"},
