@@ -207,6 +207,7 @@
 
   /** Load a whole plan (import, example, link). Keeps the current plan if the engine says no. */
   function loadPlan(plan, source, message) {
+    if (C.tables) plan = C.tables.fill(plan); // the user's credit tables fill what the plan leaves unknown (E8)
     const r = apply(plan, { toast: message });
     if (r.ok) clearProblems();
     else showProblems(source + ' could not be loaded; your plan was not changed', r.errors);
@@ -345,7 +346,8 @@
     C.engine.ready.then(() => {
       buildExamplesMenu();
       const saved = C.store.load();
-      const r = saved ? apply(saved.plan, { undoable: false }) : apply(C.store.emptyPlan(), { undoable: false });
+      const fresh = () => (C.tables ? C.tables.fill(C.store.emptyPlan()) : C.store.emptyPlan());
+      const r = saved ? apply(saved.plan, { undoable: false }) : apply(fresh(), { undoable: false });
       if (!r.ok) {
         showProblems('Your saved plan could not be read', r.errors);
         apply(C.store.emptyPlan(), { undoable: false, persist: false }); // the unreadable save stays until the next change
@@ -360,7 +362,7 @@
     });
   }
 
-  C.app = { state, apply, importText, undo };
+  C.app = { state, apply, importText, undo, toast, showProblems };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
 })(window.Ceplan = window.Ceplan || {});

@@ -28,7 +28,8 @@
       h('span', { class: 'w-body' },
         h('strong', { class: 'w-title' }, F.warningTitle(w.code)), ' ', F.ruleBadge(w.rule), ' ',
         h('span', { class: 'w-message' }, w.message || ''),
-        advice ? h('span', { class: 'w-advice' }, h('span', { class: 'w-todo' }, 'What to do: '), advice) : null));
+        advice ? h('span', { class: 'w-advice' }, h('span', { class: 'w-todo' }, 'What to do: '), advice) : null,
+        w.code === 'CREDIT_VALUE_UNKNOWN' && C.tables ? C.tables.warningLink(w) : null)); // E8: open the credit tables
   }
   function warningList(ws, cls) {
     if (!ws || !ws.length) return null;

@@ -117,6 +117,7 @@ test('import then export keeps unknown fields; the share link carries the plan',
   const recert = page.locator('#verdict-body .recert');
   assert.equal(await recert.getAttribute('data-on'), '2027-01-10');
 
+  await page.click('#export-button');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
   const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
   assert.deepEqual(exported, PLAN, 'the exported plan is the imported one, unknown fields included');
