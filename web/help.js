@@ -79,8 +79,30 @@
         h('dl', { class: 'help-rules' }, rules.map(([id, text]) => [
           h('dt', { id: 'rule-' + id, dataset: { rule: id } }, h('span', { class: 'rule' }, id)),
           h('dd', null, text)])))));
+    const findId = uid('help-find');
+    const find = h('input', { type: 'search', id: findId, autocomplete: 'off', placeholder: 'e.g. E3 or rollover' });
+    const none = h('p', { class: 'empty', hidden: true }, 'No rule matches.');
+    find.addEventListener('input', () => {
+      const flat = (t) => t.toLowerCase().replace(/[^a-z0-9]+/g, ''); // 'roll over', 'rolled-over' ~ 'rollover'
+      const q = flat(find.value);
+      let shown = 0;
+      body.querySelectorAll('.help-group').forEach((g) => {
+        let inGroup = 0;
+        g.querySelectorAll('dt').forEach((dt) => {
+          const dd = dt.nextElementSibling;
+          const hit = !q || (/^[a-z]\d$/.test(q) ? dt.dataset.rule.toLowerCase() === q : flat(dd.textContent).includes(q));
+          dt.hidden = !hit; dd.hidden = !hit;
+          if (hit) inGroup += 1;
+        });
+        g.hidden = !inGroup;
+        shown += inGroup;
+      });
+      none.hidden = shown > 0;
+    });
+    body.appendChild(none);
     const form = h('form', { class: 'editor-form', method: 'dialog', 'aria-labelledby': titleId },
-      h('h2', { id: titleId }, 'Help: the rules in plain words'),
+      h('div', { class: 'help-head' }, h('h2', { id: titleId }, 'Help: the rules in plain words'),
+        h('div', { class: 'field inline help-find' }, h('label', { for: findId }, 'Find a rule'), find)),
       body,
       h('div', { class: 'form-actions' }, h('span', { class: 'spacer' }), closeBtn));
     closeBtn.addEventListener('click', () => dialog.close());
@@ -94,7 +116,8 @@
       target.nextElementSibling.classList.add('wanted');
       target.scrollIntoView({ block: 'center' });
     }
-    closeBtn.focus({ preventScroll: !!target });
+    if (target) closeBtn.focus({ preventScroll: true });
+    else find.focus();
     return dialog;
   }
 

@@ -118,6 +118,15 @@ test('Help lists every rule id in plain words', async () => {
     assert.deepEqual(ids, inSpec);
   }
   for (const t of await dlg.locator('dd').allTextContents()) assert.ok(t.length > 20 && t.length < 330, t);
+  // Finding a rule: by its id, or by a word.
+  await dlg.getByLabel('Find a rule').fill('e3');
+  assert.deepEqual(await dlg.locator('dt[data-rule]:visible').evaluateAll((els) => els.map((e) => e.dataset.rule)), ['E3']);
+  await dlg.getByLabel('Find a rule').fill('zebra');
+  assert.equal(await dlg.locator('dt[data-rule]:visible').count(), 0);
+  assert.ok(await dlg.getByText('No rule matches.').isVisible());
+  await dlg.getByLabel('Find a rule').fill('rollover');
+  assert.ok((await dlg.locator('dt[data-rule]:visible').evaluateAll((els) => els.map((e) => e.dataset.rule))).includes('A3'));
+  await dlg.getByLabel('Find a rule').fill('');
   await page.keyboard.press('Escape');
   await dlg.waitFor({ state: 'hidden' });
   assert.equal(await page.evaluate(() => document.activeElement.id), 'help');
