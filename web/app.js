@@ -70,6 +70,21 @@
     toast('Undone.', false);
   }
 
+  /**
+   * What-if while a form is open: the candidate is evaluated once per pause in typing and
+   * its verdict drawn in the verdict column; nothing is saved. A rejected candidate keeps
+   * the last good verdict on screen. endPreview() draws the real plan again.
+   */
+  function preview(cand) {
+    const r = C.engine.evaluate(cand);
+    if (!r.ok) return r;
+    C.view.previewVerdict(cand, r.result, today());
+    return { ok: true, summary: C.view.verdictSummary(cand, r.result, state.result) };
+  }
+  function endPreview() {
+    if (document.getElementById('verdict').classList.contains('previewing')) render();
+  }
+
   function today() {
     return (state.result && state.result.today) || state.plan.today || C.engine.localToday();
   }
@@ -84,6 +99,8 @@
     const asOf = $('as-of');
     if (document.activeElement !== asOf) asOf.value = typeof plan.today === 'string' ? plan.today : '';
     C.view.render(plan, state.result, actions, today());
+    if (C.compare) C.compare.refresh(); // the variants side by side (compare.js), when open
+    if (C.variants) C.variants.render(plan); // the variants bar (variants.js)
     if (key) {
       const el = Array.from(document.querySelectorAll('[data-focus]')).find((x) => x.dataset.focus === key);
       if (el) el.focus();
@@ -127,6 +144,13 @@
         cand.certifications[index] = edited;
         return apply(cand, { toast: isNew ? 'Certification added.' : 'Certification saved.' });
       },
+      onPreview(edited) {
+        const cand = clone(plan);
+        cand.certifications = Array.isArray(cand.certifications) ? cand.certifications : [];
+        cand.certifications[index] = edited;
+        return preview(cand);
+      },
+      onClose: endPreview,
       onRemove: isNew ? null : () => removeCertification(i),
       returnFocus: ['edit-cert:' + item.id, 'add:certification'],
     });
@@ -167,6 +191,13 @@
         cand.activities[index] = edited;
         return apply(cand, { toast: isNew ? label + ' added.' : 'Activity saved.' });
       },
+      onPreview(edited) {
+        const cand = clone(plan);
+        cand.activities = Array.isArray(cand.activities) ? cand.activities : [];
+        cand.activities[index] = edited;
+        return preview(cand);
+      },
+      onClose: endPreview,
       onRemove: isNew ? null : () => removeActivity(i),
       returnFocus: ['edit-act:' + item.id, 'add:' + type],
     });

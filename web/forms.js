@@ -213,10 +213,41 @@
     const save = h('button', { type: 'submit', class: 'btn primary' }, opts.saveLabel || 'Save');
     const cancel = h('button', { type: 'button', class: 'btn', value: 'cancel' }, 'Cancel');
     const remove = opts.onRemove ? h('button', { type: 'button', class: 'btn danger' }, 'Remove') : null;
+    // What-if: the verdict for what is typed, updated after each pause (opts.onPreview).
+    const live = opts.onPreview ? h('div', { class: 'live-verdict', role: 'status', 'aria-live': 'polite' },
+      h('p', { class: 'live-title' }, 'The verdict updates as you type.')) : null;
     const form = h('form', { class: 'editor-form', novalidate: true, 'aria-labelledby': titleId },
       h('h2', { id: titleId }, opts.title),
-      errorsBox, grid,
+      errorsBox, grid, live,
       h('div', { class: 'form-actions' }, remove, h('span', { class: 'spacer' }), cancel, save));
+    let previewTimer = null;
+    let previewed = null;
+    let lastGood = null;
+    function previewNow() {
+      previewTimer = null;
+      const out = Object.assign({}, item);
+      for (const c of controls) c.read(out);
+      const text = JSON.stringify(out);
+      if (text === previewed) return; // one evaluate per change
+      previewed = text;
+      const r = opts.onPreview(out);
+      if (r && r.ok) {
+        lastGood = r.summary;
+        live.classList.remove('stale');
+        live.replaceChildren(h('p', { class: 'live-title' }, 'If you save:'), r.summary);
+      } else {
+        const first = (r && r.errors && r.errors[0]) || {};
+        live.classList.add('stale');
+        live.replaceChildren(h('p', { class: 'live-title' }, 'Not counted yet: ', first.message || 'incomplete',
+          lastGood ? ' (the last verdict that could be computed stays on screen)' : ''), lastGood);
+      }
+    }
+    if (live) {
+      const schedule = () => { clearTimeout(previewTimer); previewTimer = setTimeout(previewNow, 200); };
+      form.addEventListener('input', schedule);
+      form.addEventListener('change', schedule);
+      form.addEventListener('click', (ev) => { if (ev.target.closest && ev.target.closest('fieldset.sessions button')) schedule(); });
+    }
 
     function showErrors(errors) {
       for (const f of fields) {
@@ -260,6 +291,7 @@
     const opener = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.focus : null;
     dialog.replaceChildren(form);
     dialog.onclose = () => {
+      clearTimeout(previewTimer);
       if (opts.onClose) opts.onClose();
       setTimeout(() => {
         const keys = [opener].concat(opts.returnFocus || []).filter(Boolean);

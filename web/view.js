@@ -247,7 +247,39 @@
 
   // ----- column 3: verdict -------------------------------------------------------------
 
-  function recertItem(r, rc, certsById) {
+  /** The plan's activities that complete on a recertification date and count toward it. */
+  function finalActivities(plan, result, on) {
+    const earned = new Map(((result && result.activities) || []).map((a) => [a.id, a.credits]));
+    return (plan.activities || []).filter((a) => a && a.enabled !== false && a.completed === on &&
+      (a.type === 'exam' || earned.get(a.id) > 0));
+  }
+
+  /**
+   * R5 advice for an early recertification: how late the last qualifying activity could
+   * move and still be on time (latest_on_time, C2 included), and what that would keep.
+   */
+  function latestAdvice(r, ctx) {
+    if (!r.latest_on_time || !(r.days_given_up > 0)) return null;
+    const day = (iso) => Math.round(Date.parse(iso + 'T00:00:00Z') / 86400000);
+    const movable = Math.max(0, day(r.latest_on_time) - day(r.on));
+    const finals = ctx ? finalActivities(ctx.plan, ctx.result, r.on) : [];
+    const who = finals.length === 1
+      ? ['“', activityTitle(finals[0]), '”']
+      : finals.length > 1 ? 'The last qualifying activities (' + finals.map(activityTitle).join(', ') + ')' : 'The last qualifying activity';
+    const data = { latestOnTime: r.latest_on_time, movableDays: String(movable) };
+    if (movable <= 0) {
+      return h('p', { class: 'latest', dataset: data }, who, ' cannot move later: credits it relies on expire ', F.ruleBadge('C2'), '.');
+    }
+    const still = r.days_given_up - movable;
+    return h('p', { class: 'latest', dataset: data },
+      who, ' could move as late as ', F.dateEl(r.latest_on_time, 'latest-on-time'),
+      ' and still be on time, ',
+      still > 0
+        ? ['keeping ', F.plural(movable, 'more day'), ' of validity (', F.plural(still, 'day'), ' would still be given up, as earlier credits expire ', F.ruleBadge('C2'), ').']
+        : 'giving up no validity.');
+  }
+
+  function recertItem(r, rc, certsById, ctx) {
     const viaOther = r.via && r.via !== rc.id;
     const viaCert = viaOther ? certsById.get(r.via) : null;
     return h('li', { class: 'recert', dataset: { on: r.on, newExpires: r.new_expires, via: r.via || '', daysGivenUp: String(r.days_given_up) } },
@@ -257,10 +289,7 @@
         ', new expiration ', F.dateEl(r.new_expires, 'new-expires'), ', ',
         h('span', { class: 'given-up' }, r.days_given_up ? F.plural(r.days_given_up, 'day') + ' of validity given up' : 'no validity given up'),
         ' ', F.ruleBadge('R5'), '.'),
-      r.latest_on_time && r.days_given_up > 0
-        ? h('p', { class: 'latest', dataset: { latestOnTime: r.latest_on_time } },
-          'Finishing the last activity as late as ', F.dateEl(r.latest_on_time), ' would still be on time and keep those days.')
-        : null,
+      latestAdvice(r, ctx),
       Number.isFinite(r.credits_applied) && r.credits_applied > 0
         ? h('p', { class: 'applied' }, F.plural(r.credits_applied, 'credit') + ' applied ', F.ruleBadge('A2'))
         : null);
@@ -268,20 +297,30 @@
 
   /**
    * What is still missing (P2): CE paths first, fewest additional credits first; then the
-   * exam-only paths (L4) gathered on one line, since each is a single step.
+   * exam-only paths (L4) gathered on one line, since each is a single step. The engine
+   * already orders `missing` by the fewest additional credits: that order is kept.
    */
-  function missingList(rc, certsById) {
+  function missingList(rc, certsById, ctx) {
     const all = rc.missing || [];
     if (!all.length) return h('p', { class: 'missing-none' }, 'No path can still save it before it expires.');
-    const byCost = (a, b) => (a.credits_needed || 0) - (b.credits_needed || 0) || (a.exams_needed || []).length - (b.exams_needed || []).length;
-    const cePaths = all.filter((m) => m.path && m.path.credits > 0).sort(byCost);
-    const examPaths = all.filter((m) => !(m.path && m.path.credits > 0)).sort(byCost);
+    const cePaths = all.filter((m) => m.path && m.path.credits > 0);
+    const examPaths = all.filter((m) => !(m.path && m.path.credits > 0));
+    const day = (iso) => Math.round(Date.parse(iso + 'T00:00:00Z') / 86400000);
+    const left = (iso) => {
+      const n = ctx && ctx.today && iso ? day(iso) - day(ctx.today) : NaN;
+      return Number.isFinite(n) && n >= 0 ? h('span', { class: 'days-left' }, n === 0 ? ' (today)' : ' (in ' + F.plural(n, 'day') + ')') : null;
+    };
+    const held = (m) => {
+      const n = m.path.credits - (m.credits_needed || 0);
+      return n > 0 ? ', with ' + F.plural(n, 'credit') + ' already held' : '';
+    };
     const via = (m) => (m.via && m.via !== rc.id
       ? [' of ', certName(certsById.get(m.via) || { id: m.via }), ' (cascade ', F.ruleBadge('R4'), ')'] : null);
     const data = (m) => ({ creditsNeeded: String(m.credits_needed || 0), examsNeeded: (m.exams_needed || []).join(' '), by: m.by || '', via: m.via || '' });
-    const items = cePaths.map((m) => h('li', { class: 'missing-path', dataset: data(m) },
-      h('strong', null, F.neededText(m)), ' by ', F.dateEl(m.by),
-      h('span', { class: 'for-path' }, 'for the path ', F.pathText(m.path), via(m))));
+    const items = cePaths.map((m, i) => h('li', { class: ['missing-path', i === 0 && cePaths.length > 1 && 'cheapest'], dataset: data(m) },
+      h('strong', null, F.neededText(m)), ' by ', F.dateEl(m.by), left(m.by),
+      i === 0 && cePaths.length > 1 ? h('span', { class: 'tag' }, 'fewest credits') : null,
+      h('span', { class: 'for-path' }, 'for the path ', F.pathText(m.path), held(m), via(m))));
     if (examPaths.length) {
       const sameBy = examPaths.every((m) => m.by === examPaths[0].by);
       const options = examPaths.map((m) => {
@@ -292,7 +331,7 @@
           via(m), sameBy ? null : [' by ', F.dateEl(m.by)]);
       });
       items.push(h('li', { class: 'exam-paths' },
-        cePaths.length ? 'Or pass, ' : 'Pass, ', sameBy ? ['by ', F.dateEl(examPaths[0].by), ', '] : null,
+        cePaths.length ? 'Or pass, ' : 'Pass, ', sameBy ? ['by ', F.dateEl(examPaths[0].by), left(examPaths[0].by), ', '] : null,
         examPaths.length > 1 ? 'any one of ' : '', F.ruleBadge('L4'), ':',
         h('ul', { class: 'exam-options' }, options)));
     }
@@ -301,16 +340,16 @@
       h('ul', null, items));
   }
 
-  function verdictCard(c, rc, idx, certsById) {
+  function verdictCard(c, rc, idx, certsById, ctx) {
     const parts = [];
     if (!rc) {
       parts.push(h('p', { class: 'headline' }, 'No verdict.'));
     } else {
       const recerts = rc.recertifications || [];
-      if (recerts.length) parts.push(h('ol', { class: 'recerts' }, recerts.map((r) => recertItem(r, rc, certsById))));
+      if (recerts.length) parts.push(h('ol', { class: 'recerts' }, recerts.map((r) => recertItem(r, rc, certsById, ctx))));
       if (rc.status === 'will_expire') {
         parts.push(h('p', { class: 'headline risk' }, 'Will expire on ', F.dateEl(rc.expires, 'expires')));
-        parts.push(missingList(rc, certsById));
+        parts.push(missingList(rc, certsById, ctx));
       } else if (rc.status === 'expired') {
         parts.push(h('p', { class: 'headline expired' }, 'Expired on ', F.dateEl(rc.expires, 'expires'),
           ': it needs the full exam process again ', F.ruleBadge('R3'), '.'));
@@ -327,7 +366,8 @@
         h('h3', null, certName(c)),
         shortBadge(rc)),
       parts,
-      warningList(idx.byCert.get(c.id)));
+      warningList(idx.byCert.get(c.id)),
+      rc && C.timeline && ctx ? C.timeline.chart(rc, ctx.result, { today: ctx.today, nameOf: (id) => certName(certsById.get(id) || { id }) }) : null);
   }
 
   function rolloverBlock(result) {
@@ -343,7 +383,8 @@
         : h('p', null, 'No credits roll over into the next cycle.'));
   }
 
-  function renderVerdict(root, plan, result, idx) {
+  function renderVerdict(root, plan, result, idx, today) {
+    const ctx = { plan, result, today: (result && result.today) || today };
     const certs = plan.certifications || [];
     const certsById = new Map(certs.map((c) => [c.id, c]));
     const out = [];
@@ -352,12 +393,13 @@
         result.horizon && result.horizon !== result.today ? [', looking ahead to ', F.dateEl(result.horizon)] : null, '.'));
     }
     if (!certs.length) out.push(h('p', { class: 'empty' }, 'The verdict appears once you add a certification.'));
-    for (const c of certs) out.push(verdictCard(c, idx.certs.get(c.id), idx, certsById));
+    for (const c of certs) out.push(verdictCard(c, idx.certs.get(c.id), idx, certsById, ctx));
     if (certs.length) out.push(rolloverBlock(result));
     if (idx.general.length) {
       out.push(h('section', { class: 'card general', 'aria-label': 'Other warnings' }, h('h3', null, 'Also worth knowing'), warningList(idx.general)));
     }
     root.replaceChildren(...out.filter(Boolean));
+    if (C.timeline) C.timeline.fit(root);
   }
 
   /** Draw all three columns. act: {editCert, removeCert, editActivity, removeActivity, toggleActivity} */
@@ -365,8 +407,42 @@
     const idx = indexResult(plan, result);
     renderCertifications(document.getElementById('certs-body'), plan, idx, act);
     renderActivities(document.getElementById('acts-body'), plan, idx, today, act);
-    renderVerdict(document.getElementById('verdict-body'), plan, result, idx);
+    renderVerdict(document.getElementById('verdict-body'), plan, result, idx, today);
+    document.getElementById('verdict').classList.remove('previewing');
   }
 
-  C.view = { render, activityTitle, warningList };
+  /** What-if while a form is open: the verdict column for a candidate plan (not saved). */
+  function previewVerdict(plan, result, today) {
+    renderVerdict(document.getElementById('verdict-body'), plan, result, indexResult(plan, result), today);
+    document.getElementById('verdict').classList.add('previewing');
+  }
+
+  /**
+   * One line per certification: its verdict in words ('Safe: recertifies on …, valid
+   * through …' / 'At risk: expires on …'), and what it was before when `before` differs.
+   */
+  function verdictSummary(plan, result, before) {
+    const prev = new Map(((before && before.certifications) || []).map((c) => [c.id, c]));
+    const certsById = new Map((plan.certifications || []).map((c) => [c.id, c]));
+    const line = (rc) => {
+      const first = (rc.recertifications || [])[0];
+      switch (rc.status) {
+        case 'recertified': return ['recertifies on ', F.dateEl(first && first.on), ', valid through ', F.dateEl(rc.expires)];
+        case 'will_expire': return ['at risk: expires on ', F.dateEl(rc.expires)];
+        case 'expired': return ['expired on ', F.dateEl(rc.expires)];
+        case 'retired': return ['retired: valid through ', F.dateEl(rc.expires)];
+        default: return [String(rc.status)];
+      }
+    };
+    const key = (rc) => rc ? rc.status + '|' + rc.expires + '|' + ((rc.recertifications || [])[0] || {}).on : '';
+    return h('ul', { class: 'summary-lines' }, ((result && result.certifications) || []).map((rc) => {
+      const was = prev.get(rc.id);
+      const changed = before && was && key(was) !== key(rc);
+      return h('li', { class: ['summary-line', 'status-' + rc.status, changed && 'changed'], dataset: { cert: rc.id, expires: rc.expires || '' } },
+        h('strong', null, certName(certsById.get(rc.id) || rc)), ': ', line(rc),
+        changed ? h('span', { class: 'was' }, ' (was: ', line(was), ')') : null);
+    }));
+  }
+
+  C.view = { render, activityTitle, warningList, previewVerdict, verdictSummary, certName };
 })(window.Ceplan = window.Ceplan || {});
