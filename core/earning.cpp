@@ -43,6 +43,15 @@ struct Context {
     std::set<std::string> events;                                 // E6, by upper-case name
 };
 
+/// E6: a policy column in the program's words.
+std::string session_kind(const std::string& column) {
+    if (column == "breakout") return "a Technical Breakout or DevNet Workshop";
+    if (column == "lab") return "an Instructor-led Lab";
+    if (column == "seminar_4h") return "a Technical Seminar of under 8 hours";
+    if (column == "seminar_8h") return "a Technical Seminar of 8 hours or more";
+    return "a " + column + " session";
+}
+
 std::optional<int> table_value(const Policy& policy, const SessionClass& sc) {
     auto column = policy.cisco_live.find(sc.column);
     if (column == policy.cisco_live.end()) return std::nullopt;
@@ -87,9 +96,10 @@ Earning cisco_live(const Activity& a, const Policy& policy) {
             counts = false;
         }
         if (!value) {
-            warn("CREDIT_VALUE_UNKNOWN", "the credits for a " + sc.column + " session at level " +
+            warn("CREDIT_VALUE_UNKNOWN", "the credits for " + session_kind(sc.column) + " at level " +
                                              (sc.level.empty() ? std::string("(none)") : sc.level) +
                                              " are unknown; enter them in the credit table or on the session (E8)");
+            if (!sc.level.empty()) e.warnings.back().policy_pointer = "/cisco_live/" + sc.column + "/" + sc.level;
             continue;
         }
         if (counts) e.credits += *value;
@@ -116,6 +126,7 @@ Earning item_authoring(const Activity& a, const Policy& policy) {
             make_warning("CREDIT_VALUE_UNKNOWN", a.id, std::nullopt,
                          "the credits per accepted " + a.item_type +
                              " item are unknown; enter them in the credit table or give the activity's total (E8)"));
+        e.warnings.back().policy_pointer = "/item_authoring/" + a.item_type;
         return e;
     }
     e.credits = *value;

@@ -414,8 +414,8 @@ Result Simulation::run() {
     for (std::size_t i = 0; i < plan_.activities.size(); ++i) {
         const auto& e = earnings_[i];
         const Activity& a = plan_.activities[i];
-        std::optional<Date> claim_by;  // C1: the last day to claim what is not claimed yet
-        if (a.enabled && a.type != ActivityType::exam && (a.status == Status::planned || a.status == Status::completed))
+        std::optional<Date> claim_by;  // C1: the last day to claim what earns and is not claimed yet
+        if (e.credits > 0 && (a.status == Status::planned || a.status == Status::completed))
             claim_by = add_days(a.completed, policy_.claim_window_days);
         result.activities.push_back({a.id, e.credits, e.nominal, claim_by});
         all.insert(all.end(), e.warnings.begin(), e.warnings.end());

@@ -630,6 +630,7 @@ std::string result_to_json(const Result& result) {
         item["certification"] = nullable(w.certification);
         item["session"] = w.session ? ordered(*w.session) : ordered(nullptr);
         item["message"] = w.message;
+        if (w.policy_pointer) item["policy_pointer"] = *w.policy_pointer;
         warnings.push_back(item);
     }
     doc["warnings"] = warnings;

@@ -77,7 +77,9 @@ struct Plan {
 enum class Severity { info, warning };
 
 /// One thing the planner says (P3, P5): a code from rules.md, the rule id, the
-/// activity / certification / Cisco Live session (index) it concerns, a message.
+/// activity / certification / Cisco Live session (index) it concerns, a message,
+/// and for CREDIT_VALUE_UNKNOWN the policy table cell it needs (a JSON pointer
+/// into the policy, e.g. "/cisco_live/breakout/2000" or "/item_authoring/core").
 struct Warning {
     std::string code;
     Severity severity = Severity::warning;
@@ -86,6 +88,7 @@ struct Warning {
     std::optional<std::string> certification;
     std::optional<int> session;
     std::string message;
+    std::optional<std::string> policy_pointer;
 };
 
 /// A path as met or as still open: its credit requirement and exams (the exam
@@ -169,7 +172,7 @@ struct CertificationResult {
 
 /// Per input activity: what it earns (`credits`) and what it would earn
 /// without the reason it earns less (`nominal_credits`), whole CE credits.
-/// `claim_by`: for an activity not claimed yet, the last day to claim it (C1).
+/// `claim_by`: for an activity that earns credits and is not claimed yet, the last day to claim it (C1).
 struct ActivityResult {
     std::string id;
     int credits = 0;

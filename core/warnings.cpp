@@ -43,7 +43,8 @@ constexpr std::array<CodeInfo, 25> catalog = {{
 
 Warning make_warning(const std::string& code, std::optional<std::string> activity,
                      std::optional<std::string> certification, std::string message, std::optional<int> session) {
-    Warning w{code, Severity::warning, "", std::move(activity), std::move(certification), session, std::move(message)};
+    Warning w{code,    Severity::warning,  "",          std::move(activity), std::move(certification),
+              session, std::move(message), std::nullopt};
     for (const auto& info : catalog) {
         if (code == info.code) {
             w.rule = info.rule;

@@ -79,26 +79,14 @@
     return out;
   }
 
-  /** The table cell an E8 warning is about: ['cisco_live', type, level] or ['item_authoring', type], or null. */
+  /** The table cell an E8 warning is about, from the engine's policy_pointer
+   *  ("/cisco_live/breakout/2000" -> ['cisco_live', 'breakout', '2000']), or null. */
   function cellFor(w) {
-    const plan = C.app && C.app.state.plan;
-    const a = plan && (plan.activities || []).find((x) => x.id === w.activity);
-    if (!a) return null;
-    if (a.type === 'item_authoring') return ITEM_TYPES.includes(a.item_type) ? ['item_authoring', a.item_type] : null;
-    if (a.type !== 'cisco_live' || w.session == null) return null;
-    const s = (a.sessions || [])[w.session];
-    if (!s || typeof s.code !== 'string') return null;
-    const code = s.code.toUpperCase();
-    const m = /(\d)\d{3}\s*$/.exec(code);
-    const level = m ? m[1] + '000' : null;
-    if (!level || !LEVELS.includes(level)) return null;
-    const pol = C.engine.policy() || {};
-    const eight = Number.isFinite(pol.seminar_8h_minutes) ? pol.seminar_8h_minutes : 480;
-    let type = null;
-    if (code.startsWith('BRK') || code.startsWith('DEVWKS')) type = 'breakout';
-    else if (code.startsWith('LTR')) type = 'lab';
-    else if (code.startsWith('TEC')) type = (s.minutes || 0) >= eight ? 'seminar_8h' : 'seminar_4h';
-    return type ? ['cisco_live', type, level] : null;
+    if (typeof w.policy_pointer !== 'string') return null;
+    const cell = w.policy_pointer.split('/').slice(1);
+    if (cell[0] === 'item_authoring' && cell.length === 2 && ITEM_TYPES.includes(cell[1])) return cell;
+    if (cell[0] === 'cisco_live' && cell.length === 3 && LEVELS.includes(cell[2])) return cell;
+    return null;
   }
 
   /** The button shown next to a CREDIT_VALUE_UNKNOWN warning. */

@@ -134,6 +134,8 @@ TEST_CASE("E6: a second claim counts when the first was rejected, a level withou
     CHECK(earned(r, "a") == 0);
     CHECK(earned(r, "b") == 2);  // 4000 has no table value
     CHECK(has_warning(r, "CREDIT_VALUE_UNKNOWN", "b"));
+    for (const auto& w : r["warnings"])
+        if (w["code"] == "CREDIT_VALUE_UNKNOWN") CHECK(w["policy_pointer"] == "/cisco_live/breakout/4000");
 }
 
 TEST_CASE("E7: badge-in, 45 minutes and 75% attendance", "[E7]") {
@@ -169,6 +171,8 @@ TEST_CASE("E8: item authoring: table x items, the activity's own total, unknown 
     CHECK(earned(r, "unknown") == 0);
     CHECK(earned(r, "notsme") == 0);
     CHECK(has_warning(r, "CREDIT_VALUE_UNKNOWN", "unknown"));
+    for (const auto& w : r["warnings"])
+        if (w["code"] == "CREDIT_VALUE_UNKNOWN") CHECK(w["policy_pointer"] == "/item_authoring/core");
     CHECK(has_warning(r, "NOT_SME_PROGRAM", "notsme"));
 }
 
@@ -211,6 +215,10 @@ TEST_CASE("C1: unclaimed past 365 days earns 0, closing within 30 days is flagge
     CHECK(has_warning(r, "CLAIM_DUE_SOON", "soon"));
     CHECK(has_warning(r, "CLAIM_WINDOW_MISSED", "lateclaim"));
     CHECK_FALSE(has_warning(r, "CLAIM_DUE_SOON", "claimed"));
+    // claim_by: the last day to claim, only for what earns and is not claimed yet.
+    CHECK(find_by_id(r["activities"], "soon")->at("claim_by") == "2026-12-20");
+    CHECK(find_by_id(r["activities"], "late")->at("claim_by").is_null());
+    CHECK(find_by_id(r["activities"], "claimed")->at("claim_by").is_null());
 }
 
 TEST_CASE("C3: an activity before the earliest first_certified earns 0", "[C3]") {
