@@ -101,6 +101,7 @@
     C.view.render(plan, state.result, actions, today());
     if (C.compare) C.compare.refresh(); // the variants side by side (compare.js), when open
     if (C.variants) C.variants.render(plan); // the variants bar (variants.js)
+    if (C.print) C.print.update(); // the printed report's heading (print.js)
     if (key) {
       const el = Array.from(document.querySelectorAll('[data-focus]')).find((x) => x.dataset.focus === key);
       if (el) el.focus();

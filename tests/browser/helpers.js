@@ -36,12 +36,14 @@ async function launch() {
 
 /**
  * A fresh context (its own localStorage) and page on public/index.html.
+ * opts: {colorScheme, viewport, hash, goto: false, bypassCSP}.
  * Returns {context, page, requests, pageErrors, dialogs, goto}. Call finish(t) at the end.
  */
 async function openPage(browser, opts = {}) {
   const context = await browser.newContext({
     locale: 'en-GB', timezoneId: 'UTC', colorScheme: opts.colorScheme || 'light',
     viewport: opts.viewport || { width: 1400, height: 1000 }, acceptDownloads: true,
+    bypassCSP: !!opts.bypassCSP, // only to inject test tools such as axe-core (page.addScriptTag)
   });
   const page = await context.newPage();
   page.setDefaultTimeout(8000);
