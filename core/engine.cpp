@@ -53,6 +53,7 @@ private:
     Rollover rollover_;
     std::vector<Warning> warnings_;
     std::set<int> expired_warned_;
+    std::vector<int> day_activities_;  // the activities completed on the date being checked
 
     bool active(const CertState& c, Date d) const { return !c.lapsed && c.expires >= d && !c.input->retired; }
     int anchor_on(Date d) const;
@@ -107,6 +108,7 @@ void Simulation::take_missing(CertState& c) {
             for (const auto& slot : path.exams) m.path.exams.push_back(slot.name);
             m.via = owner.input->id;
             m.credits_needed = std::max(0, path.credits - held);
+            m.credits_held = held;
             m.exams_needed = unfilled_slots(path.exams, exams);
             m.by = deadline;
             if (m.credits_needed == 0 && m.exams_needed.empty()) continue;
@@ -153,10 +155,19 @@ void Simulation::drop_expired(Date d) {
     // C2: credits can be applied up to completion + 3 years.
     std::vector<Increment> kept;
     for (const auto& inc : pool_) {
-        if (inc.expires < d)
-            warn_expired(inc);
-        else
+        if (inc.expires >= d) {
             kept.push_back(inc);
+            continue;
+        }
+        warn_expired(inc);
+        for (auto& c : certs_) {
+            if (!active(c, inc.expires)) continue;
+            auto& expiries = c.timeline.expiries;
+            if (!expiries.empty() && expiries.back().expires == inc.expires)
+                expiries.back().credits += inc.credits;
+            else
+                expiries.push_back({inc.credits, inc.expires});
+        }
     }
     pool_ = std::move(kept);
 }
@@ -267,6 +278,13 @@ void Simulation::check(Date d) {
     }
     bool anchor_recertified = false;
     const Date new_expires = add_years(d, policy_.cycle_years);
+    std::optional<std::string> final_activity;  // the last of the day's activities that earns or is an exam (A1)
+    for (int index : day_activities_) {
+        const Activity& a = plan_.activities[static_cast<std::size_t>(index)];
+        if (earnings_[static_cast<std::size_t>(index)].credits > 0 || a.type == ActivityType::exam)
+            final_activity = a.id;
+    }
+    std::vector<CertState*> recertified;
     for (auto& c : certs_) {
         // R4: the winner and every active certification at its level and below.
         if (!active(c, d) || d < c.cycle_start || c.input->level > winner.input->level) continue;
@@ -278,6 +296,7 @@ void Simulation::check(Date d) {
         r.days_given_up = days_between(d, c.expires);  // R5
         r.credits_applied = best.consumed;
         r.latest_on_time = credits_valid_until ? std::min(c.expires, *credits_valid_until) : c.expires;
+        r.final_activity = final_activity;
         c.recertifications.push_back(r);
         c.timeline.cycles.back().recertified_on = d;
         c.timeline.cycles.push_back({d, new_expires, std::nullopt});
@@ -285,6 +304,7 @@ void Simulation::check(Date d) {
         c.cycle_start = d;
         c.exam_from = add_days(d, 1);  // R7
         anchor_recertified = anchor_recertified || c.index == anchor_;
+        recertified.push_back(&c);
     }
     if (!anchor_recertified) return;  // A3: a lower certification's exam-only path leaves credits untouched
     const int left = total_credits(pool_);
@@ -294,8 +314,10 @@ void Simulation::check(Date d) {
         std::map<int, int> by_date;
         for (const auto& inc : pool_) by_date[inc.expires.days] += inc.credits;
         for (const auto& [day, credits] : by_date) rollover_.parts.push_back({credits, Date{day}});
+        for (auto* c : recertified) c->recertifications.back().rollover = rollover_;
         return;
     }
+    for (auto* c : recertified) c->recertifications.back().rollover = Rollover{};
     std::map<int, int> forfeited;  // activity -> credits
     for (const auto& inc : pool_) forfeited[inc.activity] += inc.credits;
     for (const auto& [index, credits] : forfeited) {
@@ -343,7 +365,9 @@ Result Simulation::run() {
         // R9: when the anchor lapses, the next in line is checked the day after.
         const bool anchor_changed = previous_anchor >= 0 && anchor_ >= 0 && anchor_ != previous_anchor;
         bool checkable = false;
+        day_activities_.clear();
         if (activity_day) {
+            day_activities_ = next_activity->second;
             for (int index : next_activity->second) {
                 const Activity& a = plan_.activities[static_cast<std::size_t>(index)];
                 checkable =

@@ -461,6 +461,13 @@ ordered nullable(const std::optional<std::string>& v) {
     return v ? ordered(*v) : ordered(nullptr);
 }
 
+/// P4: {"credits", "expires": [{"credits", "on": last valid day}]}.
+ordered rollover_to_json(const Rollover& r) {
+    ordered parts = ordered::array();
+    for (const auto& p : r.parts) parts.push_back({{"credits", p.credits}, {"on", format_date(p.expires)}});
+    return {{"credits", r.credits}, {"expires", parts}};
+}
+
 ordered timeline_to_json(const Timeline& t) {
     ordered cycles = ordered::array();
     for (const auto& c : t.cycles)
@@ -477,7 +484,10 @@ ordered timeline_to_json(const Timeline& t) {
     ordered exams = ordered::array();
     for (const auto& e : t.exams)
         exams.push_back({{"on", format_date(e.on)}, {"kind", e.kind}, {"activity", e.activity}});
-    return {{"cycles", cycles}, {"points", points}, {"thresholds", thresholds}, {"exams", exams}};
+    ordered expiries = ordered::array();
+    for (const auto& e : t.expiries) expiries.push_back({{"credits", e.credits}, {"on", format_date(e.expires)}});
+    return {
+        {"cycles", cycles}, {"points", points}, {"thresholds", thresholds}, {"exams", exams}, {"expiries", expiries}};
 }
 
 }  // namespace
@@ -585,13 +595,16 @@ std::string result_to_json(const Result& result) {
                                {"via", r.via},
                                {"days_given_up", r.days_given_up},
                                {"credits_applied", r.credits_applied},
-                               {"latest_on_time", format_date(r.latest_on_time)}});
+                               {"latest_on_time", format_date(r.latest_on_time)},
+                               {"final_activity", r.final_activity ? ordered(*r.final_activity) : ordered(nullptr)},
+                               {"rollover", r.rollover ? rollover_to_json(*r.rollover) : ordered(nullptr)}});
         }
         ordered missing = ordered::array();
         for (const auto& m : c.missing) {
             missing.push_back({{"path", {{"credits", m.path.credits}, {"exams", m.path.exams}}},
                                {"via", m.via},
                                {"credits_needed", m.credits_needed},
+                               {"credits_held", m.credits_held},
                                {"exams_needed", m.exams_needed},
                                {"by", format_date(m.by)}});
         }
@@ -616,10 +629,7 @@ std::string result_to_json(const Result& result) {
                         {"nominal_credits", a.nominal_credits},
                         {"claim_by", a.claim_by ? ordered(format_date(*a.claim_by)) : ordered(nullptr)}});
     doc["activities"] = acts;
-    ordered parts = ordered::array();
-    for (const auto& p : result.rollover.parts)
-        parts.push_back({{"credits", p.credits}, {"on", format_date(p.expires)}});
-    doc["rollover"] = {{"credits", result.rollover.credits}, {"expires", parts}};
+    doc["rollover"] = rollover_to_json(result.rollover);
     ordered warnings = ordered::array();
     for (const auto& w : result.warnings) {
         ordered item;

@@ -91,6 +91,17 @@ struct Warning {
     std::optional<std::string> policy_pointer;
 };
 
+struct RolloverPart {
+    int credits = 0;
+    Date expires;
+};
+
+/// P4: credits carried past the anchor's last recertification and when they expire (C2).
+struct Rollover {
+    int credits = 0;
+    std::vector<RolloverPart> parts;
+};
+
 /// A path as met or as still open: its credit requirement and exams (the exam
 /// kinds used, sorted, for a met path; the slot names asked for, for an open one).
 struct PathSummary {
@@ -112,6 +123,8 @@ struct Recertification {
     int days_given_up = 0;
     int credits_applied = 0;
     Date latest_on_time;
+    std::optional<std::string> final_activity;  // the activity whose completion met the path (none for R9)
+    std::optional<Rollover> rollover;           // A3: what rolled over, when this recertified the anchor
 };
 
 /// What a `will_expire` certification still needs on one path (P2), by date `by`.
@@ -119,6 +132,7 @@ struct Missing {
     PathSummary path;
     std::string via;
     int credits_needed = 0;
+    int credits_held = 0;  // unapplied credits still valid on `by`
     std::vector<std::string> exams_needed;
     Date by;
 };
@@ -155,6 +169,7 @@ struct Timeline {
     std::vector<TimelinePoint> points;
     std::vector<Threshold> thresholds;
     std::vector<TimelineExam> exams;
+    std::vector<RolloverPart> expiries;  // C2: credits held unused that expired, on their last valid day
 };
 
 struct CertificationResult {
@@ -178,17 +193,6 @@ struct ActivityResult {
     int credits = 0;
     int nominal_credits = 0;
     std::optional<Date> claim_by;
-};
-
-struct RolloverPart {
-    int credits = 0;
-    Date expires;
-};
-
-/// P4: credits carried past the anchor's last recertification and when they expire (C2).
-struct Rollover {
-    int credits = 0;
-    std::vector<RolloverPart> parts;
 };
 
 struct Result {
