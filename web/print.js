@@ -23,8 +23,9 @@
     title.textContent = name;
     const asOf = (state.result && state.result.today) || plan.today || localToday();
     const printed = localToday();
+    const variant = C.variants && C.variants.currentName ? C.variants.currentName(plan) : null;
     meta.replaceChildren();
-    C.dom.append(meta, ['Recertification plan as of ', F.dateEl(asOf),
+    C.dom.append(meta, [variant ? ['Variant “', variant, '” · '] : null, 'Recertification plan as of ', F.dateEl(asOf),
       printed !== asOf ? [' · printed ', F.dateEl(printed)] : null, ' · made with ceplan']);
   }
 

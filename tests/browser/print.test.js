@@ -103,5 +103,12 @@ test('the Print button prints the report, headed by the plan name and date', asy
   await page.keyboard.press('Enter');
   assert.deepEqual(await page.evaluate(() => window.__printed), ['Marc, March or August']);
   assert.equal(await page.locator('#print').getAttribute('type'), 'button');
+
+  // A variant is named under the title.
+  await page.locator('#variants .btn-duplicate').click();
+  await page.locator('dialog[open] input').fill('Finish in August');
+  await page.locator('dialog[open] button[type=submit]').click();
+  await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+  assert.match(await page.locator('#report-meta').textContent(), /^Variant “Finish in August” · Recertification plan as of /);
   await finish(s);
 });
