@@ -98,7 +98,13 @@ test('over http: manifest, service worker, new versions replace old caches, and 
     const installErrors = await cdp.send('Page.getInstallabilityErrors').then((r) => r.installabilityErrors.map((e) => e.errorId), () => []);
     assert.deepEqual(installErrors.filter((e) => e !== 'in-incognito'), [], 'Chromium installability errors');
 
-    // A new build: the new worker takes over and the old cache is deleted on activation.
+    // The next visit comes from the cache (cache-first), even online.
+    const again = await page.reload();
+    assert.ok(again.fromServiceWorker(), 'the second visit is served by the service worker');
+    await page.waitForSelector('body[data-engine="ready"]');
+
+    // A new build: the new worker takes over, the old cache is deleted on activation, and the
+    // page (still running the old files) says that a reload brings the new ones.
     next = true;
     await page.evaluate(async () => {
       const reg = await navigator.serviceWorker.getRegistration();
@@ -111,6 +117,7 @@ test('over http: manifest, service worker, new versions replace old caches, and 
       }
     });
     assert.equal(served, version + '-next');
+    assert.match(await page.locator('#toast').textContent(), /new version of ceplan is ready/, 'the page says a reload brings the new build');
     assert.deepEqual(await page.evaluate(() => caches.keys()), ['ceplan-shell-' + served]);
 
     // A plan to come back to.
