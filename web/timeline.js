@@ -3,9 +3,10 @@
 // cycles as bands, the CE credits held toward the anchor as a step line, each CE path's
 // threshold as a labelled horizontal line, exams as markers on the axis, and vertical
 // markers for today, the expiration, each recertification, the new expiration and the
-// dates rolled-over credits expire (C2). Inline SVG built with createElementNS only;
-// colours come from CSS variables (light, dark, print). The chart has a text
-// alternative (<title>/<desc>) and is redrawn at its real width when that changes.
+// dates credits expire unused (C2), where the step line steps down. Inline SVG built
+// with createElementNS only; colours come from CSS variables (light, dark, print). The
+// chart has a text alternative (<title>/<desc>) and is redrawn at its real width when
+// that changes.
 (function (C) {
   'use strict';
   const { h, svg } = C.dom;
@@ -78,7 +79,7 @@
    * left, in the first row where it overlaps nothing. Important markers are placed first.
    * Sets l.row, l.tx, l.anchor; returns the number of rows used.
    */
-  const PRIORITY = { recertified: 0, expiration: 1, 'new-expiration': 2, 'rollover-expiry': 3, today: 4 };
+  const PRIORITY = { recertified: 0, expiration: 1, 'new-expiration': 2, today: 3 };
   function placeLabels(labels, left, right, size, maxRows) {
     const rows = [];
     const sorted = labels.slice().sort((a, b) => (PRIORITY[a.kind] - PRIORITY[b.kind]) || a.x - b.x);
@@ -205,33 +206,29 @@
     }
     root.appendChild(ths);
 
-    // Credits held: a step line (solid over the checking dates, dashed after the last one).
+    // Credits held: a step line through the checking dates and the expiries between them
+    // (solid), then dashed after the last checking date (the tail), still stepping down.
+    const boxes = []; // the values written in the plot, so that nothing is written over them
     if (d.steps.length) {
+      const lastDay = d.steps[d.steps.length - 1].day;
       let path = 'M' + x(d.from).toFixed(1) + ' ' + y(0).toFixed(1);
-      let area = path;
-      let prev = 0;
-      for (const s of d.steps) {
-        const sx = x(s.day).toFixed(1);
-        path += ' H' + sx + ' V' + y(s.credits).toFixed(1);
-        area += ' H' + sx + ' V' + y(s.credits).toFixed(1);
-        prev = s.credits;
+      let tail = null;
+      let held = 0;
+      for (const v of d.line) {
+        if (v.day > lastDay && tail === null) tail = 'M' + x(lastDay).toFixed(1) + ' ' + y(held).toFixed(1);
+        const seg = ' H' + x(v.day).toFixed(1) + ' V' + y(v.credits).toFixed(1);
+        if (tail === null) path += seg; else tail += seg;
+        held = v.credits;
       }
-      const lastX = x(d.steps[d.steps.length - 1].day);
-      root.appendChild(svg('path', { d: area + ' H' + lastX.toFixed(1) + ' V' + y(0).toFixed(1) + ' Z', class: 'tl-area' }));
-      root.appendChild(svg('path', { d: path, class: 'tl-step' }));
-      // The tail: credits still held after the last checking date, stepping down as they expire.
-      let tail = 'M' + lastX.toFixed(1) + ' ' + y(prev).toFixed(1);
-      let held = prev;
-      for (const e of d.tailDrops) {
-        held = Math.max(0, held - e.credits);
-        tail += ' H' + x(e.day).toFixed(1) + ' V' + y(held).toFixed(1);
-      }
+      if (tail === null) tail = 'M' + x(lastDay).toFixed(1) + ' ' + y(held).toFixed(1);
       tail += ' H' + x(d.tailEnd).toFixed(1);
-      if (d.tailEnd > d.steps[d.steps.length - 1].day) root.appendChild(svg('path', { d: tail, class: 'tl-tail' }));
+      const lastX = x(lastDay);
+      root.appendChild(svg('path', { d: path + ' H' + lastX.toFixed(1) + ' V' + y(0).toFixed(1) + ' Z', class: 'tl-area' }));
+      root.appendChild(svg('path', { d: path, class: 'tl-step' }));
+      if (d.tailEnd > lastDay) root.appendChild(svg('path', { d: tail, class: 'tl-tail' }));
       // The value at each checking date, where there is room for it: the latest values
       // and the peaks (what was held when a path was met) first.
       const vals = svg('g', { class: 'tl-values' });
-      const boxes = [];
       const order = d.steps.map((s, i) => i).sort((i, j) => {
         const peak = (k) => (d.steps[k + 1] && d.steps[k + 1].day === d.steps[k].day ? 1 : 0);
         return (peak(j) - peak(i)) || (j - i);
@@ -271,11 +268,25 @@
     const labels = svg('g', { class: 'tl-marker-labels' });
     for (const m of d.markers) {
       const mx = m.x;
-      const g = svg('g', { class: 'tl-marker k-' + m.kind, 'data-kind': m.kind, 'data-on': m.iso });
-      const y1 = m.row === null ? top : rowY(m.row) - FS + 2;
+      const g = svg('g', { class: 'tl-marker k-' + m.kind, 'data-kind': m.kind, 'data-on': m.iso, 'data-credits': m.held !== undefined ? m.credits : null });
+      const expiry = m.held !== undefined;
+      const y1 = expiry ? y(m.held) - 9 : m.row === null ? top : rowY(m.row) - FS + 2;
       g.appendChild(svg('line', { x1: mx, x2: mx, y1, y2: bottom, class: 'tl-marker-line' }));
       if (m.kind === 'recertified') g.appendChild(svg('circle', { cx: mx, cy: y(m.credits || 0), r: 4, class: 'tl-recert-dot' }));
-      if (m.kind === 'rollover-expiry') g.appendChild(svg('path', { d: 'M' + (mx - 4) + ' ' + (y(m.held) - 9) + ' h8 l-4 6 z', class: 'tl-rollover-mark' }));
+      if (expiry) {
+        // Credits expiring: a mark above the step down, and its words beside it ('12
+        // expire') where they cover no value; else they are in the tooltip and the desc.
+        const my = y(m.held);
+        g.appendChild(svg('path', { d: 'M' + (mx - 4) + ' ' + (my - 9) + ' h8 l-4 6 z', class: 'tl-expiry-mark' }));
+        const w = textWidth(m.note, 10);
+        const spot = [{ a: mx + 6, tx: mx + 6, anchor: 'start' }, { a: mx - 6 - w, tx: mx - 6, anchor: 'end' }]
+          .find((o) => o.a >= left && o.a + w <= right && !boxes.some((b) => o.a < b.b + 2 && o.a + w > b.a - 2 && Math.abs(my - 4 - b.y) < 11));
+        if (spot) {
+          boxes.push({ a: spot.a, b: spot.a + w, y: my - 4 });
+          labels.appendChild(tip(svg('g', { class: 'tl-label k-' + m.kind, 'data-kind': m.kind, 'data-on': m.iso },
+            text({ x: spot.tx, y: my - 4, 'text-anchor': spot.anchor, class: 'tl-expiry-note' }, m.note)), m.long));
+        }
+      }
       tip(g, m.long);
       mk.appendChild(g);
       if (m.row !== null) {
@@ -289,8 +300,16 @@
     return root;
   }
 
+  /** '20 credits roll over, valid through 19 Feb 2030' (one rollover, A3; C2). */
+  function rolledText(ro) {
+    const parts = (ro.expires || []).filter((e) => e.credits > 0);
+    const through = parts.length === 1 ? ', valid through ' + F.formatDate(parts[0].on)
+      : parts.length > 1 ? ': ' + parts.map((e) => e.credits + ' valid through ' + F.formatDate(e.on)).join(', ') : '';
+    return F.plural(ro.credits, 'credit') + ' roll' + (ro.credits === 1 ? 's' : '') + ' over' + through;
+  }
+
   /** The chart's model from the engine's result: everything in day numbers, plus words. */
-  function model(rc, result, opts) {
+  function model(rc, opts) {
     const tl = rc && rc.timeline;
     if (!tl || !Array.isArray(tl.cycles) || !tl.cycles.length) return null;
     const nameOf = opts.nameOf || ((id) => id);
@@ -313,19 +332,13 @@
     const recerts = (rc.recertifications || []).filter((r) => Number.isFinite(dayNum(r.on)));
     const thresholds = thresholdLines(tl, rc, shortOf);
 
-    // Rolled-over credits belong to the anchor; they are this chart's tail when its last
-    // point is the anchor's last recertification and holds exactly the rollover.
-    const ro = result && result.rollover;
     const last = steps[steps.length - 1];
-    const lastRecert = recerts[recerts.length - 1];
-    const rolloverHere = !!(ro && ro.credits > 0 && last && lastRecert && last.iso === lastRecert.on && last.credits === ro.credits);
-    const roExp = rolloverHere ? (ro.expires || []).map((e) => ({ day: dayNum(e.on), iso: e.on, credits: e.credits })).filter((e) => Number.isFinite(e.day)) : [];
 
     const today = dayNum(opts.today);
     const finalEnd = dayNum(rc.expires);
     const firstEnd = cycles[0].end;
     const candidatesFrom = [cycles[0].start].concat(steps.map((s) => s.day), exams.map((e) => e.day));
-    const candidatesTo = [cycles[cycles.length - 1].end, finalEnd].concat(roExp.map((e) => e.day), steps.map((s) => s.day));
+    const candidatesTo = [cycles[cycles.length - 1].end, finalEnd].concat(steps.map((s) => s.day));
     if (Number.isFinite(today)) { candidatesFrom.push(today); candidatesTo.push(today); }
     let from = Math.min(...candidatesFrom.filter(Number.isFinite));
     let to = Math.max(...candidatesTo.filter(Number.isFinite));
@@ -339,6 +352,45 @@
     const lastCycle = cycles[cycles.length - 1];
     const tailEnd = last ? Math.max(last.day, rc.status === 'will_expire' ? Math.min(finalEnd, lastCycle.end) : lastCycle.end) : null;
 
+    // Credits that expire unused (C2), as the engine reports them: `timeline.expiries`
+    // (what expired while it was still checking dates) and each recertification's
+    // `rollover.expires` (what it carried into the next cycle, A3). A rolled-over part
+    // is still held on its last valid day unless a later recertification that carries
+    // credits comes first: that one applied it, or carried it again in its own rollover.
+    // When both name a date, they count the same credits: the larger number is kept.
+    const byDay = new Map();
+    const on = (iso) => {
+      const day = dayNum(iso);
+      if (!Number.isFinite(day)) return null;
+      if (!byDay.has(day)) byDay.set(day, { day, iso, expired: 0, rolled: 0 });
+      return byDay.get(day);
+    };
+    for (const e of tl.expiries || []) { const o = on(e.on); if (o) o.expired += Math.max(0, e.credits | 0); }
+    const carried = recerts.filter((r) => r.rollover);
+    carried.forEach((r, i) => {
+      const next = carried[i + 1];
+      for (const e of r.rollover.expires || []) {
+        if (next && e.on >= next.on) continue;
+        const o = on(e.on);
+        if (o) o.rolled += Math.max(0, e.credits | 0);
+      }
+    });
+    const expiries = Array.from(byDay.values())
+      .map((o) => ({ day: o.day, iso: o.iso, credits: Math.max(o.expired, o.rolled), rolled: o.rolled }))
+      .filter((e) => e.credits > 0 && last && e.day >= steps[0].day && e.day <= tailEnd)
+      .sort((a, b) => a.day - b.day);
+
+    // The line: each checking date sets what is held, each expiry takes its credits away
+    // (a checking date on an expiry's last valid day still counts them: it comes first).
+    const line = steps.map((s) => ({ day: s.day, iso: s.iso, set: s.credits }))
+      .concat(expiries.map((e) => ({ day: e.day, iso: e.iso, drop: e })))
+      .sort((a, b) => a.day - b.day || !!a.drop - !!b.drop);
+    let held = 0;
+    for (const v of line) {
+      if (v.drop) { v.drop.held = held; held = Math.max(0, held - v.drop.credits); } else held = v.set;
+      v.credits = held;
+    }
+
     const markers = [];
     const add = (kind, day, iso, short, long, extra) => { if (Number.isFinite(day)) markers.push(Object.assign({ kind, day, iso, text: short, long }, extra || {})); };
     const heldOn = (day) => { let v = 0; for (const s of steps) if (s.day <= day) v = s.credits; return v; };
@@ -351,16 +403,19 @@
       const day = dayNum(r.on);
       const peak = steps.filter((s) => s.day === day).reduce((m, s) => Math.max(m, s.credits), heldOn(day));
       add('recertified', day, r.on, 'recertified ' + F.formatDate(r.on),
-        'Recertified on ' + F.formatDate(r.on) + ' by ' + F.pathText(r.path) + ', new expiration ' + F.formatDate(r.new_expires), { credits: peak });
+        'Recertified on ' + F.formatDate(r.on) + ' by ' + F.pathText(r.path) + ', new expiration ' + F.formatDate(r.new_expires) +
+        (r.rollover && r.rollover.credits > 0 ? '; ' + rolledText(r.rollover) + ' (A3, C2)' : ''), { credits: peak });
     }
     if (recertified && Number.isFinite(finalEnd) && finalEnd !== firstEnd) {
       add('new-expiration', finalEnd, rc.expires, 'valid through ' + F.formatDate(rc.expires), 'Valid through ' + F.formatDate(rc.expires) + ' after this plan');
     }
-    let held = last ? last.credits : 0;
-    for (const e of roExp) {
-      held = Math.max(0, held - e.credits);
-      add('rollover-expiry', e.day, e.iso, F.plural(e.credits, 'credit') + ' expire',
-        F.plural(e.credits, 'rolled-over credit') + ' expire after ' + F.formatDate(e.iso) + ' (C2)', { held: held + e.credits });
+    for (const e of expiries) {
+      const verb = Number.isFinite(today) && e.day < today ? ' expired' : ' expire';
+      const words = e.rolled === e.credits ? F.plural(e.credits, 'rolled-over credit')
+        : F.plural(e.credits, 'credit') + (e.rolled ? ' (' + e.rolled + ' rolled over)' : '');
+      e.sentence = words + verb + ' unused after ' + F.formatDate(e.iso);
+      add(e.rolled ? 'rollover-expiry' : 'credit-expiry', e.day, e.iso, null,
+        e.sentence + ' (C2)', { held: e.held, credits: e.credits, note: e.credits + verb });
     }
     // Today's label is the least important: it yields its place to the others.
     markers.sort((a, b) => (a.kind === 'today') - (b.kind === 'today'));
@@ -378,13 +433,14 @@
         steps.map((s) => s.credits + ' on ' + F.formatDate(s.iso)).join(', ') + '.');
     } else sentences.push('No CE credits held in these cycles.');
     if (exams.length) sentences.push('Exams: ' + exams.map((e) => F.examKindLabel(e.kind).toLowerCase() + ' on ' + F.formatDate(e.iso)).join(', ') + '.');
-    if (roExp.length) sentences.push('Rolled-over credits: ' + roExp.map((e) => e.credits + ' expire after ' + F.formatDate(e.iso)).join(', ') + '.');
+    for (const r of carried) if (r.rollover.credits > 0) sentences.push('On ' + F.formatDate(r.on) + ', ' + rolledText(r.rollover) + '.');
+    for (const e of expiries) sentences.push(e.sentence + '.');
     sentences.push(rc.status === 'will_expire' ? 'Expires on ' + F.formatDate(rc.expires) + '.' : 'Valid through ' + F.formatDate(rc.expires) + '.');
 
     const uid = C.dom.uid('tl');
     return {
       from, to, fromIso: new Date(from * DAY).toISOString().slice(0, 10), toIso: new Date(to * DAY).toISOString().slice(0, 10),
-      yMax, cycles, steps, exams, thresholds, markers, tailDrops: roExp, tailEnd,
+      yMax, cycles, steps, line, exams, thresholds, markers, tailEnd,
       titleId: uid + '-title', descId: uid + '-desc', hatchId: uid + '-hatch',
       title: 'Timeline of ' + certLabel, desc: sentences.join(' '),
     };
@@ -406,12 +462,12 @@
   }) : null;
 
   /**
-   * chart(rc, result, {nameOf, today, width}) -> <figure class="timeline"> or null.
+   * chart(rc, {nameOf, today, width}) -> <figure class="timeline"> or null.
    * rc: one entry of result.certifications.
    */
-  function chart(rc, result, opts) {
+  function chart(rc, opts) {
     opts = opts || {};
-    const data = model(rc, result, opts);
+    const data = model(rc, opts);
     if (!data) return null;
     const width = opts.width || 400;
     const legend = h('ul', { class: 'tl-legend', 'aria-hidden': 'true' },
@@ -419,6 +475,7 @@
       data.thresholds.length ? h('li', { class: 'lg-threshold' }, 'path threshold') : null,
       data.exams.length ? h('li', { class: 'lg-exam' }, 'exam') : null,
       data.markers.some((m) => m.kind === 'recertified') ? h('li', { class: 'lg-recert' }, 'recertified') : null,
+      data.markers.some((m) => m.held !== undefined) ? h('li', { class: 'lg-expiry' }, 'credits expire') : null,
       data.cycles.some((c) => c.recert !== null && c.end > c.recert) ? h('li', { class: 'lg-given-up' }, 'days given up') : null);
     const fig = h('figure', { class: 'timeline', dataset: { cert: rc.id } }, draw(data, width), legend);
     charts.set(fig, { data, width });

@@ -247,26 +247,19 @@
 
   // ----- column 3: verdict -------------------------------------------------------------
 
-  /** The plan's activities that complete on a recertification date and count toward it. */
-  function finalActivities(plan, result, on) {
-    const earned = new Map(((result && result.activities) || []).map((a) => [a.id, a.credits]));
-    return (plan.activities || []).filter((a) => a && a.enabled !== false && a.completed === on &&
-      (a.type === 'exam' || earned.get(a.id) > 0));
-  }
-
   /**
-   * R5 advice for an early recertification: how late the last qualifying activity could
-   * move and still be on time (latest_on_time, C2 included), and what that would keep.
+   * R5 advice for an early recertification: how late its final activity (the engine's
+   * `final_activity`, whose completion met the path) could move and still be on time
+   * (latest_on_time, C2 included), and what that would keep. None when no activity
+   * completed it (R9: checked the day after the anchor lapsed).
    */
   function latestAdvice(r, ctx) {
-    if (!r.latest_on_time || !(r.days_given_up > 0)) return null;
+    if (!r.latest_on_time || !(r.days_given_up > 0) || r.final_activity == null) return null;
     const day = (iso) => Math.round(Date.parse(iso + 'T00:00:00Z') / 86400000);
     const movable = Math.max(0, day(r.latest_on_time) - day(r.on));
-    const finals = ctx ? finalActivities(ctx.plan, ctx.result, r.on) : [];
-    const who = finals.length === 1
-      ? ['“', activityTitle(finals[0]), '”']
-      : finals.length > 1 ? 'The last qualifying activities (' + finals.map(activityTitle).join(', ') + ')' : 'The last qualifying activity';
-    const data = { latestOnTime: r.latest_on_time, movableDays: String(movable) };
+    const final = ctx && (ctx.plan.activities || []).find((a) => a && a.id === r.final_activity);
+    const who = final ? ['“', activityTitle(final), '”'] : 'The final activity';
+    const data = { latestOnTime: r.latest_on_time, movableDays: String(movable), finalActivity: r.final_activity };
     if (movable <= 0) {
       return h('p', { class: 'latest', dataset: data }, who, ' cannot move later: credits it relies on expire ', F.ruleBadge('C2'), '.');
     }
@@ -310,13 +303,10 @@
       const n = ctx && ctx.today && iso ? day(iso) - day(ctx.today) : NaN;
       return Number.isFinite(n) && n >= 0 ? h('span', { class: 'days-left' }, n === 0 ? ' (today)' : ' (in ' + F.plural(n, 'day') + ')') : null;
     };
-    const held = (m) => {
-      const n = m.path.credits - (m.credits_needed || 0);
-      return n > 0 ? ', with ' + F.plural(n, 'credit') + ' already held' : '';
-    };
+    const held = (m) => (m.credits_held > 0 ? ', with ' + F.plural(m.credits_held, 'credit') + ' already held' : '');
     const via = (m) => (m.via && m.via !== rc.id
       ? [' of ', certName(certsById.get(m.via) || { id: m.via }), ' (cascade ', F.ruleBadge('R4'), ')'] : null);
-    const data = (m) => ({ creditsNeeded: String(m.credits_needed || 0), examsNeeded: (m.exams_needed || []).join(' '), by: m.by || '', via: m.via || '' });
+    const data = (m) => ({ creditsNeeded: String(m.credits_needed || 0), creditsHeld: String(m.credits_held || 0), examsNeeded: (m.exams_needed || []).join(' '), by: m.by || '', via: m.via || '' });
     const items = cePaths.map((m, i) => h('li', { class: ['missing-path', i === 0 && cePaths.length > 1 && 'cheapest'], dataset: data(m) },
       h('strong', null, F.neededText(m)), ' by ', F.dateEl(m.by), left(m.by),
       i === 0 && cePaths.length > 1 ? h('span', { class: 'tag' }, 'fewest credits') : null,
@@ -367,7 +357,7 @@
         shortBadge(rc)),
       parts,
       warningList(idx.byCert.get(c.id)),
-      rc && C.timeline && ctx ? C.timeline.chart(rc, ctx.result, { today: ctx.today, nameOf: (id) => certName(certsById.get(id) || { id }) }) : null);
+      rc && C.timeline && ctx ? C.timeline.chart(rc, { today: ctx.today, nameOf: (id) => certName(certsById.get(id) || { id }) }) : null);
   }
 
   function rolloverBlock(result) {
@@ -384,7 +374,7 @@
   }
 
   function renderVerdict(root, plan, result, idx, today) {
-    const ctx = { plan, result, today: (result && result.today) || today };
+    const ctx = { plan, today: (result && result.today) || today };
     const certs = plan.certifications || [];
     const certsById = new Map(certs.map((c) => [c.id, c]));
     const out = [];

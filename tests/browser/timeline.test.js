@@ -18,7 +18,13 @@ function readChart(page, cert) {
     const fig = document.querySelector(`figure.timeline[data-cert="${id}"]`);
     const svg = fig.querySelector('svg');
     const all = (sel) => Array.from(svg.querySelectorAll(sel));
-    const markers = all('.tl-marker').map((g) => ({ kind: g.dataset.kind, on: g.dataset.on, x: +g.querySelector('line').getAttribute('x1') }));
+    const markers = all('.tl-marker').map((g) => ({
+      kind: g.dataset.kind, on: g.dataset.on, x: +g.querySelector('line').getAttribute('x1'),
+      credits: g.dataset.credits === undefined ? null : +g.dataset.credits, title: g.querySelector('title').textContent,
+    }));
+    // The held-credits line as the chart draws it: [date, credits held from that date on].
+    const rc = window.Ceplan.app.state.result.certifications.find((c) => c.id === id);
+    const line = window.Ceplan.timeline.model(rc, { today: window.Ceplan.app.state.result.today }).line.map((v) => [v.iso, v.credits]);
     return {
       role: svg.getAttribute('role'),
       labelledby: (svg.getAttribute('aria-labelledby') || '').split(' ').map((i) => (document.getElementById(i) || {}).textContent || null),
@@ -31,7 +37,10 @@ function readChart(page, cert) {
       cycles: all('.tl-cycle').map((r) => [r.dataset.start, r.dataset.end]),
       givenUp: all('.tl-given-up').map((g) => ({ from: g.dataset.from, to: g.dataset.to, days: +g.dataset.days })),
       labels: all('.tl-label text').map((t) => t.textContent),
+      notes: all('.tl-expiry-note').map((t) => t.textContent),
       step: !!svg.querySelector('.tl-step'),
+      tail: !!svg.querySelector('.tl-tail'),
+      line,
     };
   }, cert);
 }
@@ -63,7 +72,21 @@ test('example 04 (two cycles, rollover): cycles, credits held, thresholds, recer
   assert.deepEqual(kinds('expiration'), ['2027-04-30']);
   assert.deepEqual(kinds('recertified'), ['2027-02-19', '2029-06-14']);
   assert.deepEqual(kinds('new-expiration'), ['2032-06-14']);
-  assert.deepEqual(kinds('rollover-expiry'), ['2032-06-14'], 'the 12 rolled-over credits expire with the cycle they were carried into (C2)');
+  // Rollover (A3, C2): on 2027-02-19 SCOR 64 + SVPN 40 = 104, 84 applied (A2), SVPN's
+  // 20 left roll over, valid through 2027-02-19 + 3 years = 2030-02-19; they are applied
+  // on 2029-06-14 (20 + 40 + 32 = 92, 80 applied), before they expire, so the line does
+  // not step down on 2030-02-19. SFWIPF's 12 left roll over through 2032-06-14: the line
+  // steps down to 0 there, the end of the last cycle.
+  assert.deepEqual(kinds('rollover-expiry'), ['2032-06-14'], 'only the 12 rolled-over credits expire unused');
+  assert.deepEqual(kinds('credit-expiry'), []);
+  assert.equal(c.markers.find((m) => m.kind === 'rollover-expiry').credits, 12);
+  assert.deepEqual(c.notes, ['12 expire']);
+  assert.deepEqual(c.line, [
+    ['2025-08-22', 64], ['2027-02-19', 104], ['2027-02-19', 20], ['2028-09-12', 60], ['2029-06-14', 92], ['2029-06-14', 12], ['2032-06-14', 0]]);
+  assert.ok(c.tail, 'dashed after the last checking date');
+  const recertTitle = (on) => c.markers.find((m) => m.kind === 'recertified' && m.on === on).title;
+  assert.match(recertTitle('2027-02-19'), /20 credits roll over, valid through 19 Feb 2030/);
+  assert.match(recertTitle('2029-06-14'), /12 credits roll over, valid through 14 Jun 2032/);
   assert.deepEqual(kinds('today'), ['2026-11-29']);
   assert.deepEqual(c.exams, []);
   // Later dates are further right.
@@ -81,9 +104,64 @@ test('example 04 (two cycles, rollover): cycles, credits held, thresholds, recer
   assert.match(c.labelledby[1], /Cycle 1 from 30 Apr 2024 to 30 Apr 2027, recertified on 19 Feb 2027, giving up 70 days\./);
   assert.match(c.labelledby[1], /Thresholds: 40 CE \+ exam; 80 CE\./);
   assert.match(c.labelledby[1], /104 on 19 Feb 2027/);
-  assert.match(c.labelledby[1], /Rolled-over credits: 12 expire after 14 Jun 2032\./);
+  assert.match(c.labelledby[1], /On 19 Feb 2027, 20 credits roll over, valid through 19 Feb 2030\. On 14 Jun 2029, 12 credits roll over, valid through 14 Jun 2032\./);
+  assert.match(c.labelledby[1], /12 rolled-over credits expire unused after 14 Jun 2032\./);
+  assert.doesNotMatch(c.labelledby[1], /expire unused after 19 Feb 2030/);
   // Drawn at the width of its card.
   assert.ok(Math.abs(c.width - c.figWidth) <= 3, `svg ${c.width} px in a ${c.figWidth} px figure`);
+  await finish(s);
+});
+
+test('credits rolled over by an exam path expire unused before the next recertification (A3, C2)', async () => {
+  // A CCNP valid through 2027-05-20 (cycle from 2024-05-20). Course A, 64 credits, on
+  // 2025-08-22; a concentration exam on 2026-12-01: 64 >= 40, so the 40 CE + exam path is
+  // met that day (80 CE is not: 64 < 80). 40 applied (eight increments of 5, A2), 24 left
+  // roll over (A3), valid through 2025-08-22 + 3 years = 2028-08-22 (C2). New expiration
+  // 2029-12-01. Nothing recertifies before 2028-08-22: the 24 expire unused, and course B's
+  // 16 on 2029-01-10 are what is held after.
+  const plan = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29', name: 'Exam path, rollover expires',
+    certifications: [{ id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2027-05-20' }],
+    activities: [
+      { id: 'a', type: 'training', title: 'Course A', course: 'AAA', version: '1.0', credits: 64, completed: '2025-08-22', status: 'validated', claimed_on: '2025-08-29' },
+      { id: 'x', type: 'exam', exam: 'concentration', code: '300-415', title: 'ENSDWI', completed: '2026-12-01', status: 'planned' },
+      { id: 'b', type: 'training', title: 'Course B', course: 'BBB', version: '1.0', credits: 16, completed: '2029-01-10', status: 'planned' },
+    ],
+  };
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const c = await readChart(s.page, 'ccnp');
+  assert.deepEqual(c.line, [['2025-08-22', 64], ['2026-12-01', 64], ['2026-12-01', 24], ['2028-08-22', 0], ['2029-01-10', 16]]);
+  const expiries = c.markers.filter((m) => m.kind === 'rollover-expiry' || m.kind === 'credit-expiry');
+  assert.deepEqual(expiries.map((m) => [m.kind, m.on, m.credits]), [['rollover-expiry', '2028-08-22', 24]], 'one mark for the 24, not one per source');
+  assert.deepEqual(c.notes, ['24 expire']);
+  assert.match(expiries[0].title, /24 rolled-over credits expire unused after 22 Aug 2028 \(C2\)/);
+  assert.match(c.labelledby[1], /On 1 Dec 2026, 24 credits roll over, valid through 22 Aug 2028\. 24 rolled-over credits expire unused after 22 Aug 2028\./);
+  const x = (k, on) => c.markers.find((m) => m.kind === k && m.on === on).x;
+  assert.ok(x('recertified', '2026-12-01') < x('rollover-expiry', '2028-08-22') && x('rollover-expiry', '2028-08-22') < x('new-expiration', '2029-12-01'));
+  await finish(s);
+});
+
+test('credits that expire unused between checking dates step the line down (C2)', async () => {
+  // A CCNP valid through 2027-06-30. Course A 30 on 2023-09-01 (valid through 2026-09-01),
+  // B 20 on 2025-03-01 (through 2028-03-01), C 24 planned on 2027-03-01: 30, then 50; A's 30
+  // expire unused after 2026-09-01, so 20 are held until C brings 44 (< 80, no exam: at risk).
+  const plan = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29', name: 'Expired credits',
+    certifications: [{ id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2027-06-30' }],
+    activities: [
+      { id: 'a', type: 'training', title: 'Course A', course: 'AAA', version: '1.0', credits: 30, completed: '2023-09-01', status: 'validated', claimed_on: '2023-09-05' },
+      { id: 'b', type: 'training', title: 'Course B', course: 'BBB', version: '1.0', credits: 20, completed: '2025-03-01', status: 'validated', claimed_on: '2025-03-05' },
+      { id: 'c', type: 'training', title: 'Course C', course: 'CCC', version: '1.0', credits: 24, completed: '2027-03-01', status: 'planned' },
+    ],
+  };
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const c = await readChart(s.page, 'ccnp');
+  assert.deepEqual(c.points.map((p) => [p.on, p.credits]), [['2023-09-01', 30], ['2025-03-01', 50], ['2027-03-01', 44]]);
+  assert.deepEqual(c.line, [['2023-09-01', 30], ['2025-03-01', 50], ['2026-09-01', 20], ['2027-03-01', 44]]);
+  assert.deepEqual(c.markers.filter((m) => m.kind === 'credit-expiry').map((m) => [m.on, m.credits]), [['2026-09-01', 30]]);
+  assert.deepEqual(c.markers.filter((m) => m.kind === 'rollover-expiry'), [], 'nothing rolled over: no recertification');
+  assert.deepEqual(c.notes, ['30 expired'], 'before today (2026-11-29): past tense');
+  assert.match(c.labelledby[1], /30 credits expired unused after 1 Sept 2026\./);
   await finish(s);
 });
 

@@ -18,7 +18,12 @@ async function duplicateAs(page, name) {
   await dlg.getByLabel('Name of the new variant').fill(name);
   await dlg.locator('button[type=submit]').click();
   await dlg.waitFor({ state: 'hidden' });
+  await current(page, name);
 }
+
+/** Waits for the variant being edited to be `name`: the dialog's answer is applied on its close event, after the click. */
+const current = (page, name) =>
+  page.waitForFunction((n) => { const b = document.querySelector('#variants .variant-tab[aria-pressed="true"]'); return !!b && b.textContent === n; }, name);
 
 const cellOf = (page, variant, field, cert) =>
   page.locator(`#compare td[data-variant="${variant}"][data-field="${field}"]` + (cert ? `[data-cert="${cert}"]` : ''));
@@ -92,6 +97,7 @@ test('variants are kept with the plan: rename, reload, export and import, delete
   await page.locator('#variants').getByRole('button', { name: 'Rename this variant' }).click();
   await page.locator('#variant-dialog').getByLabel('New name').fill('Without SVPN');
   await page.locator('#variant-dialog button[type=submit]').click();
+  await current(page, 'Without SVPN');
   assert.deepEqual(await tabs(page), ['Base', '*Without SVPN']);
 
   // The shape kept in localStorage: the document is the current variant's plan; the others

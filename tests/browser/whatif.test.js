@@ -96,13 +96,14 @@ test('editing a form updates the verdict while typing; an unusable entry keeps t
   await finish(s);
 });
 
-test('advice on timing: how late the last activity could move (R5), what is missing and by when (P2)', async () => {
+test('advice on timing: how late the final activity could move (R5), what is missing and by when (P2)', async () => {
   const ex = exampleFiles();
-  // Example 04: both recertifications are early. The first (2027-02-19, 70 days early)
-  // could wait for SVPN until the expiration, 2027-04-30 (SCOR's 2025-08-22 credits stay
-  // valid until 2028-08-22, C2); the second (2029-06-14, 250 days early) until
-  // 2030-02-19, the end of that cycle, which is also when the rolled-over SVPN credits
-  // expire.
+  // Example 04: both recertifications are early. The first (2027-02-19, 70 days early) is
+  // met by SVPN (SCOR's 64 alone are short of 80), which could wait until the expiration,
+  // 2027-04-30 (SCOR's 2025-08-22 credits stay valid until 2028-08-22, C2); the second
+  // (2029-06-14, 250 days early) is met by SFWIPF (20 rolled over + SISE 40 = 60 < 80),
+  // which could wait until 2030-02-19, the end of that cycle, which is also when the
+  // rolled-over SVPN credits expire.
   const ex04 = ex.find((e) => e.file.startsWith('04'));
   const s = await openPage(browser, { hash: planHash(ex04.plan) });
   const { page } = s;
@@ -111,7 +112,9 @@ test('advice on timing: how late the last activity could move (R5), what is miss
   assert.equal(await latest.nth(0).getAttribute('data-latest-on-time'), '2027-04-30');
   assert.match(await latest.nth(0).textContent(), /“Implementing Secure Solutions with Virtual Private Networks” could move as late as 30 Apr 2027 and still be on time, giving up no validity/);
   assert.equal(await latest.nth(1).getAttribute('data-latest-on-time'), '2030-02-19');
-  assert.match(await latest.nth(1).textContent(), /could move as late as 19 Feb 2030/);
+  assert.equal(await latest.nth(0).getAttribute('data-final-activity'), 'svpn');
+  assert.equal(await latest.nth(1).getAttribute('data-final-activity'), 'sfwipf');
+  assert.match(await latest.nth(1).textContent(), /“Cisco Secure Firewall Threat Defense Fundamentals” could move as late as 19 Feb 2030/);
   assert.match(await page.locator('#verdict-body .recert').nth(0).textContent(), /70 days of validity given up/);
 
   // Example 03: a CCNA short of 30 credits: 8 + 8 + 8 = 24 held, 6 missing by the
@@ -124,7 +127,52 @@ test('advice on timing: how late the last activity could move (R5), what is miss
   assert.equal(await first.getAttribute('data-credits-needed'), '6');
   assert.equal(await first.getAttribute('data-by'), '2027-04-30');
   assert.match(await first.textContent(), /6 more CE credits by 30 Apr 2027 \(in 152 days\)/);
+  assert.equal(await first.getAttribute('data-credits-held'), '24');
   assert.match(await first.textContent(), /for the path 30 CE credits, with 24 credits already held/);
   assert.match(await s3.page.locator('#verdict-body .exam-paths').textContent(), /Or pass, by 30 Apr 2027/);
   await finish(s3);
+});
+
+test('missing: the credits held, also beyond what a path asks (P2); no timing advice for an R9 recertification', async () => {
+  // A CCNP valid through 2027-06-30: course A 30 on 2023-09-01 (valid through 2026-09-01,
+  // C2), B 20 on 2025-03-01, C 24 planned on 2027-03-01. On 2027-06-30, 20 + 24 = 44 are
+  // held: 80 CE needs 36 more; 40 CE + exam needs only the exam, and all 44 are held (more
+  // than the 40 it asks).
+  const plan = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29', name: 'Held',
+    certifications: [{ id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2027-06-30' }],
+    activities: [
+      { id: 'a', type: 'training', title: 'Course A', course: 'AAA', version: '1.0', credits: 30, completed: '2023-09-01', status: 'validated', claimed_on: '2023-09-05' },
+      { id: 'b', type: 'training', title: 'Course B', course: 'BBB', version: '1.0', credits: 20, completed: '2025-03-01', status: 'validated', claimed_on: '2025-03-05' },
+      { id: 'c', type: 'training', title: 'Course C', course: 'CCC', version: '1.0', credits: 24, completed: '2027-03-01', status: 'planned' },
+    ],
+  };
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const paths = s.page.locator('#verdict-body .missing-path:not(.exam-only)');
+  assert.equal(await paths.count(), 2);
+  const exam = s.page.locator('#verdict-body .missing-path[data-credits-needed="0"]:not(.exam-only)');
+  assert.equal(await exam.getAttribute('data-credits-held'), '44');
+  assert.match(await exam.textContent(), /for the path 40 CE credits \+ 1 professional-level exam.*, with 44 credits already held/);
+  const ce = s.page.locator('#verdict-body .missing-path[data-credits-needed="36"]');
+  assert.equal(await ce.getAttribute('data-credits-held'), '44');
+  assert.match(await ce.textContent(), /36 more CE credits by 30 Jun 2027.*for the path 80 CE credits, with 44 credits already held/);
+  await finish(s);
+
+  // R9: a CCNP (expires 2026-03-01) with 35 credits, short of 80, lapses; its CCNA is
+  // checked the day after, 2026-03-02, and 35 >= 30 recertify it, giving up 2026-03-02 ..
+  // 2027-01-01 = 30 (to 1 Apr) + 30 + 31 + 30 + 31 + 31 + 30 + 31 + 30 + 31 = 305 days (R5).
+  // No activity completed that day: there is none to move later.
+  const r9 = {
+    format: 'ceplan-plan', version: 1, today: '2025-11-01', name: 'R9',
+    certifications: [
+      { id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2026-03-01' },
+      { id: 'ccna', name: 'CCNA', level: 'associate', expires: '2027-01-01' }],
+    activities: [{ id: 'a', type: 'training', title: 'Course A', course: 'AAA', version: '1.0', credits: 35, completed: '2025-12-01', status: 'planned' }],
+  };
+  const s9 = await openPage(browser, { hash: planHash(r9) });
+  const rec = s9.page.locator('#verdict-body .verdict[data-id="ccna"] .recert');
+  assert.equal(await rec.getAttribute('data-on'), '2026-03-02');
+  assert.equal(await rec.getAttribute('data-days-given-up'), '305');
+  assert.equal(await rec.locator('.latest').count(), 0, 'no “could move as late as” for an R9 recertification');
+  await finish(s9);
 });
