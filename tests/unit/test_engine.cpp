@@ -318,7 +318,7 @@ TEST_CASE("L4: the timeline marks the exams of the cycle", "[L4]") {
     CHECK(exams[0] == json{{"on", "2026-04-01"}, {"kind", "concentration"}, {"activity", "x1"}});
 }
 
-TEST_CASE("P1: a recertification names its final activity; an R9 one has none", "[P1][R9]") {
+TEST_CASE("P1: a recertification names its final activity, an R9 one has none", "[P1][R9]") {
     json r = run(plan("2026-01-10", {cert("ccnp", "professional", "2027-03-15")},
                       {training("a", 40, "2026-02-01"), training("b", 24, "2026-05-10"), training("c", 24, "2026-08-20")}));
     CHECK(recert(r, "ccnp")["final_activity"] == "c");
