@@ -216,7 +216,11 @@ void Simulation::finish_timeline(CertState& c) const {
             t.thresholds.push_back(th);
         }
     };
-    add_thresholds(c);
+    // The thresholds of the certifications the held credits counted toward (R1): its
+    // own only while it was the anchor (or when nothing was held at all).
+    bool was_anchor = t.points.empty();
+    for (const auto& p : t.points) was_anchor = was_anchor || p.anchor == c.input->id;
+    if (was_anchor) add_thresholds(c);
     for (const auto& p : t.points)
         for (const auto& other : certs_)
             if (other.input->id == p.anchor) add_thresholds(other);

@@ -140,21 +140,23 @@
       item,
       base: '/certifications/' + index,
       onSave(edited) {
-        const cand = clone(plan);
-        cand.certifications = Array.isArray(cand.certifications) ? cand.certifications : [];
-        cand.certifications[index] = edited;
-        return apply(cand, { toast: isNew ? 'Certification added.' : 'Certification saved.' });
+        return apply(withItem(plan, 'certifications', index, edited), { toast: isNew ? 'Certification added.' : 'Certification saved.' });
       },
       onPreview(edited) {
-        const cand = clone(plan);
-        cand.certifications = Array.isArray(cand.certifications) ? cand.certifications : [];
-        cand.certifications[index] = edited;
-        return preview(cand);
+        return preview(withItem(plan, 'certifications', index, edited));
       },
       onClose: endPreview,
       onRemove: isNew ? null : () => removeCertification(i),
       returnFocus: ['edit-cert:' + item.id, 'add:certification'],
     });
+  }
+
+  /** A copy of `plan` with `edited` at `list[index]` (a new item when index is the list's length). */
+  function withItem(plan, list, index, edited) {
+    const cand = clone(plan);
+    cand[list] = Array.isArray(cand[list]) ? cand[list] : [];
+    cand[list][index] = edited;
+    return cand;
   }
 
   function removeCertification(i) {
@@ -187,16 +189,10 @@
       item,
       base: '/activities/' + index,
       onSave(edited) {
-        const cand = clone(plan);
-        cand.activities = Array.isArray(cand.activities) ? cand.activities : [];
-        cand.activities[index] = edited;
-        return apply(cand, { toast: isNew ? label + ' added.' : 'Activity saved.' });
+        return apply(withItem(plan, 'activities', index, edited), { toast: isNew ? label + ' added.' : 'Activity saved.' });
       },
       onPreview(edited) {
-        const cand = clone(plan);
-        cand.activities = Array.isArray(cand.activities) ? cand.activities : [];
-        cand.activities[index] = edited;
-        return preview(cand);
+        return preview(withItem(plan, 'activities', index, edited));
       },
       onClose: endPreview,
       onRemove: isNew ? null : () => removeActivity(i),
@@ -287,15 +283,6 @@
     input.select();
   }
 
-  /** 'ccnp-course-live-exam' -> 'CCNP course, Cisco Live, exam'-ish: readable words from a file-style name. */
-  function exampleTitle(name) {
-    const ACRONYMS = new Set(['ccna', 'ccnp', 'ccie', 'ccde', 'ce', 'ccdp', 'devnet', 'cl']);
-    const words = String(name || '').split(/[-_\s]+/).filter(Boolean)
-      .map((w) => (ACRONYMS.has(w.toLowerCase()) ? w.toUpperCase().replace('DEVNET', 'DevNet') : w));
-    const text = words.join(' ');
-    return text ? text.charAt(0).toUpperCase() + text.slice(1) : '';
-  }
-
   function buildExamplesMenu() {
     const menu = $('examples-list');
     const examples = Array.isArray(window.CEPLAN_EXAMPLES) ? window.CEPLAN_EXAMPLES : [];
@@ -309,10 +296,10 @@
         onclick: () => {
           $('examples').open = false;
           const plan = clone(ex.plan);
-          plan.name = exampleTitle(plan.name || ex.name);
-          if (loadPlan(plan, 'The example', 'Loaded the example “' + exampleTitle(ex.name) + '”.')) $('examples-button').focus();
+          plan.name = plan.name || ex.name;
+          if (loadPlan(plan, 'The example', 'Loaded the example “' + ex.name + '”.')) $('examples-button').focus();
         },
-      }, h('span', { class: 'ex-name' }, exampleTitle(ex.name) || 'Example ' + (n + 1)),
+      }, h('span', { class: 'ex-name' }, ex.name || 'Example ' + (n + 1)),
       ex.description ? h('span', { class: 'ex-desc' }, ex.description) : null))));
   }
 

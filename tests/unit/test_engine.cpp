@@ -319,30 +319,46 @@ TEST_CASE("L4: the timeline marks the exams of the cycle", "[L4]") {
 }
 
 TEST_CASE("P1: a recertification names its final activity, an R9 one has none", "[P1][R9]") {
-    json r = run(plan("2026-01-10", {cert("ccnp", "professional", "2027-03-15")},
-                      {training("a", 40, "2026-02-01"), training("b", 24, "2026-05-10"), training("c", 24, "2026-08-20")}));
+    json r =
+        run(plan("2026-01-10", {cert("ccnp", "professional", "2027-03-15")},
+                 {training("a", 40, "2026-02-01"), training("b", 24, "2026-05-10"), training("c", 24, "2026-08-20")}));
     CHECK(recert(r, "ccnp")["final_activity"] == "c");
-    json lapse = run(plan("2025-11-01", {cert("ccnp", "professional", "2026-03-01"), cert("ccna", "associate", "2027-01-01")},
-                          {training("a", 35, "2025-12-01")}));
+    json lapse =
+        run(plan("2025-11-01", {cert("ccnp", "professional", "2026-03-01"), cert("ccna", "associate", "2027-01-01")},
+                 {training("a", 35, "2025-12-01")}));
     CHECK(recert(lapse, "ccna")["final_activity"].is_null());
 }
 
 TEST_CASE("P4: each recertification of the anchor says what rolled over", "[P4][A3]") {
     json kept = run(plan("2026-01-01", {cert("ccna", "associate", "2027-01-01")},
                          {training("a", 24, "2026-02-01"), training("b", 16, "2026-04-01")}));
-    CHECK(recert(kept, "ccna")["rollover"] == json{{"credits", 6}, {"expires", {{{"credits", 6}, {"on", "2029-04-01"}}}}});
-    json forfeited = run(plan("2026-01-01", {cert("ccna", "associate", "2027-01-01")}, {training("a", 32, "2026-02-01")}));
+    CHECK(recert(kept, "ccna")["rollover"] ==
+          json{{"credits", 6}, {"expires", {{{"credits", 6}, {"on", "2029-04-01"}}}}});
+    json forfeited =
+        run(plan("2026-01-01", {cert("ccna", "associate", "2027-01-01")}, {training("a", 32, "2026-02-01")}));
     CHECK(recert(forfeited, "ccna")["rollover"] == json{{"credits", 0}, {"expires", json::array()}});
 }
 
 TEST_CASE("P2: a missing path says how many credits are already held", "[P2]") {
-    json r = run(plan("2026-01-01", {cert("ccna", "associate", "2026-12-01"), cert("ccnp", "professional", "2027-03-01")},
-                      {training("a", 12, "2026-02-01"), exam("x", "associate", "2026-04-01")}));
+    json r =
+        run(plan("2026-01-01", {cert("ccna", "associate", "2026-12-01"), cert("ccnp", "professional", "2027-03-01")},
+                 {training("a", 12, "2026-02-01"), exam("x", "associate", "2026-04-01")}));
     for (const auto& m : certification(r, "ccnp")["missing"]) CHECK(m["credits_held"] == 12);
 }
 
 TEST_CASE("C2: the timeline shows credits that expired unused, on their last valid day", "[C2]") {
-    json r = run(plan("2026-01-01", {cert("ccna", "associate", "2026-12-31")},
-                      {training("old", 24, "2023-05-01", {{"status", "validated"}}), training("new", 8, "2026-05-02")}));
+    json r =
+        run(plan("2026-01-01", {cert("ccna", "associate", "2026-12-31")},
+                 {training("old", 24, "2023-05-01", {{"status", "validated"}}), training("new", 8, "2026-05-02")}));
     CHECK(certification(r, "ccna")["timeline"]["expiries"] == json::array({{{"credits", 24}, {"on", "2026-05-01"}}}));
+}
+
+TEST_CASE("R1: below the anchor, the timeline's thresholds are the anchor's only", "[R1]") {
+    json r =
+        run(plan("2026-01-01", {cert("ccna", "associate", "2026-12-01"), cert("ccnp", "professional", "2027-03-01")},
+                 {training("a", 12, "2026-02-01")}));
+    std::vector<std::pair<int, std::string>> thresholds;
+    for (const auto& th : certification(r, "ccna")["timeline"]["thresholds"])
+        thresholds.push_back({th["credits"], th["via"]});
+    CHECK(thresholds == std::vector<std::pair<int, std::string>>{{80, "ccnp"}, {40, "ccnp"}});
 }
