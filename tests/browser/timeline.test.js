@@ -5,6 +5,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { launch, openPage, finish, planHash, exampleFiles } = require('./helpers');
+const { expiringCreditsPlan } = require('./fixtures');
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -145,15 +146,7 @@ test('credits that expire unused between checking dates step the line down (C2)'
   // A CCNP valid through 2027-06-30. Course A 30 on 2023-09-01 (valid through 2026-09-01),
   // B 20 on 2025-03-01 (through 2028-03-01), C 24 planned on 2027-03-01: 30, then 50; A's 30
   // expire unused after 2026-09-01, so 20 are held until C brings 44 (< 80, no exam: at risk).
-  const plan = {
-    format: 'ceplan-plan', version: 1, today: '2026-11-29', name: 'Expired credits',
-    certifications: [{ id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2027-06-30' }],
-    activities: [
-      { id: 'a', type: 'training', title: 'Course A', course: 'AAA', version: '1.0', credits: 30, completed: '2023-09-01', status: 'validated', claimed_on: '2023-09-05' },
-      { id: 'b', type: 'training', title: 'Course B', course: 'BBB', version: '1.0', credits: 20, completed: '2025-03-01', status: 'validated', claimed_on: '2025-03-05' },
-      { id: 'c', type: 'training', title: 'Course C', course: 'CCC', version: '1.0', credits: 24, completed: '2027-03-01', status: 'planned' },
-    ],
-  };
+  const plan = expiringCreditsPlan('Expired credits');
   const s = await openPage(browser, { hash: planHash(plan) });
   const c = await readChart(s.page, 'ccnp');
   assert.deepEqual(c.points.map((p) => [p.on, p.credits]), [['2023-09-01', 30], ['2025-03-01', 50], ['2027-03-01', 44]]);

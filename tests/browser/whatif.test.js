@@ -4,6 +4,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { launch, openPage, finish, planHash, savedPlan, exampleFiles } = require('./helpers');
+const { expiringCreditsPlan } = require('./fixtures');
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -138,15 +139,7 @@ test('missing: the credits held, also beyond what a path asks (P2); no timing ad
   // C2), B 20 on 2025-03-01, C 24 planned on 2027-03-01. On 2027-06-30, 20 + 24 = 44 are
   // held: 80 CE needs 36 more; 40 CE + exam needs only the exam, and all 44 are held (more
   // than the 40 it asks).
-  const plan = {
-    format: 'ceplan-plan', version: 1, today: '2026-11-29', name: 'Held',
-    certifications: [{ id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2027-06-30' }],
-    activities: [
-      { id: 'a', type: 'training', title: 'Course A', course: 'AAA', version: '1.0', credits: 30, completed: '2023-09-01', status: 'validated', claimed_on: '2023-09-05' },
-      { id: 'b', type: 'training', title: 'Course B', course: 'BBB', version: '1.0', credits: 20, completed: '2025-03-01', status: 'validated', claimed_on: '2025-03-05' },
-      { id: 'c', type: 'training', title: 'Course C', course: 'CCC', version: '1.0', credits: 24, completed: '2027-03-01', status: 'planned' },
-    ],
-  };
+  const plan = expiringCreditsPlan('Held');
   const s = await openPage(browser, { hash: planHash(plan) });
   const paths = s.page.locator('#verdict-body .missing-path:not(.exam-only)');
   assert.equal(await paths.count(), 2);
