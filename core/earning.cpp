@@ -99,7 +99,10 @@ Earning cisco_live(const Activity& a, const Policy& policy) {
             warn("CREDIT_VALUE_UNKNOWN", "the credits for " + session_kind(sc.column) + " at level " +
                                              (sc.level.empty() ? std::string("(none)") : sc.level) +
                                              " are unknown; enter them in the credit table or on the session (E8)");
-            if (!sc.level.empty()) e.warnings.back().policy_pointer = "/cisco_live/" + sc.column + "/" + sc.level;
+            // Point at the table cell only where the table has one (levels 1000-3000).
+            if (auto column = policy.cisco_live.find(sc.column);
+                column != policy.cisco_live.end() && column->second.count(sc.level))
+                e.warnings.back().policy_pointer = "/cisco_live/" + sc.column + "/" + sc.level;
             continue;
         }
         if (counts) e.credits += *value;
@@ -270,10 +273,12 @@ Earning evaluate_one(const Activity& a, Context& ctx) {
     const bool late_claim = a.claimed_on && *a.claimed_on > last_day;
     if ((is_unclaimed(a.status) && last_day < plan.today) || late_claim) {
         e.credits = 0;
-        e.warnings.push_back(
-            make_warning("CLAIM_WINDOW_MISSED", a.id, std::nullopt,
-                         "a claim must be submitted within " + std::to_string(policy.claim_window_days) +
-                             " days of completion; the last day was " + format_date(last_day) + " (C1)"));
+        e.warnings.push_back(make_warning(
+            "CLAIM_WINDOW_MISSED", a.id, std::nullopt,
+            "a claim must be submitted within " + std::to_string(policy.claim_window_days) +
+                " days of completion; the last day was " + format_date(last_day) + " (C1)" +
+                (late_claim ? std::string() : std::string(". If you did claim it in time, set its status to claimed")) +
+                ""));
         return e;
     }
     if (is_unclaimed(a.status) && days_between(plan.today, last_day) >= 0 &&

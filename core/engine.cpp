@@ -282,7 +282,8 @@ void Simulation::check(Date d) {
     }
     bool anchor_recertified = false;
     const Date new_expires = add_years(d, policy_.cycle_years);
-    std::optional<std::string> final_activity;  // the last of the day's activities that earns or is an exam (A1)
+    const Date winner_expires = winner.expires;  // before the loop below moves it
+    std::optional<std::string> final_activity;   // the last of the day's activities that earns or is an exam (A1)
     for (int index : day_activities_) {
         const Activity& a = plan_.activities[static_cast<std::size_t>(index)];
         if (earnings_[static_cast<std::size_t>(index)].credits > 0 || a.type == ActivityType::exam)
@@ -299,7 +300,11 @@ void Simulation::check(Date d) {
         r.via = winner.input->id;
         r.days_given_up = days_between(d, c.expires);  // R5
         r.credits_applied = best.consumed;
-        r.latest_on_time = credits_valid_until ? std::min(c.expires, *credits_valid_until) : c.expires;
+        // The path must still be met while the certification whose path it is (R3) and this
+        // one (R4 cascade) are active, and with every credit used still valid (C2).
+        r.latest_on_time = std::min(c.expires, winner_expires);
+        if (credits_valid_until) r.latest_on_time = std::min(r.latest_on_time, *credits_valid_until);
+        r.days_given_up_at_latest = days_between(r.latest_on_time, c.expires);
         r.final_activity = final_activity;
         c.recertifications.push_back(r);
         c.timeline.cycles.back().recertified_on = d;

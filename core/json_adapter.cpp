@@ -71,8 +71,14 @@ public:
             if (required) fail(ptr, "required: expected a date YYYY-MM-DD");
             return std::nullopt;
         }
-        if (v->is_string())
-            if (auto d = parse_date(v->get<std::string>())) return d;
+        if (v->is_string()) {
+            if (auto d = parse_date(v->get<std::string>())) {
+                // A planner's dates: years 1900-2199 keep every computed date (+3 years) a valid ISO date.
+                if (*d >= *make_date(1900, 1, 1) && *d <= *make_date(2199, 12, 31)) return d;
+                fail(ptr, "expected a date between 1900-01-01 and 2199-12-31, got " + shown(*v));
+                return std::nullopt;
+            }
+        }
         fail(ptr, "expected a date YYYY-MM-DD, got " + shown(*v));
         return std::nullopt;
     }
@@ -373,6 +379,8 @@ std::optional<Certification> read_certification(const json& v, const std::string
     c.retired = r.boolean(v, "retired", at).value_or(false);
     if (expires && c.cycle_start && *c.cycle_start > *expires)
         r.fail(at + "/cycle_start", "expected a date on or before expires (" + format_date(*expires) + ")");
+    if (expires && c.first_certified && *c.first_certified > *expires)
+        r.fail(at + "/first_certified", "expected a date on or before expires (" + format_date(*expires) + ")");
     if (r.errors.size() != before || !level || !expires) return std::nullopt;
     c.level = *level;
     c.expires = *expires;
@@ -440,6 +448,8 @@ std::optional<Activity> read_activity(const json& v, const std::string& at, Read
         if (auto kind = r.choice(v, "exam", at, true, exam_names)) a.exam = *kind;
         a.code = r.text(v, "code", at, false).value_or("");
     }
+    if (completed && a.claimed_on && *a.claimed_on < *completed)
+        r.fail(at + "/claimed_on", "expected a date on or after completed (" + format_date(*completed) + ")");
     if (r.errors.size() != before || !type || !completed) return std::nullopt;
     a.type = *type;
     a.completed = *completed;
@@ -596,6 +606,7 @@ std::string result_to_json(const Result& result) {
                                {"days_given_up", r.days_given_up},
                                {"credits_applied", r.credits_applied},
                                {"latest_on_time", format_date(r.latest_on_time)},
+                               {"days_given_up_at_latest", r.days_given_up_at_latest},
                                {"final_activity", r.final_activity ? ordered(*r.final_activity) : ordered(nullptr)},
                                {"rollover", r.rollover ? rollover_to_json(*r.rollover) : ordered(nullptr)}});
         }

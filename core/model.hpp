@@ -113,8 +113,9 @@ struct PathSummary {
 /// met (R4); `days_given_up` = days from `on` to the replaced expiration date (R5);
 /// `credits_applied` = whole CE credits used up, overshoot included (A2).
 /// `latest_on_time`: the latest date the final qualifying activity could move
-/// to and still recertify before the replaced expiration date, with the
-/// credits used still valid (R5 advice, C2).
+/// to and still recertify before the replaced expiration date, while the
+/// certification whose path was met is active, with the credits used still
+/// valid (R5 advice, R3, R4, C2).
 struct Recertification {
     Date on;
     PathSummary path;
@@ -123,6 +124,7 @@ struct Recertification {
     int days_given_up = 0;
     int credits_applied = 0;
     Date latest_on_time;
+    int days_given_up_at_latest = 0;            // R5: days still given up if it finishes on latest_on_time
     std::optional<std::string> final_activity;  // the activity whose completion met the path (none for R9)
     std::optional<Rollover> rollover;           // A3: what rolled over, when this recertified the anchor
 };

@@ -1,6 +1,7 @@
 // ceplan command line: `ceplan evaluate PLAN.json|-`, `ceplan policy`.
 // Prints the result (or error) JSON on stdout; exit 0 on a result, 2 on
-// invalid input (one-line summary on stderr), 1 on a usage or file error.
+// invalid input (one-line summary on stderr), 1 on a usage, file or output error.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -30,6 +31,11 @@ int main(int argc, char** argv) {
     if (path == "-") {
         text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     } else {
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec)) {
+            std::cerr << "ceplan: " << path << " is a folder, not a plan file\n";
+            return 1;
+        }
         std::ifstream in(path, std::ios::binary);
         if (!in) {
             std::cerr << "ceplan: cannot read " << path << "\n";
@@ -40,7 +46,11 @@ int main(int argc, char** argv) {
         text = buffer.str();
     }
     const ceplan::Outcome outcome = ceplan::evaluate_json(text);
-    std::cout << outcome.json << "\n";
+    std::cout << outcome.json << "\n" << std::flush;
+    if (!std::cout) {
+        std::cerr << "ceplan: cannot write the result\n";
+        return 1;
+    }
     if (!outcome.ok) {
         const auto& first = outcome.errors.front();
         std::cerr << "ceplan: invalid plan, " << outcome.errors.size()

@@ -49,6 +49,15 @@ test('a missing file or a wrong command exits 1 with a message', () => {
   assert.strictEqual(r.status, 1);
   assert.match(r.stderr, /cannot read/);
   assert.strictEqual(run(['frobnicate']).status, 1);
+  const folder = run(['evaluate', os.tmpdir()]);
+  assert.strictEqual(folder.status, 1);
+  assert.match(folder.stderr, /is a folder/);
+});
+
+test('a result that cannot be written exits 1', () => {
+  const r = spawnSync('bash', ['-c', `"${ceplan}" evaluate - > /dev/full`], { input: JSON.stringify(plan), encoding: 'utf8' });
+  assert.strictEqual(r.status, 1);
+  assert.match(r.stderr, /cannot write/);
 });
 
 test('policy prints the built-in table', () => {

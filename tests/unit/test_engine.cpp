@@ -362,3 +362,22 @@ TEST_CASE("R1: below the anchor, the timeline's thresholds are the anchor's only
         thresholds.push_back({th["credits"], th["via"]});
     CHECK(thresholds == std::vector<std::pair<int, std::string>>{{80, "ccnp"}, {40, "ccnp"}});
 }
+
+TEST_CASE("R5: a cascaded certification's latest on-time date is bounded by the higher one's expiration", "[R5][R4]") {
+    // Marc: CCIE valid through 2027-09-30, CCNP through 2028-02-15, CCNA through 2027-06-30.
+    // 40 + 40 + 40 = 120 on 2027-03-19 recertifies the CCIE and cascades (R4). Moving the last
+    // course past 2027-09-30 loses the CCIE, so no certification can finish later than that;
+    // the CCNA cannot finish later than its own 2027-06-30.
+    json r =
+        run(plan("2026-11-29",
+                 {cert("ccie", "expert", "2027-09-30"), cert("ccnp", "professional", "2028-02-15"),
+                  cert("ccna", "associate", "2027-06-30")},
+                 {training("enarsi", 40, "2025-04-14", {{"status", "claimed"}}),
+                  training("ensld", 40, "2026-02-09", {{"status", "claimed"}}), training("ensdwi", 40, "2027-03-19")}));
+    CHECK(recert(r, "ccie")["latest_on_time"] == "2027-09-30");
+    CHECK(recert(r, "ccie")["days_given_up_at_latest"] == 0);
+    CHECK(recert(r, "ccnp")["latest_on_time"] == "2027-09-30");
+    CHECK(recert(r, "ccnp")["days_given_up_at_latest"] == 138);  // 2027-09-30 -> 2028-02-15: 31+30+31+31+15
+    CHECK(recert(r, "ccna")["latest_on_time"] == "2027-06-30");
+    CHECK(recert(r, "ccna")["days_given_up_at_latest"] == 0);
+}

@@ -102,3 +102,15 @@ TEST_CASE("plan-format: result fields named by the contract are present", "[plan
           json{{"id", "a"}, {"credits", 30}, {"nominal_credits", 30}, {"claim_by", "2027-02-01"}});
     CHECK(r["rollover"].contains("expires"));
 }
+
+TEST_CASE("plan-format: dates outside 1900-2199 and dates out of order are refused", "[plan-format][D1]") {
+    const auto list = pointers(R"({"certifications":[{"id":"c","level":"expert","expires":"9999-12-31",
+        "first_certified":"2030-01-01"},{"id":"d","level":"associate","expires":"2027-01-01","first_certified":"2028-01-01"}],
+      "activities":[{"id":"a","type":"training","credits":8,"completed":"1899-12-31"},
+                    {"id":"b","type":"training","credits":8,"completed":"2026-03-01","claimed_on":"2026-02-01"}]})");
+    for (const char* p : {"/certifications/0/expires", "/certifications/1/first_certified", "/activities/0/completed",
+                          "/activities/1/claimed_on"}) {
+        INFO(p);
+        CHECK(contains(list, p));
+    }
+}
