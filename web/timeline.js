@@ -45,7 +45,9 @@
 
   /**
    * Threshold lines, one per credit value, their paths' labels merged:
-   * [{credits, label, paths}] e.g. '40 CE + exam · 40 CE + core exam or 2 exams (CCIE)'.
+   * [{credits, label, labels, paths}] e.g. label '40 CE + exam · 40 CE + core exam or 2 exams (CCIE)';
+   * labels: the label then shorter forms for a crowded or narrow chart ('40 CE + exam…',
+   * '40 CE…'), the full words staying in the tooltip and the desc.
    */
   function thresholdLines(tl, rc, shortOf) {
     const by = new Map();
@@ -56,22 +58,75 @@
     }
     return Array.from(by, ([credits, ts]) => {
       const vias = Array.from(new Set(ts.map((t) => t.via || rc.id))).sort((a, b) => (b === rc.id) - (a === rc.id));
-      const parts = [];
-      for (const via of vias) {
+      const parts = vias.map((via) => {
         const alts = Array.from(new Set(ts.filter((t) => (t.via || rc.id) === via).map((t) => examsShort(t.exams))));
-        const mark = via !== rc.id ? ' (' + shortOf(via) + ')' : '';
+        return { noExam: alts.includes(''), exams: alts.filter(Boolean), mark: via !== rc.id ? ' (' + shortOf(via) + ')' : '' };
+      });
+      const ce = credits + ' CE';
+      const label = parts.map((p) => {
         const group = [];
-        if (alts.includes('')) group.push(credits + ' CE');
-        const ex = alts.filter(Boolean);
-        if (ex.length) group.push(credits + ' CE + ' + ex.join(' or '));
-        parts.push(group.join(' · ') + mark);
-      }
-      return { credits, label: parts.join(' · '), paths: ts };
+        if (p.noExam) group.push(ce);
+        if (p.exams.length) group.push(ce + ' + ' + p.exams.join(' or '));
+        return group.join(' · ') + p.mark;
+      }).join(' · ');
+      const first = parts[0];
+      const firstMore = parts.length > 1 || first.exams.length > 1 || (first.noExam && first.exams.length > 0);
+      const compact = (first.noExam ? ce : ce + ' + ' + first.exams[0]) + (firstMore ? '…' : '') + first.mark;
+      const short = label === ce ? ce : ce + '…';
+      const labels = [label, compact, short].filter((l, i, all) => all.indexOf(l) === i);
+      return { credits, label, labels, paths: ts };
     }).sort((a, b) => a.credits - b.credits);
   }
 
-  /** Estimated width of a label in px at the chart's font size (no layout needed). */
-  function textWidth(s, size) { return String(s).length * size * 0.56; }
+  // ----- words in the chart --------------------------------------------------------------
+  // Every word is given a box before it is drawn and goes only where its box meets no
+  // other word's box and no mark (a point, an exam, an expiry sign): the first place that
+  // is free, else a shorter form of the words, else none (the words stay in the tooltip
+  // and the desc). Boxes come from the chart's own font measured on a canvas, as the SVG
+  // draws it; without a canvas, from an estimate that errs wide.
+
+  let canvasCtx;
+  const metricsCache = new Map();
+  function fontFamily() {
+    try { return getComputedStyle(document.body).fontFamily || 'sans-serif'; } catch (e) { return 'sans-serif'; }
+  }
+  /** metrics(text, size px, weight, family) -> {w, asc, desc} in px. */
+  function metrics(s, size, weight, family) {
+    const k = family + '|' + weight + '|' + size + '|' + s;
+    let m = metricsCache.get(k);
+    if (m) return m;
+    if (canvasCtx === undefined) {
+      try { canvasCtx = document.createElement('canvas').getContext('2d'); } catch (e) { canvasCtx = null; }
+    }
+    m = { w: String(s).length * size * 0.68, asc: size, desc: size * 0.3 };
+    if (canvasCtx) {
+      canvasCtx.font = weight + ' ' + size + 'px ' + family;
+      const t = canvasCtx.measureText(String(s));
+      m = { w: t.width, asc: t.fontBoundingBoxAscent || m.asc, desc: t.fontBoundingBoxDescent || m.desc };
+    }
+    if (metricsCache.size > 4000) metricsCache.clear();
+    metricsCache.set(k, m);
+    return m;
+  }
+
+  /** The box {a, b, t, u} (left, right, top, bottom) of words measured m written at (x, baseline y). */
+  function boxAt(m, x, y, anchor) {
+    const a = anchor === 'end' ? x - m.w : anchor === 'middle' ? x - m.w / 2 : x;
+    return { a, b: a + m.w, t: y - m.asc, u: y + m.desc };
+  }
+  const meets = (p, q, gap) => p.a < q.b + gap && q.a < p.b + gap && p.t < q.u + gap && q.t < p.u + gap;
+
+  /** The boxes taken so far (a mark's box: {a, b, t, u, gap: 0.5}, words keep closer to it). */
+  function Taken() {
+    const list = [];
+    return {
+      list,
+      add(box) { list.push(box); return box; },
+      free(box) { return list.every((o) => !meets(box, o, o.gap === undefined ? GAP : o.gap)); },
+    };
+  }
+
+  const GAP = 2; // px between words (their 3 px halo reaches 1.5 px out)
 
   /**
    * Greedy placement of the markers' labels in rows above the plot (row 0 is nearest to
@@ -80,12 +135,12 @@
    * Sets l.row, l.tx, l.anchor; returns the number of rows used.
    */
   const PRIORITY = { recertified: 0, expiration: 1, 'new-expiration': 2, today: 3 };
-  function placeLabels(labels, left, right, size, maxRows) {
+  function placeLabels(labels, left, right, width, maxRows) {
     const rows = [];
     const sorted = labels.slice().sort((a, b) => (PRIORITY[a.kind] - PRIORITY[b.kind]) || a.x - b.x);
-    const fits = (row, a, b) => (rows[row] || []).every((o) => b + 4 <= o.a || a >= o.b + 4);
+    const fits = (row, a, b) => (rows[row] || []).every((o) => b + 6 <= o.a || a >= o.b + 6);
     for (const l of sorted) {
-      const w = textWidth(l.text, size);
+      const w = width(l.text);
       const options = [];
       for (let r = 0; r < maxRows; r++) {
         options.push({ r, a: l.x + 3, b: l.x + 3 + w, anchor: 'start', tx: l.x + 3 });
@@ -102,17 +157,23 @@
 
   // ----- the chart ---------------------------------------------------------------------
 
+  // Font sizes and weights, as whatif.css draws them.
+  const FONT = {
+    marker: [10.5, 650], threshold: [10.5, 600], value: [10, 600], note: [10, 600], year: [10.5, 400],
+  };
+
   /**
    * draw(data, width) -> <svg>. data: the prepared model (see model()).
    */
   function draw(d, width) {
     const W = Math.max(260, Math.round(width));
     const narrow = W < 420;
-    const FS = 11;                    // label font size (px)
+    const family = fontFamily();
+    const measure = (kind, s) => metrics(String(s), FONT[kind][0], FONT[kind][1], family);
     const left = 8, right = W - 8;
     const x = (day) => left + ((day - d.from) / (d.to - d.from)) * (right - left);
     for (const m of d.markers) { m.x = x(m.day); m.row = null; }
-    const labelRows = placeLabels(d.markers.filter((m) => m.text), left, right, FS, 3);
+    const labelRows = placeLabels(d.markers.filter((m) => m.text), left, right, (s) => measure('marker', s).w, 3);
     const ROW = 14;
     const top = 6 + labelRows * ROW + 4;
     const rowY = (r) => top - 6 - r * ROW; // a label row's baseline
@@ -136,6 +197,18 @@
 
     const tip = (el, text) => { const t = svg('title'); t.textContent = text; el.appendChild(t); return el; };
     const text = (attrs, s) => { const t = svg('text', attrs); t.textContent = s; return t; };
+
+    // What words must keep clear of: the markers' labels (placed above), then the marks.
+    const taken = Taken();
+    for (const m of d.markers) if (m.text && m.row !== null) taken.add(boxAt(measure('marker', m.text), m.tx, rowY(m.row), m.anchor));
+    const around = (cx, cy, r) => ({ a: cx - r, b: cx + r, t: cy - r, u: cy + r, gap: 0.5 });
+    for (const s of d.steps) taken.add(around(x(s.day), y(s.credits), 3.5));
+    for (const m of d.markers) {
+      if (m.kind === 'recertified') taken.add(around(m.x, y(m.credits || 0), 5));
+      if (m.held !== undefined) taken.add({ a: m.x - 4.5, b: m.x + 4.5, t: y(m.held) - 10, u: y(m.held) - 2, gap: 0.5 });
+    }
+    for (const e of d.exams) taken.add({ a: x(e.day) - 5.5, b: x(e.day) + 5.5, t: bottom - 6.5, u: bottom + 6, gap: 0 });
+    const inPlot = (b) => b.a >= 2 && b.b <= W - 2 && b.t >= top - 2 && b.u <= bottom - 1;
 
     // Cycles: alternating bands; the part given up by an early recertification (R5) is hatched.
     const defs = svg('defs', null,
@@ -161,54 +234,74 @@
     });
     root.appendChild(bands);
 
-    // Axis: a baseline and a tick per year (every other year when crowded).
+    // Axis: a baseline and a tick per year, labelled every year or every few years when
+    // crowded, the first tick always among them; a label near the chart's edge moves in
+    // (by less than half its width: its tick stays under it).
     const axis = svg('g', { class: 'tl-axis' });
     axis.appendChild(svg('line', { x1: left, x2: right, y1: bottom, y2: bottom, class: 'tl-baseline' }));
     const y0 = yearOf(d.from) + 1, y1 = yearOf(d.to);
     const pxPerYear = ((right - left) * 365.25) / (d.to - d.from);
-    const step = Math.max(1, Math.ceil(34 / pxPerYear));
+    const yearW = measure('year', '0000').w;
+    const step = Math.max(1, Math.ceil((yearW + 8) / pxPerYear));
     for (let yr = y0; yr <= y1; yr++) {
       const day = dayNum(yr + '-01-01');
       const tx = x(day);
-      axis.appendChild(svg('line', { x1: tx, x2: tx, y1: bottom, y2: bottom + 4, class: 'tl-tick' }));
-      if ((yr - y0) % step === 0 && tx > left + 12 && tx < right - 12) {
-        axis.appendChild(text({ x: tx, y: bottom + 16, class: 'tl-year', 'text-anchor': 'middle' }, String(yr)));
+      axis.appendChild(svg('line', { x1: tx, x2: tx, y1: bottom, y2: bottom + 4, class: 'tl-tick', 'data-year': String(yr) }));
+      if ((yr - y0) % step) continue;
+      const m = measure('year', yr);
+      const lx = Math.min(Math.max(tx, m.w / 2 + 1), W - 1 - m.w / 2);
+      const box = boxAt(m, lx, bottom + 16, 'middle');
+      if (Math.abs(lx - tx) < m.w / 2 - 1 && taken.free(box)) {
+        taken.add(box);
+        axis.appendChild(text({ x: lx, y: bottom + 16, class: 'tl-year', 'text-anchor': 'middle', 'data-year': String(yr) }, String(yr)));
       }
     }
     root.appendChild(axis);
 
-    // Thresholds: dashed lines labelled at the left, where the step line is low; a label
-    // that would sit on its neighbour's moves right of it, or below its line.
+    // Where each value would be written (right of its point, above it): a threshold's
+    // words go elsewhere when they can.
+    const onRecert = (s) => d.markers.some((m) => m.kind === 'recertified' && m.day === s.day && (m.credits || 0) === s.credits);
+    const wanted = d.steps.map((s) => { const r = onRecert(s) ? 6 : 4; return boxAt(measure('value', s.credits), x(s.day) + r, y(s.credits) - r - 1, 'start'); });
+
+    // Thresholds: dashed lines, their words above the line at the left where the step
+    // line is low, else further right, else below the line; the full words if they take
+    // at most three fifths of the plot's width (seven tenths on a wide chart), else shorter ones.
     const ths = svg('g', { class: 'tl-thresholds' });
-    const TFS = 10.5;
-    const placed = [];
+    const thLabels = svg('g', { class: 'tl-threshold-labels' }); // drawn with the other words, last
+    const maxW = (right - left) * (narrow ? 0.6 : 0.7);
     for (const t of d.thresholds) {
       const ty = y(t.credits);
       const g = svg('g', { class: 'tl-threshold', 'data-credits': String(t.credits), 'data-label': t.label });
       g.appendChild(svg('line', { x1: left, x2: right, y1: ty, y2: ty, class: 'tl-threshold-line' }));
-      let label = t.label;
-      const room = right - left - 8;
-      if (textWidth(label, TFS) > room) {
-        while (label.length > 4 && textWidth(label + '…', TFS) > room) label = label.slice(0, -1);
-        label = label.trimEnd() + '…';
-      }
-      const w = textWidth(label, TFS);
-      let lx = left + 4, ly = ty - 3;
-      for (const o of placed) {
-        if (Math.abs(o.y - ly) < 11 && lx < o.b + 8) {
-          if (o.b + 10 + w <= right) lx = o.b + 10; else ly = ty + 11;
+      let best = null;
+      t.labels.forEach((label, level) => {
+        const m = measure('threshold', label);
+        if (m.w > maxW && level < t.labels.length - 1) return;
+        for (const [below, ly] of [[0, ty - 3], [1, ty + 4.5 + m.asc]]) {
+          const xs = new Set([left + 4, right - 4 - m.w]);
+          for (const o of taken.list.concat(wanted)) if (o.t < ly + m.desc + GAP && o.u > ly - m.asc - GAP) xs.add(o.b + GAP + 4);
+          for (const lx of xs) {
+            const box = boxAt(m, lx, ly, 'start');
+            if (box.a < left + 4 || box.b > right - 4 || !inPlot(box) || !taken.free(box)) continue;
+            const cost = level * 1000 + below * 40 + (lx - left - 4) / 4 + 60 * wanted.filter((o) => meets(box, o, GAP)).length;
+            if (!best || cost < best.cost) best = { cost, label, lx, ly, box };
+          }
         }
+      });
+      const words = t.label + ': ' + t.paths.map((p) => F.pathText(p)).join(' or ') + ' (R2)';
+      if (best) {
+        taken.add(best.box);
+        thLabels.appendChild(tip(svg('g', { class: 'tl-threshold-words', 'data-credits': String(t.credits) },
+          text({ x: best.lx, y: best.ly, class: 'tl-threshold-label', 'data-credits': String(t.credits) }, best.label)), words));
       }
-      placed.push({ y: ly, a: lx, b: lx + w });
-      g.appendChild(text({ x: lx, y: ly, class: 'tl-threshold-label' }, label));
-      tip(g, t.label + ': ' + t.paths.map((p) => F.pathText(p)).join(' or ') + ' (R2)');
+      tip(g, words);
       ths.appendChild(g);
     }
     root.appendChild(ths);
 
     // Credits held: a step line through the checking dates and the expiries between them
     // (solid), then dashed after the last checking date (the tail), still stepping down.
-    const boxes = []; // the values written in the plot, so that nothing is written over them
+    let values = null;
     if (d.steps.length) {
       const lastDay = d.steps[d.steps.length - 1].day;
       let path = 'M' + x(d.from).toFixed(1) + ' ' + y(0).toFixed(1);
@@ -226,28 +319,32 @@
       root.appendChild(svg('path', { d: path + ' H' + lastX.toFixed(1) + ' V' + y(0).toFixed(1) + ' Z', class: 'tl-area' }));
       root.appendChild(svg('path', { d: path, class: 'tl-step' }));
       if (d.tailEnd > lastDay) root.appendChild(svg('path', { d: tail, class: 'tl-tail' }));
-      // The value at each checking date, where there is room for it: the latest values
-      // and the peaks (what was held when a path was met) first.
+      // The value at each checking date, where there is room for it (right or left of its
+      // point, above or below it): the latest values and the peaks (what was held when a
+      // path was met) first.
       const vals = svg('g', { class: 'tl-values' });
+      values = svg('g', { class: 'tl-value-labels' });
       const order = d.steps.map((s, i) => i).sort((i, j) => {
         const peak = (k) => (d.steps[k + 1] && d.steps[k + 1].day === d.steps[k].day ? 1 : 0);
         return (peak(j) - peak(i)) || (j - i);
       });
-      const labelled = new Set();
+      const spots = new Map();
       for (const i of order) {
         const s = d.steps[i];
-        const bx = x(s.day) + 3, by = y(s.credits) - 4;
-        const w = textWidth(String(s.credits), 10) + 2;
-        if (bx + w > right + 6) continue;
-        if (boxes.some((o) => bx < o.b + 2 && bx + w > o.a - 2 && Math.abs(by - o.y) < 11)) continue;
-        boxes.push({ a: bx, b: bx + w, y: by });
-        labelled.add(i);
+        const px = x(s.day), py = y(s.credits);
+        const m = measure('value', s.credits);
+        const r = onRecert(s) ? 6 : 4; // clear of the point, or of the bigger recertification dot
+        const spot = [[px + r, py - r - 1, 'start'], [px - r, py - r - 1, 'end'], [px + r, py + r + m.asc, 'start'], [px - r, py + r + m.asc, 'end']]
+          .map(([tx, ty, anchor]) => ({ tx, ty, anchor, box: boxAt(m, tx, ty, anchor) }))
+          .find((o) => inPlot(o.box) && taken.free(o.box));
+        if (spot) { taken.add(spot.box); spots.set(i, spot); }
       }
       d.steps.forEach((s, i) => {
         const dot = svg('circle', { cx: x(s.day), cy: y(s.credits), r: 2.6, class: 'tl-point', 'data-on': s.iso, 'data-credits': String(s.credits) });
         tip(dot, F.plural(s.credits, 'credit') + ' held on ' + F.formatDate(s.iso));
         vals.appendChild(dot);
-        if (labelled.has(i)) vals.appendChild(text({ x: x(s.day) + 3, y: y(s.credits) - 4, class: 'tl-value' }, String(s.credits)));
+        const spot = spots.get(i);
+        if (spot) values.appendChild(text({ x: spot.tx, y: spot.ty, 'text-anchor': spot.anchor, class: 'tl-value', 'data-on': s.iso }, String(s.credits)));
       });
       root.appendChild(vals);
     }
@@ -262,27 +359,27 @@
       ex.appendChild(g);
     }
 
-    // Vertical markers, then their labels above the plot (drawn last: their halo hides
-    // the lines that pass behind them).
+    // Vertical markers, then their labels above the plot.
     const mk = svg('g', { class: 'tl-markers' });
     const labels = svg('g', { class: 'tl-marker-labels' });
     for (const m of d.markers) {
       const mx = m.x;
       const g = svg('g', { class: 'tl-marker k-' + m.kind, 'data-kind': m.kind, 'data-on': m.iso, 'data-credits': m.held !== undefined ? m.credits : null });
       const expiry = m.held !== undefined;
-      const y1 = expiry ? y(m.held) - 9 : m.row === null ? top : rowY(m.row) - FS + 2;
+      const y1 = expiry ? y(m.held) - 9 : m.row === null ? top : rowY(m.row) - 9;
       g.appendChild(svg('line', { x1: mx, x2: mx, y1, y2: bottom, class: 'tl-marker-line' }));
       if (m.kind === 'recertified') g.appendChild(svg('circle', { cx: mx, cy: y(m.credits || 0), r: 4, class: 'tl-recert-dot' }));
       if (expiry) {
         // Credits expiring: a mark above the step down, and its words beside it ('12
-        // expire') where they cover no value; else they are in the tooltip and the desc.
+        // expire') where they meet no other words; else they are in the tooltip and the desc.
         const my = y(m.held);
         g.appendChild(svg('path', { d: 'M' + (mx - 4) + ' ' + (my - 9) + ' h8 l-4 6 z', class: 'tl-expiry-mark' }));
-        const w = textWidth(m.note, 10);
-        const spot = [{ a: mx + 6, tx: mx + 6, anchor: 'start' }, { a: mx - 6 - w, tx: mx - 6, anchor: 'end' }]
-          .find((o) => o.a >= left && o.a + w <= right && !boxes.some((b) => o.a < b.b + 2 && o.a + w > b.a - 2 && Math.abs(my - 4 - b.y) < 11));
+        const nm = measure('note', m.note);
+        const spot = [[mx + 7, 'start'], [mx - 7, 'end']]
+          .map(([tx, anchor]) => ({ tx, anchor, box: boxAt(nm, tx, my - 4, anchor) }))
+          .find((o) => inPlot(o.box) && taken.free(o.box));
         if (spot) {
-          boxes.push({ a: spot.a, b: spot.a + w, y: my - 4 });
+          taken.add(spot.box);
           labels.appendChild(tip(svg('g', { class: 'tl-label k-' + m.kind, 'data-kind': m.kind, 'data-on': m.iso },
             text({ x: spot.tx, y: my - 4, 'text-anchor': spot.anchor, class: 'tl-expiry-note' }, m.note)), m.long));
         }
@@ -296,6 +393,9 @@
     }
     root.appendChild(mk);
     root.appendChild(ex); // exams above the marker lines that may cross them
+    // The words last: their halo hides the lines that pass behind them.
+    root.appendChild(thLabels);
+    if (values) root.appendChild(values);
     root.appendChild(labels);
     return root;
   }

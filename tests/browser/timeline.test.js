@@ -32,7 +32,7 @@ function readChart(page, cert) {
       width: svg.getBoundingClientRect().width,
       figWidth: fig.clientWidth,
       markers,
-      thresholds: all('.tl-threshold').map((g) => ({ credits: +g.dataset.credits, label: g.querySelector('text').textContent, y: +g.querySelector('line').getAttribute('y1') })),
+      thresholds: all('.tl-threshold').map((g) => ({ credits: +g.dataset.credits, label: (svg.querySelector(`.tl-threshold-label[data-credits="${g.dataset.credits}"]`) || {}).textContent, y: +g.querySelector('line').getAttribute('y1') })),
       points: all('.tl-point').map((c) => ({ on: c.dataset.on, credits: +c.dataset.credits })),
       exams: all('.tl-exam').map((g) => ({ on: g.dataset.on, kind: g.dataset.kind })),
       cycles: all('.tl-cycle').map((r) => [r.dataset.start, r.dataset.end]),
@@ -203,4 +203,88 @@ test('readable in dark mode, on a phone and in print', async () => {
   assert.notEqual(printed.stroke, 'none');
   await finish(light);
   await finish(dark);
+});
+
+// The plan a tester found crowded: a CCIE with a CCNP and a CCNA, three 40-credit courses, so
+// that the credits held (40, 80, 120) sit on the CCIE's thresholds (40, 80, 120 CE).
+const CROWDED = {
+  format: 'ceplan-plan', version: 1, today: '2026-11-29', name: 'Crowded timeline',
+  certifications: [
+    { id: 'c1', name: 'CCIE Enterprise Infrastructure', level: 'expert', expires: '2027-09-30' },
+    { id: 'c2', name: 'CCNP Enterprise', level: 'professional', expires: '2028-02-15' },
+    { id: 'c3', name: 'CCNA', level: 'associate', expires: '2027-06-30' },
+  ],
+  activities: [
+    { id: 't1', type: 'training', title: 'ENARSI', course: 'ENARSI', version: '1.0', credits: 40, completed: '2025-04-14', status: 'claimed' },
+    { id: 't2', type: 'training', title: 'ENSLD', course: 'ENSLD', version: '1.1', credits: 40, completed: '2026-02-09', status: 'claimed' },
+    { id: 't3', type: 'training', title: 'ENSDWI', course: 'ENSDWI', version: '3.0', credits: 40, completed: '2027-03-19' },
+  ],
+};
+
+/** Every chart's words with their boxes (getBBox, the chart's own units = px), and its year ticks. */
+function chartWords(page) {
+  return page.evaluate(() => Array.from(document.querySelectorAll('figure.timeline')).map((fig) => {
+    const svg = fig.querySelector('svg');
+    const words = Array.from(svg.querySelectorAll('text')).filter((t) => t.textContent.trim()).map((t) => {
+      const b = t.getBBox();
+      return { text: t.textContent, x: b.x, y: b.y, w: b.width, h: b.height };
+    });
+    return {
+      cert: fig.dataset.cert, width: +svg.getAttribute('width'), height: +svg.getAttribute('height'), words,
+      ticks: Array.from(svg.querySelectorAll('.tl-tick')).map((l) => l.dataset.year),
+      years: Array.from(svg.querySelectorAll('.tl-year')).map((t) => t.textContent),
+      thresholds: Array.from(svg.querySelectorAll('.tl-threshold-words')).map((g) => ({
+        credits: +g.dataset.credits, text: g.querySelector('text').textContent, title: g.querySelector('title').textContent,
+        label: svg.querySelector(`.tl-threshold[data-credits="${g.dataset.credits}"]`).dataset.label,
+      })),
+      desc: svg.querySelector('desc').textContent,
+    };
+  }));
+}
+const meet = (p, q) => p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h;
+
+test('no two words in a timeline overlap, on a wide screen and on a phone, for every example', async () => {
+  const plans = exampleFiles().map((e) => [e.file, e.plan]).concat([['crowded', CROWDED]]);
+  for (const [viewport, colorScheme] of [[{ width: 1400, height: 1000 }, 'light'], [{ width: 390, height: 844 }, 'dark']]) {
+    const s = await openPage(browser, { viewport, colorScheme });
+    for (const [name, plan] of plans) {
+      await s.goto(planHash(plan));
+      const charts = await chartWords(s.page);
+      assert.ok(charts.length > 0, `${name}: a chart`);
+      for (const c of charts) {
+        const where = `${name}, ${c.cert}, ${viewport.width} px`;
+        for (let i = 0; i < c.words.length; i++) {
+          const p = c.words[i];
+          assert.ok(p.x >= 0 && p.x + p.w <= c.width && p.y >= 0 && p.y + p.h <= c.height, `${where}: “${p.text}” leaves the chart`);
+          for (const q of c.words.slice(i + 1)) assert.ok(!meet(p, q), `${where}: “${p.text}” overlaps “${q.text}”`);
+        }
+        // The first year tick is labelled (moved in from the chart's edge when it must).
+        assert.equal(c.years[0], c.ticks[0], `${where}: the first year tick is labelled`);
+        // A threshold's words are its label or a shortened one (…), the label in their tooltip.
+        for (const t of c.thresholds) {
+          assert.ok(t.text === t.label || t.text.includes('…'), `${where}: “${t.text}” for “${t.label}”`);
+          assert.ok(t.title.startsWith(t.label + ': '), `${where}: ${t.title}`);
+        }
+      }
+    }
+    await finish(s);
+  }
+});
+
+test('on a phone, long threshold words are shortened, the full words in the tooltip and the desc', async () => {
+  // Example 02: the CCNA below the CCIE shows the CCIE's paths (R1): 120 CE; 80 CE + an exam;
+  // 40 CE + the core exam or 2 exams (R2). Its cycle runs from 2024-02-14 (2027-02-14 − 3 years)
+  // and the chart to 2030-01-22 (the new expiration): padded by 3 % of 2169 days (65), it
+  // starts on 2023-12-11, so its first year tick is 1 Jan 2024, at the chart's left edge.
+  const ex = example('02');
+  for (const [viewport, short] of [[{ width: 1400, height: 1000 }, '40 CE + core exam or 2 exams (CCIE)'], [{ width: 390, height: 844 }, '40 CE + core exam… (CCIE)']]) {
+    const s = await openPage(browser, { viewport, hash: planHash(ex.plan) });
+    const ccna = (await chartWords(s.page)).find((c) => c.cert === 'ccna');
+    assert.deepEqual(ccna.years, ['2024', '2025', '2026', '2027', '2028', '2029', '2030']);
+    const forty = ccna.thresholds.find((t) => t.credits === 40);
+    assert.equal(forty.text, short);
+    assert.match(forty.title, /^40 CE \+ core exam or 2 exams \(CCIE\): /);
+    assert.match(ccna.desc, /Thresholds: 40 CE \+ core exam or 2 exams \(CCIE\); 80 CE \+ exam \(CCIE\); 120 CE \(CCIE\)\./);
+    await finish(s);
+  }
 });
