@@ -5,7 +5,7 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launch, openPage, finish } = require('./helpers');
+const { launch, openPage, finish, expectSoon, currentVariant } = require('./helpers');
 
 const AXE = require.resolve('axe-core/axe.min.js');
 
@@ -133,7 +133,8 @@ const VIEWS = [
   }],
   ['compare view', async (page) => {
     await page.locator('dialog[open] button[type=submit]').click();
-    await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+    // The name dialog answers on its close event: wait for the variant (the first free name).
+    await expectSoon(() => currentVariant(page), 'Alternative 1');
     await page.locator('#variants .btn-compare').click();
     await page.locator('#compare:not([hidden])').waitFor();
     return true;
@@ -211,7 +212,9 @@ for (const scheme of ['light', 'dark']) {
     await loadExample(page, 0);
     await page.locator('#variants .btn-duplicate').click();
     await page.locator('dialog[open] button[type=submit]').click();
+    await expectSoon(() => currentVariant(page), 'Alternative 1'); // applied on the dialog's close event
     await page.locator('#variants .btn-compare').click();
+    await page.locator('#compare:not([hidden])').waitFor();
     await page.evaluate(() => { document.activeElement.blur(); window.scrollTo(0, 0); });
     const names = await markControls(page);
     assert.ok(names.length > 30, 'the page has its controls');

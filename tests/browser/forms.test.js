@@ -2,7 +2,7 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launch, openPage, finish, fillForm, saveForm, savedPlan } = require('./helpers');
+const { launch, openPage, finish, fillForm, saveForm, savedPlan, expectSoon } = require('./helpers');
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -82,7 +82,8 @@ test('a plan built through the forms gets its verdict, and the what-if switch ch
   await page.locator('.activity', { hasText: 'CBROPS' }).getByRole('button', { name: /^Edit/ }).click();
   await fillForm(page, { 'Completed on (or planned for)': '2027-03-01' });
   await saveForm(page);
-  assert.equal(await verdict.locator('.recert').getAttribute('data-on'), '2027-03-01');
+  await page.locator('dialog#editor').waitFor({ state: 'hidden' });
+  await expectSoon(() => verdict.locator('.recert').getAttribute('data-on'), '2027-03-01');
   await page.locator('.activity', { hasText: 'CBROPS' }).getByRole('button', { name: /^Remove/ }).click();
   assert.equal(await page.locator('.activity').count(), 0);
   await page.locator('#toast').getByRole('button', { name: 'Undo' }).click();
@@ -170,6 +171,7 @@ test('an engine error keeps the form open next to its field and the plan unchang
   await saveForm(page);
   assert.match(await list.textContent(), /\/activities\/0\/credits/);
   await dlg.getByRole('button', { name: 'Cancel' }).click();
+  await dlg.waitFor({ state: 'hidden' });
   assert.deepEqual(await savedPlan(page), before);
   assert.equal(await page.locator('.activity').count(), 0);
   await finish(s);

@@ -5,6 +5,7 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
+const util = require('node:util');
 const { chromium } = require('playwright-core');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -116,4 +117,34 @@ async function savedPlan(page) {
   });
 }
 
-module.exports = { ROOT, PUBLIC, INDEX_URL, launch, openPage, finish, fillForm, saveForm, exampleFiles, planHash, savedPlan };
+/**
+ * Expect-style assertion: polls get() (an async reader, e.g. () => locator.textContent())
+ * until its value matches `want` (a RegExp, or a value compared deeply) or `timeout` ms
+ * pass, then asserts, so that a failure shows what was there. For what the page does a
+ * moment after an action: a dialog's answer applied on its close event, focus moved back
+ * in a timer.
+ */
+async function expectSoon(get, want, message, timeout = 4000) {
+  const ok = (v) => (want instanceof RegExp ? want.test(String(v)) : util.isDeepStrictEqual(v, want));
+  const end = Date.now() + timeout;
+  let got = await get();
+  while (!ok(got) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 20));
+    got = await get();
+  }
+  if (want instanceof RegExp) assert.match(String(got), want, message);
+  else assert.deepEqual(got, want, message);
+  return got;
+}
+
+/** The name of the variant being edited (its pressed tab), or null. */
+function currentVariant(page) {
+  return page.evaluate(() => {
+    const b = document.querySelector('#variants .variant-tab[aria-pressed="true"]');
+    return b ? b.textContent : null;
+  });
+}
+
+module.exports = {
+  ROOT, PUBLIC, INDEX_URL, launch, openPage, finish, fillForm, saveForm, exampleFiles, planHash, savedPlan, expectSoon, currentVariant,
+};

@@ -4,7 +4,7 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launch, openPage, finish, exampleFiles } = require('./helpers');
+const { launch, openPage, finish, exampleFiles, expectSoon, currentVariant } = require('./helpers');
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -108,7 +108,8 @@ test('the Print button prints the report, headed by the plan name and date', asy
   await page.locator('#variants .btn-duplicate').click();
   await page.locator('dialog[open] input').fill('Finish in August');
   await page.locator('dialog[open] button[type=submit]').click();
-  await page.waitForFunction(() => !document.querySelector('dialog[open]'));
-  assert.match(await page.locator('#report-meta').textContent(), /^Variant “Finish in August” · Recertification plan as of /);
+  // The dialog answers on its close event, a moment after it closed: wait for the variant itself.
+  await expectSoon(() => currentVariant(page), 'Finish in August');
+  await expectSoon(() => page.locator('#report-meta').textContent(), /^Variant “Finish in August” · Recertification plan as of /);
   await finish(s);
 });

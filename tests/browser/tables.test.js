@@ -5,7 +5,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const { launch, openPage, finish, planHash, savedPlan } = require('./helpers');
+const { launch, openPage, finish, planHash, savedPlan, expectSoon } = require('./helpers');
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -97,7 +97,8 @@ test('editing the credit tables changes what activities earn, survives a reload 
   assert.equal((await savedPlan(page)).policy, undefined);
   assert.equal(await earned(page, 'cl26'), 0);
   assert.deepEqual(await page.evaluate(() => JSON.parse(localStorage.getItem('ceplan.credit-tables.v1'))), {});
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'credit-tables', 'focus back on the opener');
+  // Focus goes back on the dialog's close event, after it closed.
+  await expectSoon(() => page.evaluate(() => document.activeElement.id), 'credit-tables', 'focus back on the opener');
   await finish(s);
 });
 
@@ -129,6 +130,6 @@ test('Help lists every rule id in plain words', async () => {
   await dlg.getByLabel('Find a rule').fill('');
   await page.keyboard.press('Escape');
   await dlg.waitFor({ state: 'hidden' });
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'help');
+  await expectSoon(() => page.evaluate(() => document.activeElement.id), 'help', 'focus back on Help');
   await finish(s);
 });

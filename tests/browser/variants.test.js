@@ -3,7 +3,7 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launch, openPage, finish, planHash, savedPlan, exampleFiles } = require('./helpers');
+const { launch, openPage, finish, planHash, savedPlan, exampleFiles, expectSoon } = require('./helpers');
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -25,6 +25,12 @@ async function duplicateAs(page, name) {
 const current = (page, name) =>
   page.waitForFunction((n) => { const b = document.querySelector('#variants .variant-tab[aria-pressed="true"]'); return !!b && b.textContent === n; }, name);
 
+/** Waits until a cancelled name dialog has answered (its close event gives focus back to Duplicate). */
+const cancelled = (page) => expectSoon(() => page.evaluate(() => {
+  const el = document.activeElement;
+  return !document.querySelector('#variant-dialog[open]') && !!el && el.classList.contains('btn-duplicate');
+}), true, 'the cancelled dialog gave focus back to its opener');
+
 const cellOf = (page, variant, field, cert) =>
   page.locator(`#compare td[data-variant="${variant}"][data-field="${field}"]` + (cert ? `[data-cert="${cert}"]` : ''));
 
@@ -42,6 +48,7 @@ test('two variants of example 04, one without SISE: compared side by side, the l
   await page.locator('#variant-dialog button[type=submit]').click();
   assert.match(await page.locator('#variant-dialog .field-error').textContent(), /already a variant called “base”/);
   await page.locator('#variant-dialog').getByRole('button', { name: 'Cancel' }).click();
+  await cancelled(page);
   assert.deepEqual(await tabs(page), ['Base', '*No SISE']);
 
   // Without SISE the second cycle has 20 rolled over + SFWIPF 32 = 52 < 80 on 2029-06-14:
@@ -92,6 +99,7 @@ test('variants are kept with the plan: rename, reload, export and import, delete
   await page.locator('.activity', { hasText: 'SVPN' }).getByRole('switch').click();
   await page.click('#variants .btn-duplicate');
   await page.locator('#variant-dialog').getByRole('button', { name: 'Cancel' }).click();
+  await cancelled(page); // before the next dialog: a late close event would answer that one
 
   // Rename the current variant.
   await page.locator('#variants').getByRole('button', { name: 'Rename this variant' }).click();
