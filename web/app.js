@@ -13,19 +13,38 @@
 
   // ----- messages ----------------------------------------------------------------------
 
-  /** Show problems (from an import, a link or a stored plan) above the columns. */
-  function showProblems(title, errors) {
+  /**
+   * Show problems (from an import, a link or a stored plan) above the columns.
+   * opts: {kind (what the box is about, in data-kind), actions: [{label, onclick}],
+   * keepToast (the toast of the action that caused it stays: it is still true)}.
+   * A failure hides an earlier toast ("Imported …"), which would contradict it.
+   */
+  function showProblems(title, errors, opts) {
+    opts = opts || {};
     const box = $('problems');
     const list = h('ul', null, (errors || []).map((e) =>
       h('li', null, typeof e.pointer === 'string' ? [h('code', { class: 'pointer' }, e.pointer || '(whole plan)'), ' '] : null, e.message)));
-    const dismiss = h('button', { type: 'button', class: 'btn small', onclick: () => { box.hidden = true; box.replaceChildren(); } }, 'Dismiss');
+    const dismiss = h('button', { type: 'button', class: 'btn small', onclick: () => clearProblems() }, 'Dismiss');
+    const actions = (opts.actions || []).length
+      ? h('div', { class: 'problems-actions' }, opts.actions.map((a) => h('button', { type: 'button', class: 'btn small primary', onclick: a.onclick }, a.label)))
+      : null;
     box.replaceChildren(h('div', { class: 'problems-head' }, h('h2', null, title), dismiss), list);
+    if (actions) box.appendChild(actions);
+    box.dataset.kind = opts.kind || 'error';
     box.hidden = false;
+    if (!opts.keepToast) hideToast();
     box.focus();
   }
-  function clearProblems() { const box = $('problems'); box.hidden = true; box.replaceChildren(); }
+  function clearProblems() { const box = $('problems'); box.hidden = true; box.replaceChildren(); delete box.dataset.kind; }
+  function problemsShowing(kind) { const box = $('problems'); return !box.hidden && box.dataset.kind === kind; }
 
   let toastTimer = null;
+  function hideToast() {
+    const box = $('toast');
+    clearTimeout(toastTimer);
+    box.hidden = true;
+    box.replaceChildren();
+  }
   function toast(message, withUndo) {
     const box = $('toast');
     const parts = [h('span', null, message)];
@@ -33,14 +52,43 @@
     box.replaceChildren(...parts);
     box.hidden = false;
     clearTimeout(toastTimer);
-    toastTimer = setTimeout(() => { box.hidden = true; box.replaceChildren(); }, withUndo ? 10000 : 4000);
+    toastTimer = setTimeout(hideToast, withUndo ? 10000 : 4000);
+  }
+
+  // ----- keeping the plan in this browser ----------------------------------------------
+
+  /**
+   * Saves the plan in localStorage and says so when it cannot: once, in the problems box,
+   * with the export at hand; the warning goes when a later plan is kept again.
+   */
+  function persist(plan) {
+    const r = C.store.save(plan);
+    if (r.ok) {
+      if (problemsShowing('save')) clearProblems();
+      return;
+    }
+    if (problemsShowing('save')) return; // already said, still on screen
+    const why = r.quota
+      ? 'It is ' + (r.chars / 1e6).toFixed(1) + ' million characters long, more than this browser keeps for a page.'
+      : 'This browser does not let ceplan keep anything (private browsing, or a setting).';
+    showProblems(r.quota ? 'This plan is too large to keep in this browser; export it to keep it' : 'This browser cannot keep the plan; export it to keep it', [
+      { message: why + ' It stays on screen while this page is open, but a reload brings back the plan saved before.' },
+    ], { kind: 'save', keepToast: true, actions: [{ label: 'Export the plan (JSON)', onclick: exportPlan }] });
+  }
+
+  /** The saved text holds no plan the engine accepts: say why, and offer it as a file before a change replaces it. */
+  function reportUnreadableSave(text, notJson, errors) {
+    const download = () => C.toolbar.download('ceplan-unreadable-saved-plan.' + (notJson ? 'txt' : 'json'), text, notJson ? 'text/plain' : 'application/json');
+    showProblems('Your saved plan could not be read', errors.concat([
+      { message: 'It stays in this browser until it is replaced by your next change: download it first to keep it.' },
+    ]), { kind: 'unreadable-save', actions: [{ label: 'Download the unreadable saved plan', onclick: download }] });
   }
 
   // ----- the one way the plan changes --------------------------------------------------
 
   /**
-   * apply(candidate, {toast, undoable}) -> {ok, errors?}
-   * Evaluates the candidate once; on success it becomes the plan, is saved and drawn.
+   * apply(candidate, {toast, undoable, persist, clearProblems}) -> {ok, errors?}
+   * Evaluates the candidate once; on success it becomes the plan, is drawn and saved.
    */
   function apply(candidate, opts) {
     opts = opts || {};
@@ -52,9 +100,12 @@
     }
     state.plan = candidate;
     state.result = r.result;
-    if (opts.persist !== false) C.store.save(candidate);
     render();
+    // A whole new plan (opts.clearProblems): what was said about the last one no longer
+    // holds, except the offer of an unreadable save's text (still in memory).
+    if (opts.clearProblems && !problemsShowing('unreadable-save')) clearProblems();
     if (opts.toast) toast(opts.toast, opts.undoable !== false);
+    if (opts.persist !== false) persist(candidate);
     return r;
   }
 
@@ -65,9 +116,9 @@
     if (!r.ok) return;
     state.plan = prev;
     state.result = r.result;
-    C.store.save(prev);
     render();
     toast('Undone.', false);
+    persist(prev);
   }
 
   /**
@@ -236,9 +287,8 @@
   /** Load a whole plan (import, example, link). Keeps the current plan if the engine says no. */
   function loadPlan(plan, source, message) {
     if (C.tables) plan = C.tables.fill(plan); // the user's credit tables fill what the plan leaves unknown (E8)
-    const r = apply(plan, { toast: message });
-    if (r.ok) clearProblems();
-    else showProblems(source + ' could not be loaded; your plan was not changed', r.errors);
+    const r = apply(plan, { toast: message, clearProblems: true }); // may then say that it cannot be kept in this browser
+    if (!r.ok) showProblems(source + ' could not be loaded; your plan was not changed', r.errors);
     return r.ok;
   }
 
@@ -275,9 +325,15 @@
       } else { document.execCommand('copy'); done(); }
     });
     const closeBtn = h('button', { type: 'button', class: 'btn small', onclick: () => { panel.hidden = true; $('share').focus(); } }, 'Close');
-    panel.replaceChildren(
-      h('p', null, 'The whole plan travels in this link; nothing is uploaded. Anyone who opens it sees a copy.'),
-      h('div', { class: 'share-row' }, input, copy, closeBtn, status));
+    // From a file the link names a file on this disk: it opens nowhere else.
+    const note = window.location.protocol === 'file:'
+      ? [h('p', { class: 'share-local' }, h('strong', null, 'This link opens this copy of ceplan on this computer'),
+        ', with the plan in it: the page was opened from a file, so the link points to that file on your disk and works nowhere else.'),
+      h('p', null, 'To share the plan, send the exported plan file (Export → Plan (JSON)); the other person opens it with Import. ' +
+        'Or put the public/ folder on any static web server: a share link made there opens for anyone who can reach it.')]
+      : h('p', null, 'The whole plan travels in this link; nothing is uploaded. Anyone who opens it sees a copy.');
+    panel.replaceChildren();
+    C.dom.append(panel, [note, h('div', { class: 'share-row' }, input, copy, closeBtn, status)]);
     panel.hidden = false;
     input.focus();
     input.select();
@@ -303,12 +359,18 @@
       ex.description ? h('span', { class: 'ex-desc' }, ex.description) : null))));
   }
 
+  /** The address without its #plan=…, so that a reload does not load (or report) it again. */
+  function clearHash() {
+    try { history.replaceState(null, '', window.location.href.split('#')[0]); } catch (e) { /* file:// may refuse */ }
+  }
+
   function loadFromHash() {
     let text;
     try {
       text = C.store.planTextFromHash(window.location.hash);
     } catch (e) {
       showProblems('The link could not be loaded; your plan was not changed', [{ message: e.message }]);
+      clearHash();
       return false;
     }
     if (text === null) return false;
@@ -316,7 +378,7 @@
     const ok = parsed.ok
       ? loadPlan(parsed.plan, 'The plan in the link', 'Loaded the plan from the link.')
       : (showProblems('The link could not be loaded; your plan was not changed', parsed.errors), false);
-    try { history.replaceState(null, '', window.location.href.split('#')[0]); } catch (e) { /* file:// may refuse */ }
+    clearHash();
     return ok;
   }
 
@@ -366,10 +428,20 @@
       buildExamplesMenu();
       const saved = C.store.load();
       const fresh = () => (C.tables ? C.tables.fill(C.store.emptyPlan()) : C.store.emptyPlan());
-      const r = saved ? apply(saved.plan, { undoable: false }) : apply(fresh(), { undoable: false });
-      if (!r.ok) {
-        showProblems('Your saved plan could not be read', r.errors);
-        apply(C.store.emptyPlan(), { undoable: false, persist: false }); // the unreadable save stays until the next change
+      if (saved && saved.unreadable) {
+        const u = saved.unreadable;
+        reportUnreadableSave(u.text, u.notJson, [{
+          message: u.notJson
+            ? 'The text this browser kept is not JSON at all, so it is no plan ceplan can read (' + u.message + ').'
+            : 'The text this browser kept is not a saved plan: ' + u.message + '.',
+        }]);
+        apply(fresh(), { undoable: false, persist: false }); // the unreadable save stays until the next change
+      } else {
+        const r = saved ? apply(saved.plan, { undoable: false }) : apply(fresh(), { undoable: false });
+        if (!r.ok) {
+          reportUnreadableSave(saved.text, false, r.errors);
+          apply(fresh(), { undoable: false, persist: false }); // the unreadable save stays until the next change
+        }
       }
       loadFromHash();
       document.body.dataset.engine = 'ready';

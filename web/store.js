@@ -10,24 +10,39 @@
     return { format: 'ceplan-plan', version: 1, certifications: [], activities: [] };
   }
 
-  /** The saved workspace {plan} or null. Room for variants later (issue 3). */
+  /**
+   * What this browser kept: null when nothing (or no storage), {plan, text} for a saved
+   * workspace, {unreadable: {text, notJson, message}} for text that holds no plan (not JSON,
+   * or JSON without a plan object). `text` is the stored text as it is, for a download.
+   */
   function load() {
+    let text;
+    try { text = window.localStorage.getItem(KEY); } catch (e) { return null; }
+    if (!text) return null;
+    let ws;
     try {
-      const text = window.localStorage.getItem(KEY);
-      if (!text) return null;
-      const ws = JSON.parse(text);
-      return ws && typeof ws === 'object' && ws.plan && typeof ws.plan === 'object' ? ws : null;
+      ws = JSON.parse(text);
     } catch (e) {
-      return null;
+      return { unreadable: { text, notJson: true, message: describeInvisible(e.message) } };
     }
+    if (ws && typeof ws === 'object' && ws.plan && typeof ws.plan === 'object' && !Array.isArray(ws.plan)) return { plan: ws.plan, text };
+    return { unreadable: { text, notJson: false, message: 'it is JSON, but holds no plan' } };
   }
 
+  /**
+   * save(plan) -> {ok: true} | {ok: false, quota, chars}. Fails when the plan is larger than
+   * this browser keeps for a page (quota: about 5 million characters in Chromium) or when
+   * storage is off (private mode, a policy): the caller tells the user.
+   */
   function save(plan) {
+    let text = '';
     try {
-      window.localStorage.setItem(KEY, JSON.stringify({ plan }));
-      return true;
+      text = JSON.stringify({ plan });
+      window.localStorage.setItem(KEY, text);
+      return { ok: true };
     } catch (e) {
-      return false; // private mode or quota: the page still works, it just forgets
+      const quota = !!e && (e.name === 'QuotaExceededError' || e.code === 22 || e.code === 1014);
+      return { ok: false, quota, chars: text.length };
     }
   }
 
@@ -50,6 +65,17 @@
   function shareLink(plan) {
     const base = window.location.href.split('#')[0];
     return base + '#plan=' + bytesToBase64url(new TextEncoder().encode(JSON.stringify(plan)));
+  }
+
+  /**
+   * A message with the characters one cannot see (a byte-order mark, NUL, other controls,
+   * zero-width spaces) written out as U+XXXX, so that "Unexpected token ''" says what it met.
+   */
+  function describeInvisible(message) {
+    return String(message).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2028\u2029\u2060\uFEFF\uFFFD]/g, (c) => {
+      const code = 'U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      return c === '\uFEFF' ? code + ' (a byte-order mark)' : c === '\uFFFD' ? code + ' (a character that could not be decoded)' : code;
+    });
   }
 
   /** The plan text carried by the address, or null when there is none. Throws on a damaged link. */
@@ -102,5 +128,5 @@
     return 'ceplan-' + base + '.json';
   }
 
-  C.store = { emptyPlan, load, save, shareLink, planTextFromHash, parsePlanText, exportText, fileName };
+  C.store = { emptyPlan, load, save, shareLink, planTextFromHash, parsePlanText, exportText, fileName, describeInvisible };
 })(window.Ceplan = window.Ceplan || {});
