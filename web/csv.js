@@ -164,21 +164,56 @@
   }
 
   /**
-   * parseText(text) -> {rows: [{row, values}], errors: [{row, column, message}], notes: [...]}
-   * Row numbers are as a spreadsheet shows them: the header is row 1.
+   * records(text) -> {records: [[cell]], problems: Map(index -> message), swallowed: [{index, count, cells}]}
+   * Papa Parse's records, except that a quote that opens a field and never closes does not
+   * take the rest of the file with it: Papa reads every line after it into that field
+   * (MissingQuotes). The line with the quote is kept alone as that record, its cells read
+   * again without the quote (for the user to check), and the lines after it are read again
+   * on their own. swallowed names each such record and how many records it had taken.
+   */
+  function records(text) {
+    const out = { records: [], problems: new Map(), swallowed: [] };
+    let rest = text;
+    for (;;) {
+      const parsed = window.Papa.parse(rest, { header: false, skipEmptyLines: false });
+      const base = out.records.length;
+      const open = (parsed.errors || []).find((e) => e.code === 'MissingQuotes' && Number.isInteger(e.index) && Number.isInteger(e.row));
+      const upTo = open ? open.row : parsed.data.length;
+      for (let i = 0; i < upTo; i++) out.records.push(parsed.data[i]);
+      for (const e of parsed.errors || []) if (Number.isInteger(e.row) && e.row < upTo) out.problems.set(base + e.row, e.message);
+      if (!open) return out;
+      const quote = Math.max(0, rest.lastIndexOf('"', open.index)); // Papa's index is just after it
+      const lineStart = rest.lastIndexOf('\n', quote) + 1;
+      let lineEnd = rest.indexOf('\n', quote);
+      if (lineEnd < 0) lineEnd = rest.length;
+      const line = rest.slice(lineStart, lineEnd).replace(/\r$/, '');
+      const cells = window.Papa.parse(line.slice(0, quote - lineStart) + line.slice(quote - lineStart + 1), { header: false }).data[0] || [];
+      rest = rest.slice(lineEnd + 1);
+      const after = rest ? window.Papa.parse(rest, { header: false, skipEmptyLines: 'greedy' }).data.length : 0;
+      out.swallowed.push({ index: out.records.length, count: after, cells });
+      out.problems.set(out.records.length, 'a quote (") opens a field that is never closed');
+      out.records.push(cells);
+      if (!rest) return out;
+    }
+  }
+
+  /**
+   * parseText(text) -> {rows: [{row, values, parseProblem}], errors: [{row, column, message}], notes: [...], problems: [...]}
+   * Row numbers are as a spreadsheet shows them: the header is row 1. problems: what is
+   * wrong with the file as a whole (shown above the rows).
    */
   function parseText(text) {
-    const out = { rows: [], errors: [], notes: [] };
-    const parsed = window.Papa.parse(String(text).replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false });
-    const records = parsed.data;
+    const out = { rows: [], errors: [], notes: [], problems: [] };
+    const read = records(String(text).replace(/^\uFEFF/, ''));
+    const recs = read.records;
     const blank = (r) => !r || r.every((c) => norm(c) === '');
     let start = 0;
-    while (start < records.length && blank(records[start])) start += 1;
-    if (start >= records.length) {
+    while (start < recs.length && blank(recs[start])) start += 1;
+    if (start >= recs.length) {
       out.errors.push({ row: 1, column: null, message: 'the file is empty: expected a header row (' + COLUMNS.join(', ') + ') and one row per activity' });
       return out;
     }
-    const header = records[start].map(key);
+    const header = recs[start].map(key);
     const missing = ['type', 'completed'].filter((c) => !header.includes(c));
     if (missing.length) {
       out.errors.push({ row: start + 1, column: null, message: 'expected the header row naming the columns ' + COLUMNS.join(', ') +
@@ -189,16 +224,72 @@
       if (col && !COLUMNS.includes(col) && !IGNORED_COLUMNS.has(col)) out.notes.push({ row: start + 1, column: col, message: 'not a ceplan column; ignored' });
       if (col && header.indexOf(col) !== i) out.notes.push({ row: start + 1, column: col, message: 'named twice; the first one is used' });
     });
-    const quoteProblems = new Map();
-    for (const e of parsed.errors || []) if (Number.isInteger(e.row)) quoteProblems.set(e.row, e.message);
-    for (let i = start + 1; i < records.length; i++) {
-      const r = records[i];
+    for (const sw of read.swallowed) {
+      const row = sw.index + 1;
+      const range = sw.count === 0 ? '' : sw.count === 1 ? 'row ' + (row + 1) : 'rows ' + (row + 1) + '–' + (row + sw.count);
+      out.problems.push({ row, column: null, message: range
+        ? 'a quote (") opens a field that is never closed, so the rest of the file (' + range + ') was read into this row. ' +
+          (sw.count === 1 ? 'That row was' : 'Those rows were') + ' read again on ' + (sw.count === 1 ? 'its' : 'their') +
+          ' own; row ' + row + ' is listed below without the quote: check it and add it again.'
+        : 'a quote (") opens a field that is never closed. The row is listed below without the quote: check it and add it again.' });
+    }
+    for (let i = start + 1; i < recs.length; i++) {
+      const r = recs[i];
       if (blank(r)) continue;
       const values = {};
       header.forEach((col, j) => { if (COLUMNS.includes(col) && values[col] === undefined) values[col] = r[j] === undefined ? '' : r[j]; });
-      out.rows.push({ row: i + 1, values, parseProblem: quoteProblems.get(i) || null });
+      out.rows.push({ row: i + 1, values, parseProblem: read.problems.get(i) || null });
     }
     return out;
+  }
+
+  /**
+   * decode(bytes) -> {text, encoding}
+   * A CSV file's bytes as text: UTF-8 (with or without its byte-order mark) or UTF-16 with
+   * its mark; bytes that are not valid UTF-8 are read as Windows-1252, what Excel writes for
+   * "CSV (Comma delimited)" on Western European Windows (encoding 'windows-1252': the
+   * import says so).
+   */
+  function decode(bytes) {
+    const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+    const as = (label, fatal) => new TextDecoder(label, { fatal: !!fatal }).decode(b);
+    if (b[0] === 0xFF && b[1] === 0xFE) return { text: as('utf-16le'), encoding: 'utf-16le' };
+    if (b[0] === 0xFE && b[1] === 0xFF) return { text: as('utf-16be'), encoding: 'utf-16be' };
+    try {
+      return { text: as('utf-8', true), encoding: 'utf-8' };
+    } catch (e) {
+      return { text: as('windows-1252'), encoding: 'windows-1252' };
+    }
+  }
+
+  /** 'row 2', 'rows 2, 5 and 9', 'rows 2, 3, 4, 5, 6 and 7 more' */
+  function rowList(rows) {
+    if (rows.length === 1) return 'row ' + rows[0];
+    const shown = rows.slice(0, rows.length > 6 ? 5 : rows.length);
+    const more = rows.length - shown.length;
+    return 'rows ' + (more ? shown.join(', ') + ' and ' + more + ' more' : shown.slice(0, -1).join(', ') + ' and ' + shown[shown.length - 1]);
+  }
+
+  /**
+   * What to tell about the file's characters: read as Windows-1252 (the rows whose letters
+   * that decided), or holding U+FFFD, the mark of bytes that could not be read as text.
+   */
+  function encodingNotes(parsed, encoding) {
+    const rowsWith = (re) => parsed.rows.filter((r) => Object.values(r.values).some((v) => re.test(v))).map((r) => r.row);
+    const notes = [];
+    if (encoding === 'windows-1252') {
+      const rows = rowsWith(/[^\x00-\x7F]/);
+      notes.push({ row: null, column: null, message: 'This file is not UTF-8: it was read as Windows-1252 (Latin-1), the encoding of Excel’s ' +
+        '“CSV (Comma delimited)”' + (rows.length ? '. Check the accented letters in ' + rowList(rows) : '') +
+        '. Saving the file as “CSV UTF-8” avoids the question.' });
+    }
+    const lost = rowsWith(/\uFFFD/);
+    if (lost.length) {
+      notes.push({ row: null, column: null, message: 'Some characters could not be read (they show as “\uFFFD”) in ' + rowList(lost) +
+        ': the file was probably not saved as UTF-8. Save it as “CSV UTF-8” and import it again, or correct ' +
+        (lost.length === 1 ? 'that row' : 'those rows') + '.' });
+    }
+    return notes;
   }
 
   // Engine pointers back to the CSV column they came from.
@@ -280,6 +371,7 @@
 
   /** 'row 3, completed: expected a date YYYY-MM-DD' */
   function problemText(row, e) {
+    if (row == null) return e.message;
     return 'row ' + row + (e.column ? ', ' + e.column : '') + ': ' + e.message;
   }
 
@@ -302,7 +394,7 @@
    * Shows what an import did: added, skipped, notes, and the bad rows as editable cells
    * ("Add the fixed rows" checks them again) with a download of the rows still bad.
    */
-  function showReport(fileLabel, outcome, fileProblems) {
+  function showReport(fileLabel, outcome, fileProblems, fileNotes) {
     const dlg = theDialog();
     const titleId = uid('csv-title');
     const parts = [];
@@ -314,6 +406,10 @@
     if (fileProblems && fileProblems.length) {
       parts.push(h('ul', { class: 'csv-problems', 'aria-label': 'Problems with the file' },
         fileProblems.map((e) => h('li', null, problemText(e.row, e)))));
+    }
+    if (fileNotes && fileNotes.length) {
+      parts.push(h('ul', { class: 'csv-file-notes', 'aria-label': 'About the file' },
+        fileNotes.map((e) => h('li', null, problemText(e.row, e)))));
     }
     const rowsEditors = [];
     if (outcome.bad.length) {
@@ -357,7 +453,7 @@
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
       if (!rowsEditors.length) { dlg.close(); return; }
-      run(fileLabel, currentRows(), []);
+      run(fileLabel, currentRows(), [], [], []);
     });
     if (dl) {
       dl.addEventListener('click', () => {
@@ -378,8 +474,13 @@
     (firstBad || closeBtn).focus();
   }
 
-  /** Checks rows against the current plan, adds the good ones, reports the rest. */
-  function run(fileLabel, rows, headerNotes) {
+  /**
+   * Checks rows against the current plan, adds the good ones, reports the rest, and what
+   * is wrong with (fileProblems) or worth knowing about (fileNotes) the file as a whole.
+   */
+  function run(fileLabel, rows, headerNotes, fileProblems, fileNotes) {
+    fileProblems = fileProblems || [];
+    fileNotes = fileNotes || [];
     const plan = C.app.state.plan;
     const outcome = check(plan, rows);
     outcome.notes = (headerNotes || []).concat(outcome.notes);
@@ -390,28 +491,36 @@
         outcome.added = [];
       }
     }
-    const clean = !outcome.bad.length && !outcome.skipped.length && !outcome.notes.length;
+    const clean = !outcome.bad.length && !outcome.skipped.length && !outcome.notes.length && !fileProblems.length && !fileNotes.length;
     if (clean && outcome.added.length) {
       if (dialog && dialog.open) dialog.close();
       return outcome;
     }
-    showReport(fileLabel, outcome, []);
+    showReport(fileLabel, outcome, fileProblems, fileNotes);
     return outcome;
   }
 
-  /** Import CSV text (from a file): the whole flow. */
-  function importText(text, fileLabel) {
+  /** Import CSV text (from a file): the whole flow. encoding: how the bytes were read (decode()). */
+  function importText(text, fileLabel, encoding) {
     const parsed = parseText(text);
+    const fileNotes = encodingNotes(parsed, encoding);
+    const none = { added: [], bad: [], skipped: [], notes: [] };
     if (!parsed.rows.length && parsed.errors.length) {
-      showReport(fileLabel, { added: [], bad: [], skipped: [], notes: [] }, parsed.errors);
+      showReport(fileLabel, none, parsed.errors, fileNotes);
       return null;
     }
     if (!parsed.rows.length) {
-      showReport(fileLabel, { added: [], bad: [], skipped: [], notes: [] }, [{ row: 2, column: null, message: 'no activity rows under the header' }]);
+      showReport(fileLabel, none, [{ row: 2, column: null, message: 'no activity rows under the header' }], fileNotes);
       return null;
     }
-    return run(fileLabel, parsed.rows, parsed.notes);
+    return run(fileLabel, parsed.rows, parsed.notes, parsed.problems, fileNotes);
   }
 
-  C.csv = { COLUMNS, rowToActivity, activityToRow, exportText, fileName, parseText, check, importText, problemText };
+  /** Import a CSV file's bytes (an ArrayBuffer or Uint8Array): decoded, then importText(). */
+  function importBytes(bytes, fileLabel) {
+    const d = decode(bytes);
+    return importText(d.text, fileLabel, d.encoding);
+  }
+
+  C.csv = { COLUMNS, rowToActivity, activityToRow, exportText, fileName, parseText, decode, check, importText, importBytes, problemText };
 })(window.Ceplan = window.Ceplan || {});

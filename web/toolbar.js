@@ -71,7 +71,7 @@
     $('import-csv-file').addEventListener('change', (ev) => {
       const file = ev.target.files && ev.target.files[0];
       if (!file) return;
-      file.text().then((text) => C.csv.importText(text, file.name),
+      file.arrayBuffer().then((bytes) => C.csv.importBytes(bytes, file.name), // csv.js reads the encoding
         () => C.app.showProblems(file.name + ' could not be read', []))
         .finally(() => { ev.target.value = ''; });
     });

@@ -171,3 +171,81 @@ test('the example in README.md imports cleanly', async () => {
   assert.equal((await savedPlan(page)).activities.length, rows);
   await finish(s);
 });
+
+test('an unclosed quote takes only its own row: the rows after it are read again on their own, and the report says so', async () => {
+  const plan = Object.assign({}, PLAN, { activities: [] });
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const { page } = s;
+  await importCsv(page, 'quote.csv', [
+    'type,title,course,version,credits,completed,status', // 1
+    'training,Good one,AAA,1.0,8,2026-01-01,', // 2: good
+    'training,"Unclosed quote,BBB,1.0,8,2026-02-01,', // 3: the quote never closes: CSV reads rows 4-6 into this field
+    'training,After one,CCC,1.0,8,2026-03-01,', // 4: good
+    'training,After two,DDD,1.0,8,2026-13-01,', // 5: bad date
+    'training,After three,EEE,1.0,8,2026-05-01,', // 6: good
+  ].join('\r\n') + '\r\n');
+  const report = page.locator('dialog#csv-report');
+  await report.waitFor({ state: 'visible' });
+  // Rows 2, 4 and 6 are added; 3 (the quote) and 5 (the date) wait to be fixed.
+  assert.match(await report.locator('.csv-summary').textContent(), /^Added 3 activities\. 2 rows need fixing/);
+  assert.deepEqual(await report.locator('.csv-problems li').allTextContents(), [
+    'row 3: a quote (") opens a field that is never closed, so the rest of the file (rows 4–6) was read into this row. ' +
+    'Those rows were read again on their own; row 3 is listed below without the quote: check it and add it again.']);
+  assert.deepEqual(await report.locator('.csv-row').evaluateAll((rows) => rows.map((r) => r.dataset.row)), ['3', '5']);
+  assert.equal(await report.getByLabel('Row 3, title').inputValue(), 'Unclosed quote');
+  assert.equal(await report.getByLabel('Row 3, course').inputValue(), 'BBB');
+  assert.equal(await report.getByLabel('Row 3, completed').inputValue(), '2026-02-01');
+  assert.deepEqual((await savedPlan(page)).activities.map((a) => a.course), ['AAA', 'CCC', 'EEE']);
+  // Row 3 as read without the quote is a good row; row 5 with its date fixed too.
+  await report.getByLabel('Row 5, completed').fill('2026-04-01');
+  await report.locator('button[type=submit]').click();
+  await page.locator('#toast', { hasText: 'Added 2 activities' }).waitFor();
+  assert.deepEqual((await savedPlan(page)).activities.map((a) => [a.course, a.completed]), [
+    ['AAA', '2026-01-01'], ['CCC', '2026-03-01'], ['EEE', '2026-05-01'], ['BBB', '2026-02-01'], ['DDD', '2026-04-01']]);
+  await finish(s);
+});
+
+/** Windows-1252 bytes of a text (ASCII, Latin-1 letters, and the few 0x80-0x9F signs used here). */
+function cp1252(text) {
+  const extra = { '’': 0x92, '–': 0x96, '€': 0x80 };
+  return Buffer.from(Array.from(text, (ch) => extra[ch] || ch.charCodeAt(0)));
+}
+
+test('a CSV saved by Excel as Windows-1252 reads its accents right, and the report says how it was read', async () => {
+  const plan = Object.assign({}, PLAN, { activities: [] });
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const { page } = s;
+  const bytes = cp1252([
+    'type,title,course,version,credits,completed,status', // 1
+    'training,Réseau avancé – l’essentiel,RES,1.0,8,2026-01-01,claimed', // 2: é 0xE9, – 0x96, ’ 0x92: not UTF-8
+    'training,Plain,PLN,1.0,8,2026-02-01,', // 3: ASCII only
+    'training,Sécurité,SEC,1.0,16,2026-03-01,', // 4
+  ].join('\r\n') + '\r\n');
+  assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'the file is not UTF-8');
+  await page.setInputFiles('#import-csv-file', { name: 'excel.csv', mimeType: 'text/csv', buffer: bytes });
+  const report = page.locator('dialog#csv-report');
+  await report.waitFor({ state: 'visible' });
+  assert.match(await report.locator('.csv-summary').textContent(), /^Added 3 activities\.$/);
+  assert.deepEqual(await report.locator('.csv-file-notes li').allTextContents(), [
+    'This file is not UTF-8: it was read as Windows-1252 (Latin-1), the encoding of Excel’s “CSV (Comma delimited)”. ' +
+    'Check the accented letters in rows 2 and 4. Saving the file as “CSV UTF-8” avoids the question.']);
+  assert.deepEqual((await savedPlan(page)).activities.map((a) => a.title), ['Réseau avancé – l’essentiel', 'Plain', 'Sécurité']);
+  await finish(s);
+});
+
+test('characters a file could not hold (U+FFFD) are named by row', async () => {
+  const plan = Object.assign({}, PLAN, { activities: [] });
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const { page } = s;
+  await importCsv(page, 'lost.csv', [
+    'type,title,course,version,credits,completed,status',
+    'training,Plain,PLN,1.0,8,2026-02-01,',
+    'training,R\uFFFDseau avanc\uFFFD,RES,1.0,8,2026-01-01,', // 3: what a Latin-1 file becomes once read as UTF-8
+  ].join('\n'));
+  const report = page.locator('dialog#csv-report');
+  await report.waitFor({ state: 'visible' });
+  assert.deepEqual(await report.locator('.csv-file-notes li').allTextContents(), [
+    'Some characters could not be read (they show as “\uFFFD”) in row 3: the file was probably not saved as UTF-8. ' +
+    'Save it as “CSV UTF-8” and import it again, or correct that row.']);
+  await finish(s);
+});
