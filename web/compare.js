@@ -3,23 +3,15 @@
 // date, path, new expiration ("valid through"), days given up; then the rollover and
 // the credits that do not count. The variant that keeps each certification longest is
 // named above the table and its cell is marked. Each variant is evaluated once per
-// distinct plan (cached); the current one reuses the page's result.
+// distinct plan (cached in variants.js, which checks them too); the current one reuses
+// the page's result.
 (function (C) {
   'use strict';
   const { h } = C.dom;
   const F = C.format;
 
   let isOpenFlag = false;
-  const cache = new Map();
-
-  function evaluateCached(plan) {
-    const key = JSON.stringify(plan);
-    if (cache.has(key)) return cache.get(key);
-    const r = C.engine.evaluate(plan);
-    cache.set(key, r);
-    if (cache.size > 40) cache.delete(cache.keys().next().value);
-    return r;
-  }
+  const evaluateCached = (plan) => C.variants.evaluateCached(plan); // once per distinct plan
 
   const day = (iso) => Math.round(Date.parse(iso + 'T00:00:00Z') / 86400000);
   const lines = (items) => (items.length ? items.map((x) => h('span', { class: 'line' }, x)) : h('span', { class: 'none' }, '—'));

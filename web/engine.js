@@ -34,6 +34,9 @@
    */
   function evaluate(plan) {
     if (!mod) return { ok: false, errors: [{ message: 'The rules engine is not loaded yet.' }] };
+    // The page's own fields, which the module ignores: variants that are no list are refused here.
+    const own = C.variants ? C.variants.shapeErrors(plan) : [];
+    if (own.length) return { ok: false, errors: own };
     let input = plan;
     if (plan && typeof plan === 'object' && !Array.isArray(plan) && plan.today === undefined) {
       input = Object.assign({}, plan, { today: localToday() });

@@ -15,6 +15,7 @@
 (function (C) {
   'use strict';
   const { h, uid } = C.dom;
+  const F = C.format;
 
   const META = ['variant', 'variants'];
   const SHARED = ['name', 'today', 'policy'];
@@ -32,27 +33,101 @@
 
   function hasVariants(doc) { return isObj(doc) && Array.isArray(doc.variants) && doc.variants.length > 0; }
 
+  const typeName = (x) => (x === null ? 'null' : Array.isArray(x) ? 'a list' : typeof x === 'object' ? 'an object' : 'a ' + typeof x);
+  const nameKey = (n) => String(n).trim().toLowerCase();
+  const inDocumentOrder = (p, q) => p.pointer.localeCompare(q.pointer, 'en', { numeric: true });
+
   /**
-   * list(doc) -> [{name, current, plan?}] in their order; [] for a plan without variants.
-   * Tolerant of hand-edited files: entries without a name or a plan are skipped, the
-   * current variant is added at the front when missing, names are kept unique.
+   * shapeErrors(doc) -> [{pointer, message}]: what makes the document unreadable as a plan
+   * with variants, so that it is refused whole (engine.js asks before the engine does, as
+   * the engine ignores these fields): `variants` that is not a list, `variant` that is not
+   * a name.
    */
-  function list(doc) {
-    if (!hasVariants(doc)) return [];
-    const currentName = typeof doc.variant === 'string' && doc.variant.trim() ? doc.variant : 'Base';
-    const seen = new Set();
+  function shapeErrors(doc) {
+    if (!isObj(doc)) return [];
     const out = [];
-    for (const v of doc.variants) {
-      if (!isObj(v) || typeof v.name !== 'string' || !v.name.trim()) continue;
-      const key = v.name.trim().toLowerCase();
-      if (seen.has(key)) continue;
-      if (v.name === currentName) { seen.add(key); out.push({ name: v.name, current: true }); } else if (isObj(v.plan)) {
-        seen.add(key);
-        out.push({ name: v.name, current: false, plan: v.plan });
+    if (doc.variants !== undefined && !Array.isArray(doc.variants)) {
+      out.push({ pointer: '/variants', message: 'expected a list of variants, [{"name": "…", "plan": {…}}, …], got ' + typeName(doc.variants) });
+    }
+    if (doc.variant !== undefined && typeof doc.variant !== 'string') {
+      out.push({ pointer: '/variant', message: 'expected the name of the variant being edited (text), got ' + typeName(doc.variant) });
+    }
+    return out;
+  }
+
+  /**
+   * read(doc) -> {entries: [{name, current, plan?, index}], problems: [{pointer, message}]}
+   * The variants in their order, read tolerantly from a hand-edited file, with what was
+   * wrong (pointers into doc): an entry that is not a variant, has no name, or (not being
+   * the current one) has no plan is left out; a name already used (whatever its case) is
+   * renamed "a (2)"; the current variant missing from the list is added at its front.
+   * index: the entry's place in doc.variants (-1 when added).
+   */
+  function read(doc) {
+    const out = { entries: [], problems: [] };
+    if (!hasVariants(doc)) return out;
+    const currentName = typeof doc.variant === 'string' && doc.variant.trim() ? doc.variant : 'Base';
+    let currentAt = -1;
+    const kept = [];
+    const planless = [];
+    doc.variants.forEach((v, i) => {
+      const at = '/variants/' + i;
+      if (!isObj(v)) { out.problems.push({ pointer: at, message: 'expected a variant {"name": "…", "plan": {…}}, got ' + typeName(v) + '; left out' }); return; }
+      if (typeof v.name !== 'string' || !v.name.trim()) {
+        out.problems.push({ pointer: at + '/name', message: 'a variant needs a name' + (v.name === undefined ? '' : ', got ' + typeName(v.name)) + '; left out' });
+        return;
+      }
+      if (currentAt < 0 && v.name === currentName) { currentAt = i; kept.push({ name: v.name, current: true, index: i }); return; }
+      if (!isObj(v.plan)) { planless.push({ name: v.name, index: i, plan: v.plan }); return; }
+      kept.push({ name: v.name, current: false, plan: v.plan, index: i });
+    });
+    // `variant` names no entry, and one entry has no plan: that one is being edited.
+    const adopted = currentAt < 0 && planless.length === 1 && planless[0].plan === undefined ? planless.shift() : null;
+    if (adopted) {
+      out.problems.push({ pointer: '/variant', message: 'no variant in the list is called “' + currentName + '”: “' + adopted.name +
+        '”, the one without a plan, is taken as the variant being edited' });
+      kept.splice(kept.filter((e) => e.index < adopted.index).length, 0, { name: adopted.name, current: true, index: adopted.index });
+      currentAt = adopted.index;
+    }
+    for (const v of planless) {
+      out.problems.push({ pointer: '/variants/' + v.index + '/plan', message: (v.plan === undefined ? 'missing' : 'expected a plan {…}, got ' + typeName(v.plan)) +
+        ': only the variant being edited (“' + (adopted ? adopted.name : currentName) + '”) has none; “' + v.name + '” is left out' });
+    }
+    if (currentAt < 0) {
+      if (doc.variant !== undefined) {
+        out.problems.push({ pointer: '/variant', message: 'no variant in the list is called “' + currentName + '”: the plan being edited is listed under that name' });
+      }
+      kept.unshift({ name: currentName, current: true, index: -1 });
+    }
+    // Unique names, whatever their case: the first keeps its name, the others get "name (2)".
+    const taken = new Set();
+    for (const e of kept) { if (!taken.has(nameKey(e.name))) { taken.add(nameKey(e.name)); e.keeps = true; } }
+    for (const e of kept) {
+      if (!e.keeps) {
+        let n = 2;
+        while (taken.has(nameKey(e.name + ' (' + n + ')'))) n += 1;
+        const to = e.name.trim() + ' (' + n + ')';
+        const same = kept.find((o) => o.keeps && nameKey(o.name) === nameKey(e.name));
+        out.problems.push({ pointer: e.index >= 0 ? '/variants/' + e.index + '/name' : '/variant',
+          message: 'the name “' + e.name + '” is taken (by “' + same.name + '”, names are compared without case): renamed “' + to + '”' });
+        taken.add(nameKey(to));
+        e.renamed = to;
       }
     }
-    if (!out.some((v) => v.current)) out.unshift({ name: currentName, current: true });
+    for (const e of kept) {
+      if (e.renamed) e.name = e.renamed;
+      delete e.renamed;
+      delete e.keeps;
+    }
+    out.entries = kept;
+    out.problems.sort(inDocumentOrder);
     return out;
+  }
+
+  /** list(doc) -> [{name, current, plan?, index}] in their order; [] for a plan without variants (see read()). */
+  function list(doc) {
+    const entries = read(doc).entries;
+    return entries.length > 1 ? entries : [];
   }
 
   function currentName(doc) {
@@ -84,6 +159,42 @@
     doc.variant = cur.name;
     doc.variants = entries.map((v) => (v.current ? { name: v.name } : { name: v.name, plan: v.plan }));
     return doc;
+  }
+
+  // ----- checking the variants (load, import, link) ------------------------------------
+
+  // Each variant's plan evaluated once per distinct plan (the compare view shares these).
+  const results = new Map();
+  function evaluateCached(plan) {
+    const key = JSON.stringify(plan);
+    if (results.has(key)) return results.get(key);
+    const r = C.engine.evaluate(plan);
+    results.set(key, r);
+    if (results.size > 40) results.delete(results.keys().next().value);
+    return r;
+  }
+
+  /**
+   * audit(doc) -> {problems: [{pointer, message}], broken: Map(name -> engine errors), fixed: doc|null}
+   * read()'s problems, then every other variant's plan as the engine judges it, with
+   * pointers into doc (/variants/1/plan/activities/0/completed). A variant the engine
+   * refuses is kept (to fix, or delete). fixed: the document with read()'s repairs written
+   * in (names made unique, unusable entries left out), or null when it needs none.
+   */
+  function audit(doc) {
+    const r = read(doc);
+    const problems = r.problems.slice();
+    const broken = new Map();
+    for (const e of r.entries) {
+      if (e.current) continue;
+      const res = evaluateCached(planOf(doc, e.name));
+      if (res.ok) continue;
+      broken.set(e.name, res.errors);
+      for (const err of res.errors) {
+        problems.push({ pointer: '/variants/' + e.index + '/plan' + (err.pointer || ''), message: '“' + e.name + '”: ' + err.message });
+      }
+    }
+    return { problems: problems.sort(inDocumentOrder), broken, fixed: r.problems.length ? write(doc, r.entries) : null };
   }
 
   /** checkName(doc, name, except) -> error message or '' */
@@ -203,9 +314,9 @@
 
   function app() { return C.app; }
 
-  function commit(doc, message) {
+  function commit(doc, message, failure) {
     const r = app().apply(doc, { toast: message });
-    if (!r.ok && app().showProblems) app().showProblems('That variant could not be used; your plan was not changed', r.errors);
+    if (!r.ok && app().showProblems) app().showProblems(failure || 'That variant could not be used; your plan was not changed', r.errors);
     return r;
   }
 
@@ -248,16 +359,93 @@
   }
 
   function onSwitch(name) {
-    if (commit(switchTo(app().state.plan, name), 'Now editing the variant “' + name + '”.').ok) {
+    const doc = app().state.plan;
+    const entry = read(doc).entries.find((v) => v.name === name);
+    const r = app().apply(switchTo(doc, name), { toast: 'Now editing the variant “' + name + '”.' });
+    if (!r.ok) {
+      // Where the problems are in the document as it is: that variant's plan.
+      const at = entry && entry.index >= 0 ? '/variants/' + entry.index + '/plan' : '';
+      app().showProblems('“' + name + '” cannot be used until its plan is fixed; your plan was not changed',
+        r.errors.map((e) => ({ pointer: typeof e.pointer === 'string' ? at + e.pointer : at, message: e.message })));
+    } else {
       const el = Array.from(document.querySelectorAll('#variants .variant-tab')).find((b) => b.dataset.variant === name);
       if (el) el.focus();
     }
+  }
+
+  // What the last check found: {key (the document it is about), problems, dismissed}.
+  let notice = null;
+  let checkedKey = null;
+  let checked = { problems: [], broken: new Map(), fixed: null };
+  /** What the check depends on: the variants and the fields they share. */
+  const checkKey = (doc) => (hasVariants(doc) ? JSON.stringify([doc.variant, doc.variants, doc.today, doc.policy]) : '');
+
+  /**
+   * Checks the document's variants when they changed (a plan loaded, imported, from a link,
+   * or a variant switched, renamed, deleted): the problems are shown under the bar, a
+   * variant the engine refuses is marked, and a document that needed repairs (a name used
+   * twice, an entry that is no variant) is replaced by the repaired one, once, right after
+   * the change that brought it (not undoable on its own: Undo goes back before the load).
+   */
+  function check(doc) {
+    const key = checkKey(doc);
+    if (key === checkedKey) return;
+    checkedKey = key;
+    checked = key ? audit(doc) : { problems: [], broken: new Map(), fixed: null };
+    if (checked.fixed) {
+      const fixed = checked.fixed;
+      notice = { key: checkKey(fixed), problems: checked.problems, dismissed: false };
+      queueMicrotask(() => { if (app().state.plan === doc) app().apply(fixed, { undoable: false }); });
+    } else if (!(notice && notice.key === key)) {
+      notice = checked.problems.length ? { key, problems: checked.problems, dismissed: false } : null;
+    }
+  }
+
+  function drawNotice(doc) {
+    const bar = document.getElementById('variants');
+    let box = document.getElementById('variants-notice');
+    if (!box) {
+      if (!bar) return;
+      box = h('div', { id: 'variants-notice', class: 'variants-notice', role: 'status', hidden: true });
+      bar.after(box);
+    }
+    const showing = notice && !notice.dismissed && notice.key === checkKey(doc) ? notice : null;
+    if (!showing) {
+      if (!box.hidden) { box.hidden = true; box.replaceChildren(); }
+      return;
+    }
+    if (!box.hidden && box.dataset.key === showing.key) return; // already drawn
+    const dismiss = h('button', { type: 'button', class: 'btn small', onclick: () => {
+      showing.dismissed = true;
+      drawNotice(app().state.plan);
+      const b = document.querySelector('#variants .variant-tab[aria-pressed="true"], #variants .btn-duplicate');
+      if (b) b.focus();
+    } }, 'Dismiss');
+    box.replaceChildren(
+      h('div', { class: 'variants-notice-head' },
+        h('strong', { id: 'variants-notice-title' }, 'The variants of this plan need attention (' + F.plural(showing.problems.length, 'problem') + ')'),
+        dismiss),
+      h('ul', { 'aria-labelledby': 'variants-notice-title' }, showing.problems.map((p) =>
+        h('li', null, h('code', { class: 'pointer' }, p.pointer), ' ', p.message))));
+    // A variant the engine refuses cannot be switched to, so Delete (which acts on the
+    // current one) cannot reach it: it can be deleted from here.
+    const broken = Array.from(checked.broken.keys());
+    if (broken.length) {
+      box.appendChild(h('div', { class: 'variants-notice-actions' }, broken.map((name) => h('button', {
+        type: 'button', class: 'btn small', dataset: { variant: name },
+        onclick: () => { if (commit(remove(app().state.plan, name), 'Deleted the variant “' + name + '”.').ok) focusBar('.variant-tab[aria-pressed="true"], .btn-duplicate'); },
+      }, 'Delete “' + name + '”'))));
+    }
+    box.dataset.key = showing.key;
+    box.hidden = false;
   }
 
   /** Draws the bar from the current document; called after every render. */
   function render(doc) {
     const bar = document.getElementById('variants');
     if (!bar) return;
+    check(doc);
+    drawNotice(doc);
     const entries = list(doc);
     const compareOpen = !!(C.compare && C.compare.isOpen());
     if (!entries.length) {
@@ -270,8 +458,12 @@
     }
     const tabs = h('div', { class: 'variant-tabs', role: 'group', 'aria-label': 'Switch variant' },
       entries.map((v) => h('button', {
-        type: 'button', class: ['variant-tab', v.current && 'current'], 'aria-pressed': v.current ? 'true' : 'false',
-        dataset: { variant: v.name }, title: v.current ? 'The variant you are editing' : 'Switch to “' + v.name + '”',
+        type: 'button', class: ['variant-tab', v.current && 'current', checked.broken.has(v.name) && 'broken'], 'aria-pressed': v.current ? 'true' : 'false',
+        'aria-describedby': checked.broken.has(v.name) && !document.getElementById('variants-notice').hidden ? 'variants-notice-title' : null,
+        dataset: { variant: v.name, broken: checked.broken.has(v.name) ? 'true' : null },
+        title: v.current ? 'The variant you are editing'
+          : checked.broken.has(v.name) ? '“' + v.name + '” cannot be used until its plan is fixed: ' + checked.broken.get(v.name).map((e) => e.message).join('; ')
+            : 'Switch to “' + v.name + '”',
         onclick: v.current ? null : () => onSwitch(v.name),
       }, v.name)));
     bar.replaceChildren(
@@ -288,7 +480,7 @@
   }
 
   C.variants = {
-    list, currentName, planOf, duplicate, switchTo, rename, remove, checkName, freshName, own, render, askName,
+    list, read, audit, shapeErrors, evaluateCached, currentName, planOf, duplicate, switchTo, rename, remove, checkName, freshName, own, render, askName,
     actions: { duplicate: onDuplicate, rename: onRename, remove: onDelete, switchTo: onSwitch },
   };
 })(window.Ceplan = window.Ceplan || {});

@@ -147,3 +147,114 @@ test('variants are kept with the plan: rename, reload, export and import, delete
   assert.deepEqual(await tabs(page), ['Base', '*Without SVPN']);
   await finish(s);
 });
+
+// A CCNP valid through 2027-06-30 and one course; each variant's own part (R2 needs no more here).
+const CERTS = [{ id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2027-06-30' }];
+const course = (id, credits, completed) => ({ id, type: 'training', title: 'Course ' + id, course: id.toUpperCase(), version: '1.0', credits, completed });
+
+/** Imports a plan document as a file, through Import → Plan (JSON). */
+async function importJson(page, name, doc) {
+  await page.setInputFiles('#import-file', { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc), 'utf8') });
+}
+/** The problems box's items as [pointer, text] (the box may add words around them). */
+const problemItems = (page) => page.locator('#problems li').evaluateAll((lis) => lis.map((li) => [(li.querySelector('code.pointer') || {}).textContent, li.textContent]));
+const noticeItems = (page) => page.locator('#variants-notice li').evaluateAll((lis) => lis.map((li) => [li.querySelector('code').textContent, li.textContent]));
+
+test('an imported file’s variants are checked: broken ones are named by pointer and marked, names made unique, what is no variant left out', async () => {
+  const doc = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29', name: 'Imported variants',
+    certifications: CERTS, activities: [course('a', 40, '2026-03-01')],
+    variant: 'Spring exam',
+    variants: [
+      { name: 'Base', plan: { certifications: CERTS, activities: [course('a', 40, '2026-03-01'), course('b', 40, '2026-05-01')] } }, // 0: good
+      { name: 'Broken', plan: { certifications: CERTS, activities: [course('c', 8, '2026-02-30')] } }, // 1: no 30 February
+      { name: 'Spring exam' }, // 2: the one being edited: the document's own plan
+      { name: 'base', plan: { certifications: CERTS, activities: [] } }, // 3: “Base” is taken, whatever the case
+      { name: 'No plan' }, // 4: only the current variant goes without a plan
+      'junk', // 5: no variant at all
+    ],
+  };
+  const s = await openPage(browser);
+  const { page } = s;
+  await importJson(page, 'variants.json', doc);
+  await page.locator('#toast', { hasText: 'Imported variants.json.' }).waitFor();
+  await expectSoon(() => tabs(page), ['Base', 'Broken', '*Spring exam', 'base (2)']);
+  assert.equal(await page.locator('#variants .btn-compare').textContent(), 'Compare 4');
+  assert.deepEqual(await page.$$eval('#variants .variant-tab[data-broken="true"]', (bs) => bs.map((b) => b.dataset.variant)), ['Broken']);
+  assert.match(await page.getAttribute('#variants .variant-tab[data-variant="Broken"]', 'title'), /cannot be used until its plan is fixed: expected a date YYYY-MM-DD, got "2026-02-30"/);
+  assert.equal(await page.locator('#problems').isHidden(), true, 'the good plan was loaded');
+  assert.deepEqual(await noticeItems(page), [ // in the document's order
+    ['/variants/1/plan/activities/0/completed', '/variants/1/plan/activities/0/completed “Broken”: expected a date YYYY-MM-DD, got "2026-02-30"'],
+    ['/variants/3/name', '/variants/3/name the name “base” is taken (by “Base”, names are compared without case): renamed “base (2)”'],
+    ['/variants/4/plan', '/variants/4/plan missing: only the variant being edited (“Spring exam”) has none; “No plan” is left out'],
+    ['/variants/5', '/variants/5 expected a variant {"name": "…", "plan": {…}}, got a string; left out'],
+  ]);
+
+  // What is kept: the repaired document (the broken variant with its plan, to fix or delete).
+  const saved = await savedPlan(page);
+  assert.equal(saved.variant, 'Spring exam');
+  assert.deepEqual(saved.variants.map((v) => [v.name, !!v.plan]), [['Base', true], ['Broken', true], ['Spring exam', false], ['base (2)', true]]);
+  assert.deepEqual(saved.activities.map((a) => a.id), ['a']);
+  assert.equal(saved.variants[1].plan.activities[0].completed, '2026-02-30');
+
+  // Switching to the broken variant says where its plan is wrong, and changes nothing.
+  await page.click('#variants .variant-tab[data-variant="Broken"]');
+  await page.locator('#problems', { hasText: '“Broken” cannot be used until its plan is fixed; your plan was not changed' }).waitFor();
+  const switchProblems = await problemItems(page);
+  assert.deepEqual(switchProblems.map((p) => p[0]), ['/variants/1/plan/activities/0/completed']);
+  assert.match(switchProblems[0][1], /2026-02-30/);
+  assert.deepEqual(await tabs(page), ['Base', 'Broken', '*Spring exam', 'base (2)']);
+  // The others switch as before.
+  await page.click('#variants .variant-tab[data-variant="base (2)"]');
+  await current(page, 'base (2)');
+  assert.deepEqual((await savedPlan(page)).activities, []);
+
+  // A reload checks the stored plan again: the broken variant only (the rest was repaired).
+  await page.reload();
+  await page.waitForSelector('body[data-engine="ready"]');
+  assert.deepEqual(await tabs(page), ['Base', 'Broken', 'Spring exam', '*base (2)']);
+  assert.deepEqual(await noticeItems(page), [
+    ['/variants/1/plan/activities/0/completed', '/variants/1/plan/activities/0/completed “Broken”: expected a date YYYY-MM-DD, got "2026-02-30"']]);
+  // It cannot be switched to, so it is deleted from the notice (Undo brings it back).
+  await page.locator('#variants-notice').getByRole('button', { name: 'Delete “Broken”' }).click();
+  assert.deepEqual(await tabs(page), ['Base', 'Spring exam', '*base (2)']);
+  assert.equal(await page.locator('#variants-notice').isHidden(), true, 'nothing left to say');
+  assert.deepEqual((await savedPlan(page)).variants.map((v) => v.name), ['Base', 'Spring exam', 'base (2)']);
+  await page.locator('#toast').getByRole('button', { name: 'Undo' }).click();
+  assert.deepEqual(await tabs(page), ['Base', 'Broken', 'Spring exam', '*base (2)']);
+  await finish(s);
+});
+
+test('variants that are no list are refused with the reason, from a file and from a link; one variant left is a plain plan', async () => {
+  const plan = { format: 'ceplan-plan', version: 1, today: '2026-11-29', name: 'Kept', certifications: CERTS, activities: [course('a', 40, '2026-03-01')] };
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const { page } = s;
+  await importJson(page, 'bad-variants.json', Object.assign({}, plan, { name: 'Bad', variants: 'x', variant: 5 }));
+  await page.locator('#problems', { hasText: 'bad-variants.json could not be loaded; your plan was not changed' }).waitFor();
+  let problems = await problemItems(page);
+  assert.deepEqual(problems.map((p) => p[0]), ['/variants', '/variant']);
+  assert.match(problems[0][1], /expected a list of variants, \[\{"name": "…", "plan": \{…\}\}, …\], got a string$/);
+  assert.match(problems[1][1], /expected the name of the variant being edited \(text\), got a number$/);
+  assert.equal((await savedPlan(page)).name, 'Kept');
+
+  await s.goto(planHash(Object.assign({}, plan, { name: 'Bad link', variants: { A: {} } })));
+  await page.locator('#problems', { hasText: 'The plan in the link could not be loaded; your plan was not changed' }).waitFor();
+  problems = await problemItems(page);
+  assert.deepEqual(problems.map((p) => p[0]), ['/variants']);
+  assert.match(problems[0][1], /expected a list of variants, .*, got an object$/);
+  assert.equal((await savedPlan(page)).name, 'Kept');
+
+  // “A” being edited and “a” without a plan: “a” is left out, and a single variant is no
+  // variant at all (no bar of one, no “Compare 1”).
+  await importJson(page, 'dup.json', Object.assign({}, plan, { name: 'Dup', variant: 'A', variants: [{ name: 'A' }, { name: 'a' }] }));
+  await page.locator('#toast', { hasText: 'Imported dup.json.' }).waitFor();
+  await expectSoon(async () => (await savedPlan(page)).variants, undefined, 'a plain plan is kept');
+  assert.deepEqual(await tabs(page), []);
+  assert.equal(await page.locator('#variants .btn-compare').count(), 0);
+  assert.deepEqual(await noticeItems(page), [
+    ['/variants/1/plan', '/variants/1/plan missing: only the variant being edited (“A”) has none; “a” is left out']]);
+  assert.equal((await savedPlan(page)).name, 'Dup');
+  await page.locator('#variants-notice').getByRole('button', { name: 'Dismiss' }).click();
+  assert.equal(await page.locator('#variants-notice').isHidden(), true);
+  await finish(s);
+});
