@@ -16,14 +16,18 @@
   /**
    * Show problems (from an import, a link or a stored plan) above the columns.
    * opts: {kind (what the box is about, in data-kind), actions: [{label, onclick}],
-   * keepToast (the toast of the action that caused it stays: it is still true)}.
+   * keepToast (the toast of the action that caused it stays: it is still true),
+   * plan (the plan the errors' pointers point into, for their words; default the current one)}.
    * A failure hides an earlier toast ("Imported …"), which would contradict it.
    */
   function showProblems(title, errors, opts) {
     opts = opts || {};
     const box = $('problems');
-    const list = h('ul', null, (errors || []).map((e) =>
-      h('li', null, typeof e.pointer === 'string' ? [h('code', { class: 'pointer' }, e.pointer || '(whole plan)'), ' '] : null, e.message)));
+    const where = (e) => (C.forms && C.forms.describePointer ? C.forms.describePointer(e.pointer, opts.plan || state.plan) : null);
+    const list = h('ul', null, (errors || []).map((e) => h('li', null,
+      where(e) ? [h('span', { class: 'where' }, where(e)), ' '] : null,
+      typeof e.pointer === 'string' ? [h('code', { class: 'pointer' }, e.pointer || '(whole plan)'), ' '] : null,
+      F.plainMessage(e.message))));
     const dismiss = h('button', { type: 'button', class: 'btn small', onclick: () => clearProblems() }, 'Dismiss');
     const actions = (opts.actions || []).length
       ? h('div', { class: 'problems-actions' }, opts.actions.map((a) => h('button', { type: 'button', class: 'btn small primary', onclick: a.onclick }, a.label)))
@@ -288,12 +292,12 @@
   function loadPlan(plan, source, message) {
     if (C.tables) plan = C.tables.fill(plan); // the user's credit tables fill what the plan leaves unknown (E8)
     const r = apply(plan, { toast: message, clearProblems: true }); // may then say that it cannot be kept in this browser
-    if (!r.ok) showProblems(source + ' could not be loaded; your plan was not changed', r.errors);
+    if (!r.ok) showProblems(source + ' could not be loaded; your plan was not changed', r.errors, { plan });
     return r.ok;
   }
 
   function importText(text, fileName) {
-    const parsed = C.store.parsePlanText(text);
+    const parsed = C.store.parsePlanText(text, fileName);
     if (!parsed.ok) {
       showProblems(fileName + ' could not be loaded; your plan was not changed', parsed.errors);
       return false;
@@ -407,7 +411,7 @@
     $('import-file').addEventListener('change', (ev) => {
       const file = ev.target.files && ev.target.files[0];
       if (!file) return;
-      file.text().then((text) => importText(text, file.name), () => showProblems(file.name + ' could not be read', []))
+      file.arrayBuffer().then((buf) => importText(C.store.decodeBytes(new Uint8Array(buf)), file.name), () => showProblems(file.name + ' could not be read', []))
         .finally(() => { ev.target.value = ''; });
     });
     $('export').addEventListener('click', exportPlan);
@@ -422,8 +426,22 @@
     });
   }
 
+  /** Keeps --topbar-h (style.css: scroll-padding-top) at the sticky top bar's height; 0 where it does not stick. */
+  function trackTopbar() {
+    const bar = document.querySelector('.topbar');
+    if (!bar) return;
+    const set = () => {
+      const sticky = getComputedStyle(bar).position === 'sticky';
+      document.documentElement.style.setProperty('--topbar-h', (sticky ? bar.offsetHeight : 0) + 'px');
+    };
+    set();
+    if (window.ResizeObserver) new ResizeObserver(set).observe(bar);
+    window.addEventListener('resize', set);
+  }
+
   function start() {
     wire();
+    trackTopbar();
     C.engine.ready.then(() => {
       buildExamplesMenu();
       const saved = C.store.load();

@@ -144,6 +144,38 @@
   function warningTitle(code) { return (WARNINGS[code] || [String(code || 'Note').replace(/_/g, ' ').toLowerCase()])[0]; }
   function warningAdvice(code) { return (WARNINGS[code] || [])[1] || ''; }
 
+  /**
+   * A warning's message without its own rule id, which the badge beside it already shows:
+   * 'validation takes … (C4)' with rule C4 -> 'validation takes …'.
+   */
+  function messageWithoutRule(message, rule) {
+    const m = String(message || '');
+    if (!rule || !/^[A-Z]\d+$/.test(rule)) return m;
+    return m.replace(new RegExp('\\s*\\(' + rule + '\\)', 'g'), '');
+  }
+
+  /** An engine message in plain words: 'expected a text' -> 'expected text'. */
+  function plainMessage(message) {
+    return String(message == null ? '' : message)
+      .replace(/\ba non-empty text\b/g, 'some text')
+      .replace(/\ba text\b/g, 'text');
+  }
+
+  /**
+   * What a whole-number field holds: {empty: true}, {value}, or {error}. A number input
+   * showing "1e400", "-" or "e" gives the page the value "" with validity.badInput: that is
+   * not empty, it is not a number. `what` completes the message (' of credits, or an empty
+   * cell for unknown'). The one reading of whole-number fields, for the forms and the credit
+   * tables alike.
+   */
+  function readWholeNumber(input, what) {
+    const raw = String(input.value == null ? '' : input.value).trim();
+    const expected = 'expected a whole number' + (what || '');
+    if (raw === '') return input.validity && input.validity.badInput ? { error: expected } : { empty: true };
+    if (!/^\d+$/.test(raw)) return { error: expected + '; got “' + raw + '”' };
+    return { value: Number(raw) };
+  }
+
   /** A rule id badge, e.g. 'E3'. */
   function ruleBadge(rule) {
     if (!rule) return null;
@@ -153,5 +185,6 @@
   C.format = {
     isIsoDate, formatDate, dateEl, plural, LEVELS, LEVEL_LABELS, EXAM_KINDS, examKindLabel, examsText,
     pathText, neededText, explainsReduction, ACTIVITY_TYPES, STATUSES, STATUS_LABELS, ITEM_TYPE_LABELS, warningTitle, warningAdvice, ruleBadge,
+    messageWithoutRule, plainMessage, readWholeNumber,
   };
 })(window.Ceplan = window.Ceplan || {});

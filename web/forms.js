@@ -25,7 +25,8 @@
   }
   const statusField = {
     name: 'status', label: 'Claim status', kind: 'select',
-    options: () => [['', 'Automatic (planned if in the future, else completed)']].concat(F.STATUSES.map((s) => [s, F.STATUS_LABELS[s]])),
+    options: () => [['', 'Automatic, from the date']].concat(F.STATUSES.map((s) => [s, F.STATUS_LABELS[s]])),
+    hint: 'Automatic: planned while the date is ahead, completed once it has passed.',
   };
   const claimedOnField = { name: 'claimed_on', label: 'Claimed on', kind: 'date', optional: true, hint: 'When you submitted the claim in the CE portal (C1: within 365 days).' };
 
@@ -117,19 +118,24 @@
       : h('div', { class: ['field', spec.wide && 'wide', compact && 'compact'] }, label, control,
         hintId && !compact ? h('p', { class: 'hint', id: hintId }, spec.hint) : null,
         h('p', { class: 'field-error', id: errId, hidden: true }));
-    function read(target) {
+    /** Writes the field into target; what cannot be a value ("1e400" in a number field) goes to problems. */
+    function read(target, problems) {
       const k = spec.name;
       if (spec.kind === 'checkbox') { target[k] = control.checked; return; }
       const raw = control.value.trim();
-      if (raw === '') { delete target[k]; return; }
       if (spec.kind === 'number') {
-        const n = Number(raw);
-        target[k] = Number.isFinite(n) ? n : raw; // a non-number goes to the engine, which names it
+        const r = F.readWholeNumber(control); // the credit tables' reading too
+        if (r.error) {
+          if (raw) target[k] = raw; else delete target[k]; // kept as typed when the form is redrawn
+          if (problems) problems.push({ pointer, message: r.error });
+        } else if (r.empty) delete target[k];
+        else target[k] = r.value;
         return;
       }
+      if (raw === '') { delete target[k]; return; }
       target[k] = raw;
     }
-    return { el, control, read, pointer };
+    return { el, control, read, pointer, label: spec.label };
   }
 
   function sessionsEditor(item, base, fields) {
@@ -143,7 +149,11 @@
       list.replaceChildren();
       for (const f of fields.splice(0)) if (!f.pointer.startsWith('/sessions/')) fields.push(f);
       rows = sessions.map((s, i) => {
-        const rowFields = SESSION_FIELDS.map((spec) => buildField(spec, s, '/sessions/' + i + '/' + spec.name, true));
+        const rowFields = SESSION_FIELDS.map((spec) => {
+          const f = buildField(spec, s, '/sessions/' + i + '/' + spec.name, true);
+          f.label = 'Session ' + (i + 1) + ', ' + spec.label;
+          return f;
+        });
         const remove = h('button', { type: 'button', class: 'btn small quiet', 'aria-label': 'Remove session ' + (i + 1) },
           'Remove');
         remove.addEventListener('click', () => { for (const r of rows) for (const f of r.fields) f.read(r.data); rows = rows.filter((r) => r.data !== s); sessions.splice(i, 1); redraw(); addBtn.focus(); });
@@ -170,8 +180,8 @@
       list, addBtn);
     return {
       el,
-      read(target) {
-        for (const r of rows) for (const f of r.fields) f.read(r.data);
+      read(target, problems) {
+        for (const r of rows) for (const f of r.fields) f.read(r.data, problems);
         target.sessions = sessions.map((s) => s);
       },
     };
@@ -226,20 +236,25 @@
     function previewNow() {
       previewTimer = null;
       const out = Object.assign({}, item);
-      for (const c of controls) c.read(out);
-      const text = JSON.stringify(out);
+      const problems = [];
+      for (const c of controls) c.read(out, problems);
+      const text = JSON.stringify([out, problems]);
       if (text === previewed) return; // one evaluate per change
       previewed = text;
-      const r = opts.onPreview(out);
+      // What the fields cannot hold is said without asking the engine.
+      const r = problems.length ? { ok: false, errors: absolute(problems) } : opts.onPreview(out);
+      live.replaceChildren();
       if (r && r.ok) {
         lastGood = r.summary;
         live.classList.remove('stale');
-        live.replaceChildren(h('p', { class: 'live-title' }, 'If you save:'), r.summary);
+        C.dom.append(live, [h('p', { class: 'live-title' }, 'If you save:'), r.summary]);
       } else {
         const first = (r && r.errors && r.errors[0]) || {};
+        const where = labelOf(first.pointer);
         live.classList.add('stale');
-        live.replaceChildren(h('p', { class: 'live-title' }, 'Not counted yet: ', first.message || 'incomplete',
-          lastGood ? ' (the last verdict that could be computed stays on screen)' : ''), lastGood);
+        C.dom.append(live, [h('p', { class: 'live-title' }, 'Not counted yet: ', where ? where + ': ' : '',
+          first.message ? F.plainMessage(first.message) : 'incomplete',
+          lastGood ? ' (the last verdict that could be computed stays on screen)' : ''), lastGood]);
       }
     }
     if (live) {
@@ -248,6 +263,21 @@
       form.addEventListener('change', schedule);
       form.addEventListener('click', (ev) => { if (ev.target.closest && ev.target.closest('fieldset.sessions button')) schedule(); });
     }
+
+    /** The form's field for an engine pointer ('/activities/3/credits' -> the CE credits field), or null. */
+    function fieldOf(pointer) {
+      const ptr = String(pointer || '');
+      const rel = opts.base && ptr.startsWith(opts.base + '/') ? ptr.slice(opts.base.length) : null;
+      return (rel && fields.find((x) => x.pointer === rel)) || null;
+    }
+    /** The words for a pointer: the field's label in this form, else the plan's words for it. */
+    function labelOf(pointer) {
+      if (typeof pointer !== 'string') return '';
+      const f = fieldOf(pointer);
+      if (f) return f.label;
+      return describePointer(pointer, C.app && C.app.state ? C.app.state.plan : null) || '';
+    }
+    const absolute = (problems) => problems.map((p) => ({ pointer: opts.base + p.pointer, message: p.message }));
 
     function showErrors(errors) {
       for (const f of fields) {
@@ -258,15 +288,17 @@
       const list = h('ul');
       for (const err of errors) {
         const ptr = String(err.pointer || '');
-        const rel = opts.base && ptr.startsWith(opts.base + '/') ? ptr.slice(opts.base.length) : null;
-        const f = rel && fields.find((x) => x.pointer === rel);
+        const message = F.plainMessage(err.message);
+        const f = fieldOf(ptr);
         if (f) {
           f.control.setAttribute('aria-invalid', 'true');
           const e = f.el.querySelector('.field-error');
           e.hidden = false;
-          e.textContent = e.textContent ? e.textContent + ' ' + err.message : err.message;
+          e.textContent = e.textContent ? e.textContent + ' ' + message : message;
         }
-        list.appendChild(h('li', null, typeof err.pointer === 'string' ? [h('code', { class: 'pointer' }, ptr || '(whole plan)'), ' '] : null, err.message));
+        const where = labelOf(err.pointer);
+        list.appendChild(h('li', { dataset: { pointer: ptr } },
+          where ? where + ': ' : typeof err.pointer === 'string' ? [h('code', { class: 'pointer' }, ptr || '(whole plan)'), ' '] : null, message));
       }
       errorsBox.replaceChildren(h('p', null, 'The engine cannot use this yet; nothing was changed:'), list);
       errorsBox.hidden = false;
@@ -278,7 +310,9 @@
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
       const out = Object.assign({}, item);
-      for (const c of controls) c.read(out);
+      const problems = [];
+      for (const c of controls) c.read(out, problems);
+      if (problems.length) { showErrors(absolute(problems)); return; } // nothing the engine could read
       const r = opts.onSave(out);
       if (r && r.ok === false) showErrors(r.errors);
       else close();
@@ -307,5 +341,57 @@
     return { dialog, form };
   }
 
-  C.forms = { open, close, SPECS };
+  // ----- pointers in words -------------------------------------------------------------
+
+  const TOP_LABELS = {
+    name: 'Plan name', today: 'As of', format: 'Format', version: 'Format version', certifications: 'Certifications',
+    activities: 'Activities', policy: 'Credit tables', variant: 'Variant', variants: 'Variants',
+  };
+  const COMMON_LABELS = { id: 'Id', type: 'Type', completed: 'Completed on', status: 'Claim status', claimed_on: 'Claimed on', enabled: 'Counts (on/off)' };
+
+  function specLabel(kind, name) {
+    const s = (SPECS[kind] || []).find((x) => x.name === name);
+    return s ? s.label : COMMON_LABELS[name] || null;
+  }
+
+  /**
+   * A JSON pointer into a plan in the words of its forms:
+   * '/certifications/0/expires' -> 'Certification 1 “CCNP Enterprise” › Valid through',
+   * '/activities/2/sessions/0/minutes' -> 'Cisco Live 3 “Cisco Live US 2026” › Session 1, Length (min)',
+   * '/policy/cisco_live/breakout/2000' -> 'Credit tables › Technical Breakout and DevNet Workshop, level 2000'.
+   * `plan` (optional) gives the names. Null when the pointer is not a string.
+   */
+  function describePointer(pointer, plan) {
+    if (typeof pointer !== 'string') return null;
+    if (pointer === '') return 'The whole plan';
+    const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const isIndex = (s) => /^\d+$/.test(s || '');
+    const named = (s) => (typeof s === 'string' && s.trim() ? ' “' + s.trim() + '”' : '');
+    const rest = (from) => parts.slice(from).join(' › ');
+    const list = (key) => (plan && Array.isArray(plan[key]) ? plan[key] : []);
+    if (parts[0] === 'certifications' && isIndex(parts[1])) {
+      const c = list('certifications')[+parts[1]];
+      const head = 'Certification ' + (+parts[1] + 1) + named(c && c.name);
+      return parts.length > 2 ? head + ' › ' + (specLabel('certification', parts[2]) || rest(2)) : head;
+    }
+    if (parts[0] === 'activities' && isIndex(parts[1])) {
+      const a = list('activities')[+parts[1]] || {};
+      const kind = F.ACTIVITY_TYPES[a.type] ? a.type : null;
+      const name = [a.title, a.event, a.course, a.code].find((x) => typeof x === 'string' && x.trim());
+      let out = (kind ? F.ACTIVITY_TYPES[kind].label : 'Activity') + ' ' + (+parts[1] + 1) + named(name);
+      if (parts[2] === 'sessions' && isIndex(parts[3])) {
+        out += ' › Session ' + (+parts[3] + 1);
+        if (parts.length > 4) out += ', ' + ((SESSION_FIELDS.find((x) => x.name === parts[4]) || {}).label || rest(4));
+        return out;
+      }
+      return parts.length > 2 ? out + ' › ' + ((kind && specLabel(kind, parts[2])) || specLabel('training', parts[2]) || rest(2)) : out;
+    }
+    if (parts[0] === 'policy' && C.tables && C.tables.cellLabel) {
+      const cell = C.tables.cellLabel(parts.slice(1));
+      if (cell) return 'Credit tables › ' + cell;
+    }
+    return TOP_LABELS[parts[0]] ? TOP_LABELS[parts[0]] + (parts.length > 1 ? ' › ' + rest(1) : '') : null;
+  }
+
+  C.forms = { open, close, SPECS, describePointer };
 })(window.Ceplan = window.Ceplan || {});

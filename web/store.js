@@ -92,23 +92,56 @@
   /** Line and column of a JSON.parse error position, when the message gives one. */
   function jsonErrorPlace(text, message) {
     const m = /position (\d+)/.exec(message);
-    if (!m) return '';
+    if (!m || /\bline \d+/.test(message)) return ''; // newer browsers already say where
     const pos = +m[1];
     const before = text.slice(0, pos).split('\n');
     return ' (line ' + before.length + ', column ' + (before[before.length - 1].length + 1) + ')';
   }
 
   /**
-   * parsePlanText(text) -> {ok: true, plan} | {ok: false, errors: [{pointer, message}]}
+   * A file's bytes as text: UTF-8, or UTF-16 when a byte-order mark (or the NUL bytes of
+   * ASCII in UTF-16) says so. The decoder drops one byte-order mark; parsePlanText the rest.
+   */
+  function decodeBytes(bytes) {
+    let enc = 'utf-8';
+    if (bytes[0] === 0xFF && bytes[1] === 0xFE) enc = 'utf-16le';
+    else if (bytes[0] === 0xFE && bytes[1] === 0xFF) enc = 'utf-16be';
+    else if (bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) enc = 'utf-16le';
+    else if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0) enc = 'utf-16be';
+    return new TextDecoder(enc).decode(bytes);
+  }
+
+  /** Why a text that is not JSON is not a plan, when it is recognisably something else; '' otherwise. */
+  function notJsonBecause(text, fileName) {
+    const name = String(fileName || '');
+    if (!text.trim()) return 'The file is empty: there is no plan in it.';
+    if (/^\s*BEGIN:VCALENDAR/i.test(text) || /\.ics$/i.test(name)) {
+      return 'This looks like a calendar file (.ics), not a plan: ceplan writes deadlines to a calendar but does not read one. ' +
+        'To add activities from a file, use Import → Activities (CSV).';
+    }
+    const first = text.replace(/^\s+/, '').split(/\r?\n/)[0];
+    if (/\.(csv|tsv)$/i.test(name) || (!/[{[]/.test(first) && (first.match(/[,;\t]/g) || []).length >= 2)) {
+      return 'This looks like a CSV file, not a plan (JSON): to add its activities, use Import → Activities (CSV).';
+    }
+    return '';
+  }
+
+  /**
+   * parsePlanText(text, fileName?) -> {ok: true, plan} | {ok: false, errors: [{pointer, message}]}
    * Accepts a plan document, or an example file {name, description, plan, ...}.
    * Only JSON syntax is checked here; the engine validates the plan itself.
    */
-  function parsePlanText(text) {
+  function parsePlanText(text, fileName) {
     let doc;
+    text = String(text).replace(/^\uFEFF+/, ''); // byte-order marks (some editors write two)
     try {
       doc = JSON.parse(text);
     } catch (e) {
-      return { ok: false, errors: [{ message: 'This is not valid JSON: ' + e.message + jsonErrorPlace(text, e.message) }] };
+      const other = notJsonBecause(text, fileName);
+      if (other) return { ok: false, errors: [{ message: other }] };
+      const encoding = /\u0000/.test(text) ? ' It holds NUL characters: it is not UTF-8 text (UTF-16 without a byte-order mark, or not text at all).'
+        : /\uFFFD/.test(text) ? ' Some of its bytes are not UTF-8 text: save it as UTF-8 and import it again.' : '';
+      return { ok: false, errors: [{ message: 'This is not valid JSON: ' + describeInvisible(e.message) + jsonErrorPlace(text, e.message) + '.' + encoding }] };
     }
     if (doc && typeof doc === 'object' && !Array.isArray(doc) && doc.format === undefined &&
         doc.plan && typeof doc.plan === 'object' && !Array.isArray(doc.plan)) {
@@ -128,5 +161,5 @@
     return 'ceplan-' + base + '.json';
   }
 
-  C.store = { emptyPlan, load, save, shareLink, planTextFromHash, parsePlanText, exportText, fileName, describeInvisible };
+  C.store = { emptyPlan, load, save, shareLink, planTextFromHash, parsePlanText, decodeBytes, exportText, fileName, describeInvisible };
 })(window.Ceplan = window.Ceplan || {});

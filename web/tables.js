@@ -89,6 +89,17 @@
     return null;
   }
 
+  /** A cell in the dialog's words: ['cisco_live', 'breakout', '2000'] -> 'Technical Breakout and DevNet Workshop, level 2000'; null if no cell. */
+  function cellLabel(path) {
+    const p = Array.isArray(path) ? path.map(String) : [];
+    if (p[0] === 'cisco_live' && p.length === 3 && LEVELS.includes(p[2])) {
+      const t = SESSION_TYPES.find((x) => x.key === p[1]);
+      return t ? t.label + ', level ' + p[2] : null;
+    }
+    if (p[0] === 'item_authoring' && p.length === 2 && ITEM_TYPES.includes(p[1])) return F.ITEM_TYPE_LABELS[p[1]];
+    return null;
+  }
+
   /** The button shown next to a CREDIT_VALUE_UNKNOWN warning. */
   function warningLink(w) {
     const cell = cellFor(w);
@@ -176,7 +187,7 @@
       for (const e of errors) {
         const hit = e.path && inputs.find((x) => x.path.join('/') === e.path.join('/'));
         if (hit) hit.input.setAttribute('aria-invalid', 'true');
-        list.appendChild(h('li', null, e.where ? [h('code', { class: 'pointer' }, e.where), ' '] : null, e.message));
+        list.appendChild(h('li', { dataset: { cell: e.path ? e.path.join('/') : '' } }, e.where ? e.where + ': ' : null, F.plainMessage(e.message)));
       }
       errorsBox.replaceChildren(h('p', null, 'Nothing was saved:'), list);
       errorsBox.hidden = false;
@@ -191,16 +202,14 @@
       const cand = JSON.parse(JSON.stringify(C.app.state.plan));
       if (!isObj(cand.policy)) cand.policy = {};
       for (const { path, input } of inputs) {
-        const raw = input.value.trim();
-        if (raw === '' && input.validity && input.validity.badInput) {
-          errors.push({ path, where: path.join(' / '), message: 'expected a whole number of credits, or an empty cell for unknown' });
-        } else if (raw === '') {
+        const cell = F.readWholeNumber(input, ' of credits, or an empty cell for unknown'); // the forms' reading too
+        if (cell.error) {
+          errors.push({ path, where: cellLabel(path), message: cell.error });
+        } else if (cell.empty) {
           deleteIn(cand.policy, path);
-        } else if (!/^\d+$/.test(raw)) {
-          errors.push({ path, where: path.join(' / '), message: 'expected a whole number of credits, or an empty cell for unknown; got “' + raw + '”' });
         } else {
-          setIn(cand.policy, path, Number(raw));
-          setIn(values, path, Number(raw));
+          setIn(cand.policy, path, cell.value);
+          setIn(values, path, cell.value);
         }
       }
       if (!Object.keys(cand.policy).length) delete cand.policy;
@@ -209,7 +218,8 @@
       if (!r.ok) {
         showErrors(r.errors.map((e) => {
           const m = /^\/policy\/(.+)$/.exec(String(e.pointer || ''));
-          return { path: m ? m[1].split('/') : null, where: e.pointer || '', message: e.message };
+          const path = m ? m[1].split('/') : null;
+          return { path, where: cellLabel(path) || e.pointer || '', message: e.message };
         }));
         return;
       }
@@ -233,5 +243,5 @@
     return dialog;
   }
 
-  C.tables = { open, fill, stored, cellFor, warningLink, LEVELS, SESSION_TYPES, ITEM_TYPES, KEY };
+  C.tables = { open, fill, stored, cellFor, cellLabel, warningLink, LEVELS, SESSION_TYPES, ITEM_TYPES, KEY };
 })(window.Ceplan = window.Ceplan || {});

@@ -27,7 +27,7 @@
       h('span', { class: 'sev' }, info ? 'Note' : 'Warning'),
       h('span', { class: 'w-body' },
         h('strong', { class: 'w-title' }, F.warningTitle(w.code)), ' ', F.ruleBadge(w.rule), ' ',
-        h('span', { class: 'w-message' }, w.message || ''),
+        h('span', { class: 'w-message' }, F.messageWithoutRule(w.message, w.rule)), // the badge names the rule
         advice ? h('span', { class: 'w-advice' }, h('span', { class: 'w-todo' }, 'What to do: '), advice) : null,
         w.code === 'CREDIT_VALUE_UNKNOWN' && C.tables ? C.tables.warningLink(w) : null)); // E8: open the credit tables
   }
@@ -196,6 +196,30 @@
         warningList(perSession(i), 'compact')))));
   }
 
+  /**
+   * One line under a Cisco Live card that earns less than its sessions' nominal credits, or
+   * nothing: the session warnings counted per code ('Credit value unknown: 4 sessions'),
+   * visible while the sessions list is folded.
+   */
+  function sessionSummary(a, ra, sessionWs) {
+    if (!ra || a.enabled === false || !sessionWs.length) return null;
+    const earned = Number.isFinite(ra.credits) ? ra.credits : 0;
+    const nominal = Number.isFinite(ra.nominal_credits) ? ra.nominal_credits : earned;
+    if (!(earned < nominal || earned === 0)) return null;
+    const counted = sessionWs.filter((w) => w.severity !== 'info');
+    if (!counted.length) return null;
+    const byCode = new Map();
+    for (const w of counted) {
+      const e = byCode.get(w.code) || { code: w.code, rule: w.rule, n: 0 };
+      e.n += 1;
+      byCode.set(w.code, e);
+    }
+    const entries = Array.from(byCode.values());
+    return h('p', { class: 'session-summary', dataset: { codes: entries.map((e) => e.code + ':' + e.n).join(' ') } },
+      h('span', { class: 'session-summary-head' }, earned === 0 ? 'Earns nothing: ' : 'Earns less: '),
+      entries.map((e, k) => [k ? ' · ' : null, F.warningTitle(e.code) + ': ' + F.plural(e.n, 'session'), ' ', F.ruleBadge(e.rule)]));
+  }
+
   function activityRow(a, i, idx, today, act) {
     const ra = idx.acts.get(a.id);
     const ws = idx.byAct.get(a.id) || [];
@@ -212,6 +236,7 @@
         h('p', { class: 'act-meta' }, F.dateEl(a.completed), ' · ', (F.ACTIVITY_TYPES[a.type] || { label: a.type }).label,
           activityDetail(a).map((b) => ' · ' + b).join(''),
           ra && ra.claim_by && !off && ra.claim_by >= today ? h('span', { class: 'claim-by' }, ' · claim by ', F.dateEl(ra.claim_by), ' ', F.ruleBadge('C1')) : null),
+        sessionSummary(a, ra, sessionWs),
         sessionsDetails(a, sessionWs)),
       h('div', { class: 'act-side' }, creditsCell(a, ra, ws)),
       rowWs.length ? h('div', { class: 'act-warnings' }, warningList(rowWs)) : null,
@@ -247,28 +272,38 @@
 
   // ----- column 3: verdict -------------------------------------------------------------
 
+  const dayNumber = (iso) => Math.round(Date.parse(iso + 'T00:00:00Z') / 86400000);
+
   /**
    * R5 advice for an early recertification: how late its final activity (the engine's
    * `final_activity`, whose completion met the path) could move and still be on time
-   * (latest_on_time, C2 included), and what that would keep. None when no activity
-   * completed it (R9: checked the day after the anchor lapsed).
+   * (latest_on_time), and what that would keep: the engine's days_given_up_at_latest are
+   * still given up when that date comes before the replaced expiration. What bounds it: in
+   * a cascade, the certification whose path was met, when it expires that day (R4); else
+   * the credits the path relies on (C2). None when no activity completed it (R9: checked
+   * the day after the anchor lapsed).
    */
-  function latestAdvice(r, ctx) {
+  function latestAdvice(r, rc, certsById, ctx) {
     if (!r.latest_on_time || !(r.days_given_up > 0) || r.final_activity == null) return null;
-    const day = (iso) => Math.round(Date.parse(iso + 'T00:00:00Z') / 86400000);
-    const movable = Math.max(0, day(r.latest_on_time) - day(r.on));
+    const movable = Math.max(0, dayNumber(r.latest_on_time) - dayNumber(r.on));
+    const still = Number.isFinite(r.days_given_up_at_latest) ? r.days_given_up_at_latest : Math.max(0, r.days_given_up - movable);
     const final = ctx && (ctx.plan.activities || []).find((a) => a && a.id === r.final_activity);
     const who = final ? ['“', activityTitle(final), '”'] : 'The final activity';
-    const data = { latestOnTime: r.latest_on_time, movableDays: String(movable), finalActivity: r.final_activity };
-    if (movable <= 0) {
-      return h('p', { class: 'latest', dataset: data }, who, ' cannot move later: credits it relies on expire ', F.ruleBadge('C2'), '.');
-    }
-    const still = r.days_given_up - movable;
+    const data = { latestOnTime: r.latest_on_time, movableDays: String(movable), daysGivenUpAtLatest: String(still), finalActivity: r.final_activity };
+    // The certification whose path was met: its own recertification that day replaced an
+    // expiration days_given_up after it; when that is the latest date, it is the bound.
+    const viaRc = r.via && r.via !== rc.id && ctx && ctx.rcById ? ctx.rcById.get(r.via) : null;
+    const viaR = viaRc && (viaRc.recertifications || []).find((x) => x.on === r.on);
+    const viaExpired = viaR && Number.isFinite(viaR.days_given_up) ? dayNumber(viaR.on) + viaR.days_given_up : NaN;
+    const reason = viaExpired === dayNumber(r.latest_on_time)
+      ? [certName(certsById.get(r.via) || { id: r.via }), ', whose path it meets, expires then ', F.ruleBadge('R4')]
+      : ['credits it relies on expire then ', F.ruleBadge('C2')];
+    if (movable <= 0) return h('p', { class: 'latest', dataset: data }, who, ' cannot move later: ', reason, '.');
     return h('p', { class: 'latest', dataset: data },
       who, ' could move as late as ', F.dateEl(r.latest_on_time, 'latest-on-time'),
       ' and still be on time, ',
       still > 0
-        ? ['keeping ', F.plural(movable, 'more day'), ' of validity (', F.plural(still, 'day'), ' would still be given up, as earlier credits expire ', F.ruleBadge('C2'), ').']
+        ? ['keeping ', F.plural(movable, 'more day'), ' of validity (', F.plural(still, 'day'), ' would still be given up: ', reason, ').']
         : 'giving up no validity.');
   }
 
@@ -277,12 +312,12 @@
     const viaCert = viaOther ? certsById.get(r.via) : null;
     return h('li', { class: 'recert', dataset: { on: r.on, newExpires: r.new_expires, via: r.via || '', daysGivenUp: String(r.days_given_up) } },
       h('p', { class: 'sentence' },
-        'Recertified on ', F.dateEl(r.on, 'on'), ' by ', h('strong', { class: 'path' }, F.pathText(r.path)),
+        ctx && ctx.today && r.on > ctx.today ? 'Recertifies on ' : 'Recertified on ', F.dateEl(r.on, 'on'), ' by ', h('strong', { class: 'path' }, F.pathText(r.path)),
         viaOther ? [' of ', certName(viaCert || { id: r.via }), ' (cascade ', F.ruleBadge('R4'), ')'] : null,
         ', new expiration ', F.dateEl(r.new_expires, 'new-expires'), ', ',
         h('span', { class: 'given-up' }, r.days_given_up ? F.plural(r.days_given_up, 'day') + ' of validity given up' : 'no validity given up'),
         ' ', F.ruleBadge('R5'), '.'),
-      latestAdvice(r, ctx),
+      latestAdvice(r, rc, certsById, ctx),
       Number.isFinite(r.credits_applied) && r.credits_applied > 0
         ? h('p', { class: 'applied' }, F.plural(r.credits_applied, 'credit') + ' applied ', F.ruleBadge('A2'))
         : null);
@@ -374,7 +409,8 @@
   }
 
   function renderVerdict(root, plan, result, idx, today) {
-    const ctx = { plan, today: (result && result.today) || today };
+    const rcById = new Map(((result && result.certifications) || []).map((rc) => [rc.id, rc]));
+    const ctx = { plan, today: (result && result.today) || today, rcById };
     const certs = plan.certifications || [];
     const certsById = new Map(certs.map((c) => [c.id, c]));
     const out = [];

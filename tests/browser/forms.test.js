@@ -52,7 +52,7 @@ test('a plan built through the forms gets its verdict, and the what-if switch ch
   assert.equal(await recert.getAttribute('data-new-expires'), '2030-01-15');
   assert.equal(await recert.getAttribute('data-days-given-up'), '166');
   const sentence = await recert.textContent();
-  assert.match(sentence, /Recertified on 15 Jan 2027 by 30 CE credits/);
+  assert.match(sentence, /Recertifies on 15 Jan 2027 by 30 CE credits/, 'after the plan’s today (2026-11-29): future tense');
   assert.match(sentence, /new expiration 15 Jan 2030/);
   assert.match(sentence, /166 days of validity given up/);
   assert.match(await verdict.getAttribute('class'), /status-recertified/);
@@ -160,16 +160,18 @@ test('an engine error keeps the form open next to its field and the plan unchang
   assert.ok(await dlg.isVisible(), 'the form stays open');
   const list = dlg.locator('.form-errors');
   assert.ok(await list.isVisible());
-  assert.match(await list.textContent(), /\/activities\/0\/completed/);
+  assert.match(await list.textContent(), /Completed on \(or planned for\): required/, 'the field by its label');
+  assert.equal(await list.locator('li').first().getAttribute('data-pointer'), '/activities/0/completed');
   const field = dlg.getByLabel('Completed on (or planned for)', { exact: true });
   assert.equal(await field.getAttribute('aria-invalid'), 'true');
   const errId = (await field.getAttribute('aria-describedby')).split(' ').pop();
   assert.ok((await page.locator('#' + errId).textContent()).length > 0, 'the message is next to the field');
 
-  // Non-integer credits are the engine's to refuse too.
+  // Non-integer credits are refused too (the credit tables' reading of a whole number).
   await fillForm(page, { 'Completed on (or planned for)': '2026-10-01', 'CE credits': '7.5' });
   await saveForm(page);
-  assert.match(await list.textContent(), /\/activities\/0\/credits/);
+  assert.match(await list.textContent(), /CE credits: expected a whole number; got “7\.5”/);
+  assert.equal(await list.locator('li').first().getAttribute('data-pointer'), '/activities/0/credits');
   await dlg.getByRole('button', { name: 'Cancel' }).click();
   await dlg.waitFor({ state: 'hidden' });
   assert.deepEqual(await savedPlan(page), before);

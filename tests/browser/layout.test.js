@@ -1,0 +1,82 @@
+// Layout: what is meant to be seen can be seen. The compare view opens with its heading
+// below the sticky top bar (not under it) and the focus on that heading; the form's
+// claim-status choice and the session credits placeholder fit their boxes.
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { launch, openPage, finish, planHash, exampleFiles, expectSoon, currentVariant } = require('./helpers');
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { if (browser) await browser.close(); });
+
+/** Where the compare heading is, against the top bar, and whether it has the focus. */
+function headingPlace(page) {
+  return page.evaluate(() => {
+    const t = document.getElementById('compare-title').getBoundingClientRect();
+    const bar = document.querySelector('.topbar');
+    const sticky = getComputedStyle(bar).position === 'sticky';
+    return {
+      top: t.top, bottom: t.bottom, barBottom: sticky ? bar.getBoundingClientRect().bottom : 0,
+      focused: document.activeElement && document.activeElement.id === 'compare-title', innerHeight: window.innerHeight,
+    };
+  });
+}
+
+for (const [what, viewport] of [['desktop', { width: 1400, height: 900 }], ['narrow desktop (the top bar wraps)', { width: 900, height: 700 }], ['phone', { width: 390, height: 844 }]]) {
+  test(`the compare view opens with its heading in view, below the top bar (${what})`, async () => {
+    // Example 02: three certifications, so the table is taller than the window.
+    const ex = exampleFiles().find((e) => e.file.startsWith('02'));
+    const s = await openPage(browser, { hash: planHash(ex.plan), viewport });
+    const { page } = s;
+    await page.locator('#variants .btn-duplicate').click();
+    await page.locator('#variant-dialog button[type=submit]').click();
+    await expectSoon(() => currentVariant(page), 'Alternative 1');
+    // From the top of the page, and from further down: the heading ends up in view either way.
+    for (const scrollY of [0, 600]) {
+      await page.evaluate((y) => window.scrollTo(0, y), scrollY);
+      await page.locator('#variants .btn-compare').click();
+      await page.locator('#compare:not([hidden])').waitFor();
+      const p = await headingPlace(page);
+      assert.ok(p.focused, 'the focus is on the heading');
+      assert.ok(p.top >= p.barBottom, `scrolled from ${scrollY}: the heading (top ${p.top}) is not under the top bar (bottom ${p.barBottom})`);
+      assert.ok(p.bottom <= p.innerHeight, `scrolled from ${scrollY}: the heading is in the window`);
+      await page.click('#compare-close');
+      await page.locator('#compare').waitFor({ state: 'hidden' });
+    }
+    await finish(s);
+  });
+}
+
+/** Text width (canvas, the control's own font) against the room inside the control. */
+function fits(locator, which) {
+  return locator.evaluate((el, w) => {
+    const cs = getComputedStyle(el);
+    const ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    const text = w === 'placeholder' ? el.placeholder : el.options[el.selectedIndex].text;
+    const pad = parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight) + parseFloat(cs.borderLeftWidth) + parseFloat(cs.borderRightWidth);
+    // Room taken by the select's arrow or the number input's spin buttons: 20px is Chromium's.
+    const room = el.getBoundingClientRect().width - pad - 20;
+    return { text, width: Math.ceil(ctx.measureText(text).width), room: Math.floor(room) };
+  }, which);
+}
+
+for (const viewport of [{ width: 1400, height: 1000 }, { width: 390, height: 844 }]) {
+  test(`the claim status and the session credits placeholder are not cut off (${viewport.width}px)`, async () => {
+    const s = await openPage(browser, { viewport });
+    const { page } = s;
+    await page.click('button[data-add="cisco_live"]');
+    const dlg = page.locator('dialog#editor');
+    const status = dlg.getByLabel('Claim status', { exact: true });
+    const st = await fits(status, 'option');
+    assert.ok(st.width <= st.room, `“${st.text}” is ${st.width}px wide in ${st.room}px`);
+    const credits = dlg.locator('.session-edit').first().getByLabel('Credits');
+    const cr = await fits(credits, 'placeholder');
+    assert.ok(cr.width <= cr.room, `“${cr.text}” is ${cr.width}px wide in ${cr.room}px`);
+    // The automatic status still says what it does, in the hint.
+    assert.match(await dlg.textContent(), /planned while the date is ahead, completed once it has passed/);
+    await page.keyboard.press('Escape');
+    await finish(s);
+  });
+}
