@@ -70,9 +70,15 @@ const CSV_WITH_BAD_ROWS = 'type,title,course,version,credits,completed,status\n'
   'training,A course with no date,ENCOR,1.3,64,,planned\n' +
   'concert,Not an activity,,,,2026-01-01,\n';
 
+/** Escape, then wait for the dialog's close event and what it queues (focus moving back): a late one would close the next menu. */
 async function closeDialog(page) {
+  await page.evaluate(() => {
+    window.__closed = false;
+    const d = document.querySelector('dialog[open]');
+    if (d) d.addEventListener('close', () => setTimeout(() => { window.__closed = true; }, 0), { once: true });
+  });
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+  await page.waitForFunction(() => window.__closed === true && !document.querySelector('dialog[open]'));
 }
 
 async function loadExample(page, n) {
