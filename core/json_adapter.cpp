@@ -49,16 +49,16 @@ public:
         const json* v = find(obj, key);
         const std::string ptr = at + "/" + key;
         if (!v || v->is_null()) {
-            if (required) fail(ptr, "required: expected a text");
+            if (required) fail(ptr, "required: expected text");
             return std::nullopt;
         }
         if (v->is_number()) return v->dump();  // e.g. a version written as 1.1
         if (!v->is_string()) {
-            fail(ptr, "expected a text, got " + shown(*v));
+            fail(ptr, "expected text, got " + shown(*v));
             return std::nullopt;
         }
         if (required && v->get<std::string>().empty()) {
-            fail(ptr, "required: expected a non-empty text");
+            fail(ptr, "required: expected some text");
             return std::nullopt;
         }
         return v->get<std::string>();

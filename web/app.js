@@ -27,7 +27,7 @@
     const list = h('ul', null, (errors || []).map((e) => h('li', null,
       where(e) ? [h('span', { class: 'where' }, where(e)), ' '] : null,
       typeof e.pointer === 'string' ? [h('code', { class: 'pointer' }, e.pointer || '(whole plan)'), ' '] : null,
-      F.plainMessage(e.message))));
+      e.message)));
     const dismiss = h('button', { type: 'button', class: 'btn small', onclick: () => clearProblems() }, 'Dismiss');
     const actions = (opts.actions || []).length
       ? h('div', { class: 'problems-actions' }, opts.actions.map((a) => h('button', { type: 'button', class: 'btn small primary', onclick: a.onclick }, a.label)))

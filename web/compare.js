@@ -179,7 +179,7 @@
       h('div', { class: 'compare-head' },
         h('h2', { id: 'compare-title' }, 'Compare variants'),
         h('button', { type: 'button', class: 'btn small', id: 'compare-close', onclick: () => { close(); const b = document.querySelector('#variants .btn-compare'); if (b) b.focus(); } }, 'Close')),
-      verdicts.length ? h('ul', { class: 'compare-verdicts' }, verdicts) : null,
+      ...(verdicts.length ? [h('ul', { class: 'compare-verdicts' }, verdicts)] : []),
       h('div', { class: 'compare-scroll', tabindex: '0', role: 'region', 'aria-labelledby': scrollId },
         h('table', { class: 'compare-table' },
           h('caption', { id: scrollId, class: 'visually-hidden' }, 'The variants side by side'),

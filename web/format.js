@@ -154,13 +154,6 @@
     return m.replace(new RegExp('\\s*\\(' + rule + '\\)', 'g'), '');
   }
 
-  /** An engine message in plain words: 'expected a text' -> 'expected text'. */
-  function plainMessage(message) {
-    return String(message == null ? '' : message)
-      .replace(/\ba non-empty text\b/g, 'some text')
-      .replace(/\ba text\b/g, 'text');
-  }
-
   /**
    * What a whole-number field holds: {empty: true}, {value}, or {error}. A number input
    * showing "1e400", "-" or "e" gives the page the value "" with validity.badInput: that is
@@ -185,6 +178,6 @@
   C.format = {
     isIsoDate, formatDate, dateEl, plural, LEVELS, LEVEL_LABELS, EXAM_KINDS, examKindLabel, examsText,
     pathText, neededText, explainsReduction, ACTIVITY_TYPES, STATUSES, STATUS_LABELS, ITEM_TYPE_LABELS, warningTitle, warningAdvice, ruleBadge,
-    messageWithoutRule, plainMessage, readWholeNumber,
+    messageWithoutRule, readWholeNumber,
   };
 })(window.Ceplan = window.Ceplan || {});

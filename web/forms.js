@@ -253,7 +253,7 @@
         const where = labelOf(first.pointer);
         live.classList.add('stale');
         C.dom.append(live, [h('p', { class: 'live-title' }, 'Not counted yet: ', where ? where + ': ' : '',
-          first.message ? F.plainMessage(first.message) : 'incomplete',
+          first.message ? first.message : 'incomplete',
           lastGood ? ' (the last verdict that could be computed stays on screen)' : ''), lastGood]);
       }
     }
@@ -288,7 +288,7 @@
       const list = h('ul');
       for (const err of errors) {
         const ptr = String(err.pointer || '');
-        const message = F.plainMessage(err.message);
+        const message = err.message;
         const f = fieldOf(ptr);
         if (f) {
           f.control.setAttribute('aria-invalid', 'true');

@@ -187,7 +187,7 @@
       for (const e of errors) {
         const hit = e.path && inputs.find((x) => x.path.join('/') === e.path.join('/'));
         if (hit) hit.input.setAttribute('aria-invalid', 'true');
-        list.appendChild(h('li', { dataset: { cell: e.path ? e.path.join('/') : '' } }, e.where ? e.where + ': ' : null, F.plainMessage(e.message)));
+        list.appendChild(h('li', { dataset: { cell: e.path ? e.path.join('/') : '' } }, e.where ? e.where + ': ' : null, e.message));
       }
       errorsBox.replaceChildren(h('p', null, 'Nothing was saved:'), list);
       errorsBox.hidden = false;

@@ -106,7 +106,7 @@ test('form errors name the field by its label; the credit tables name a cell by 
   await finish(s);
 });
 
-test('an imported plan’s errors name the certification and field; "expected a text" reads as words', async () => {
+test('an imported plan’s errors name the certification and field in words', async () => {
   const s = await openPage(browser, { hash: planHash(PLAN) });
   const { page } = s;
   const bad = JSON.parse(JSON.stringify(PLAN));
