@@ -59,21 +59,32 @@ test('a plan too large for this browser’s storage says so, offers the export, 
   await finish(s);
 });
 
-test('a saved plan the page cannot read (version 2) stays until the next change and can be downloaded first', async () => {
-  const s = await openPage(browser);
-  const { page } = s;
-  const raw = JSON.stringify({ plan: Object.assign({}, PLAN, { version: 2 }) });
+/** Stores `raw` as the saved plan, reloads, and returns the text of the problem box that follows. */
+async function reloadWithSaved(page, raw) {
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, raw]);
   await page.reload();
   await page.waitForSelector('body[data-engine="ready"]');
   await problems(page).waitFor({ state: 'visible' });
-  const text = await problems(page).textContent();
+  return problems(page).textContent();
+}
+
+/** Clicks "Download the unreadable saved plan" and returns the download. */
+async function downloadUnreadable(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    problems(page).getByRole('button', { name: 'Download the unreadable saved plan' }).click()]);
+  return download;
+}
+
+test('a saved plan the page cannot read (version 2) stays until the next change and can be downloaded first', async () => {
+  const s = await openPage(browser);
+  const { page } = s;
+  const raw = JSON.stringify({ plan: Object.assign({}, PLAN, { version: 2 }) });
+  const text = await reloadWithSaved(page, raw);
   assert.match(text, /Your saved plan could not be read/);
   assert.match(text, /\/version/, 'the engine’s reason');
   assert.match(text, /replaced by your next change/);
   assert.equal(await stored(page), raw, 'nothing was overwritten yet');
-  const [download] = await Promise.all([page.waitForEvent('download'),
-    problems(page).getByRole('button', { name: 'Download the unreadable saved plan' }).click()]);
+  const download = await downloadUnreadable(page);
   assert.equal(fs.readFileSync(await download.path(), 'utf8'), raw, 'the stored text, exactly');
   assert.equal(download.suggestedFilename(), 'ceplan-unreadable-saved-plan.json');
 
@@ -88,16 +99,11 @@ test('saved text that is not JSON is reported as such, not silently replaced at 
   const s = await openPage(browser);
   const { page } = s;
   const raw = '{{{not json';
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, raw]);
-  await page.reload();
-  await page.waitForSelector('body[data-engine="ready"]');
-  await problems(page).waitFor({ state: 'visible' });
-  const text = await problems(page).textContent();
+  const text = await reloadWithSaved(page, raw);
   assert.match(text, /Your saved plan could not be read/);
   assert.match(text, /not JSON/);
   assert.equal(await stored(page), raw, 'the unreadable text is still there after the start');
-  const [download] = await Promise.all([page.waitForEvent('download'),
-    problems(page).getByRole('button', { name: 'Download the unreadable saved plan' }).click()]);
+  const download = await downloadUnreadable(page);
   assert.equal(fs.readFileSync(await download.path(), 'utf8'), raw);
   assert.equal(download.suggestedFilename(), 'ceplan-unreadable-saved-plan.txt');
   await finish(s);
