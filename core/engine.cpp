@@ -61,7 +61,7 @@ private:
     void take_missing(CertState& c);
     void add_activity(int index, Date d);
     void drop_expired(Date d);
-    void check(Date d);
+    bool check(Date d);  // true when something recertified on `d`
     void record_points(Date d);
     void finish_timeline(CertState& c) const;
     void warn_expired(const Increment& inc);
@@ -230,7 +230,7 @@ void Simulation::finish_timeline(CertState& c) const {
             t.exams.push_back({e.on, to_string(e.kind), plan_.activities[static_cast<std::size_t>(e.activity)].id});
 }
 
-void Simulation::check(Date d) {
+bool Simulation::check(Date d) {
     // R2: which paths are met on `d`, using only what was completed by `d`.
     std::vector<Candidate> candidates;
     for (const auto& c : certs_) {
@@ -255,7 +255,7 @@ void Simulation::check(Date d) {
             candidates.push_back(std::move(cand));
         }
     }
-    if (candidates.empty()) return;
+    if (candidates.empty()) return false;
     // R4: the highest level wins; R6: fewest credits consumed, fewer exams, listed order.
     const auto level_of = [&](const Candidate& x) { return certs_[static_cast<std::size_t>(x.cert)].input->level; };
     const auto best =
@@ -315,7 +315,7 @@ void Simulation::check(Date d) {
         anchor_recertified = anchor_recertified || c.index == anchor_;
         recertified.push_back(&c);
     }
-    if (!anchor_recertified) return;  // A3: a lower certification's exam-only path leaves credits untouched
+    if (!anchor_recertified) return true;  // A3: a lower certification's exam-only path leaves credits untouched
     const int left = total_credits(pool_);
     rollover_ = {};
     if (left >= policy_.rollover_minimum) {
@@ -324,7 +324,7 @@ void Simulation::check(Date d) {
         for (const auto& inc : pool_) by_date[inc.expires.days] += inc.credits;
         for (const auto& [day, credits] : by_date) rollover_.parts.push_back({credits, Date{day}});
         for (auto* c : recertified) c->recertifications.back().rollover = rollover_;
-        return;
+        return true;
     }
     for (auto* c : recertified) c->recertifications.back().rollover = Rollover{};
     std::map<int, int> forfeited;  // activity -> credits
@@ -337,6 +337,7 @@ void Simulation::check(Date d) {
                                              " or more roll over, so " + std::to_string(left) + " are forfeited (A3)"));
     }
     pool_.clear();
+    return true;
 }
 
 Result Simulation::run() {
@@ -387,17 +388,10 @@ Result Simulation::run() {
         }
         drop_expired(d);
         if (checkable || anchor_changed) {
-            const std::size_t recerts_before = [&] {
-                std::size_t n = 0;
-                for (const auto& c : certs_) n += c.recertifications.size();
-                return n;
-            }();
             record_points(d);
-            check(d);
+            const bool recertified = check(d);
             anchor_ = anchor_on(d);
-            std::size_t recerts_after = 0;
-            for (const auto& c : certs_) recerts_after += c.recertifications.size();
-            if (recerts_after != recerts_before) record_points(d);
+            if (recertified) record_points(d);
         }
     }
     for (const auto& inc : pool_) warn_expired(inc);
