@@ -32,7 +32,7 @@ const clone = (x) => JSON.parse(JSON.stringify(x));
 function showProblems(title, errors, opts) {
   opts = opts || {};
   const box = $('problems');
-  const where = (e) => (forms.describePointer ? forms.describePointer(e.pointer, opts.plan || state.plan) : null);
+  const where = (e) => forms.describePointer(e.pointer, opts.plan || state.plan);
   const list = h('ul', null, (errors || []).map((e) => h('li', null,
     where(e) ? [h('span', { class: 'where' }, where(e)), ' '] : null,
     typeof e.pointer === 'string' ? [h('code', { class: 'pointer' }, e.pointer || '(whole plan)'), ' '] : null,
@@ -454,7 +454,7 @@ function start() {
   engine.ready.then(() => {
     buildExamplesMenu();
     const saved = store.load();
-    const fresh = () => (tables ? tables.fill(store.emptyPlan()) : store.emptyPlan());
+    const fresh = () => tables.fill(store.emptyPlan());
     if (saved && saved.unreadable) {
       const u = saved.unreadable;
       reportUnreadableSave(u.text, u.notJson, [{

@@ -390,7 +390,7 @@ function theDialog() {
 }
 
 function download(name, text, type) {
-  if (toolbar.download) toolbar.download(name, text, type);
+  toolbar.download(name, text, type);
 }
 
 /**

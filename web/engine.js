@@ -34,7 +34,7 @@ function localToday() {
 function evaluate(plan) {
   if (!mod) return { ok: false, errors: [{ message: 'The rules engine is not loaded yet.' }] };
   // The page's own fields, which the module ignores: variants that are no list are refused here.
-  const own = variants ? variants.shapeErrors(plan) : [];
+  const own = variants.shapeErrors(plan);
   if (own.length) return { ok: false, errors: own };
   let input = plan;
   if (plan && typeof plan === 'object' && !Array.isArray(plan) && plan.today === undefined) {

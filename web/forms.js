@@ -276,7 +276,7 @@ function open(opts) {
     if (typeof pointer !== 'string') return '';
     const f = fieldOf(pointer);
     if (f) return f.label;
-    return describePointer(pointer, app.state ? app.state.plan : null) || '';
+    return describePointer(pointer, app.state.plan) || '';
   }
   const absolute = (problems) => problems.map((p) => ({ pointer: opts.base + p.pointer, message: p.message }));
 
@@ -387,7 +387,7 @@ function describePointer(pointer, plan) {
     }
     return parts.length > 2 ? out + ' › ' + ((kind && specLabel(kind, parts[2])) || specLabel('training', parts[2]) || rest(2)) : out;
   }
-  if (parts[0] === 'policy' && tables.cellLabel) {
+  if (parts[0] === 'policy') {
     const cell = tables.cellLabel(parts.slice(1));
     if (cell) return 'Credit tables › ' + cell;
   }

@@ -2,8 +2,9 @@
 // expiration dates (P1), the last day to claim each activity (C1, `claim_by`), the last day
 // rolled-over credits can be used (C2, `rollover.expires`), and the "finish by" date (R5
 // `latest_on_time`, or for a certification at risk the `by` of its cheapest missing path, P2).
-// Written by hand: the well-kept iCalendar library on npm (ical.js) ships its browser build as
-// an ES module only, and this page loads classic scripts. The tests parse the file back with it.
+// Written by hand when the page was classic scripts and the well-kept iCalendar library on npm
+// (ical.js) shipped as an ES module only; esbuild could now bundle it (not done: a size choice).
+// The tests parse the file back with it.
 import * as view from './view.js';
 import * as F from './format.js';
 import * as store from './store.js';
@@ -63,8 +64,7 @@ function certLabel(plan, id) {
 }
 
 function activityLabel(a) {
-  if (view.activityTitle) return view.activityTitle(a);
-  return a.title || a.event || a.course || a.id;
+  return view.activityTitle(a);
 }
 
 /** The missing path that needs the fewest additional credits, then the fewest exams (P2). */
@@ -182,7 +182,7 @@ function build(plan, result, now) {
 
 /** 'ceplan-<plan>-deadlines.ics' */
 function fileName(plan) {
-  const json = store.fileName ? store.fileName(plan) : 'ceplan-plan.json';
+  const json = store.fileName(plan);
   return json.replace(/\.json$/, '') + '-deadlines.ics';
 }
 

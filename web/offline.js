@@ -21,7 +21,7 @@ function start() {
   // A new build took over (sw.js activates at once): this page still runs the old files.
   const hadController = !!navigator.serviceWorker.controller;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (hadController && app.toast) app.toast('A new version of ceplan is ready: reload the page to use it.');
+    if (hadController) app.toast('A new version of ceplan is ready: reload the page to use it.');
   });
   // After load, so that the first visit is not slowed down by the shell being cached.
   const register = () => navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).then((reg) => { state.registration = reg; },

@@ -25,7 +25,7 @@ function update() {
   title.textContent = name;
   const asOf = (state.result && state.result.today) || plan.today || localToday();
   const printed = localToday();
-  const variant = variants.currentName ? variants.currentName(plan) : null;
+  const variant = variants.currentName(plan);
   meta.replaceChildren();
   append(meta, [variant ? ['Variant “', variant, '” · '] : null, 'Recertification plan as of ', F.dateEl(asOf),
     printed !== asOf ? [' · printed ', F.dateEl(printed)] : null, ' · made with ceplan']);

@@ -392,7 +392,7 @@ function verdictCard(c, rc, idx, certsById, ctx) {
       shortBadge(rc)),
     parts,
     warningList(idx.byCert.get(c.id)),
-    rc && timeline && ctx ? timeline.chart(rc, { today: ctx.today, nameOf: (id) => certName(certsById.get(id) || { id }) }) : null);
+    rc && ctx ? timeline.chart(rc, { today: ctx.today, nameOf: (id) => certName(certsById.get(id) || { id }) }) : null);
 }
 
 function rolloverBlock(result) {
