@@ -51,9 +51,17 @@ int nesting_depth(std::string_view text) {
     return deepest;
 }
 
+/// The top-level fields a plan reader reads (plan-format.md); others are ignored.
+bool plan_field(const std::string& key) {
+    return key == "format" || key == "version" || key == "today" || key == "certifications" ||
+           key == "activities" || key == "policy";
+}
+
 /// nlohmann's DOM builder, with exceptions off, that keeps the JSON pointer
 /// of the value being read, so that a number JSON cannot hold (1e400) is
 /// reported at its place, and keeps the parser's message for a syntax error.
+/// Values of unknown top-level fields (an example's notes) are checked but
+/// not stored.
 class Sax {
 public:
     using Dom = nlohmann::detail::json_sax_dom_parser<Json>;
@@ -61,32 +69,41 @@ public:
 
     std::optional<PlanError> error;
 
-    bool null() { return value(dom_.null()); }
-    bool boolean(bool b) { return value(dom_.boolean(b)); }
-    bool number_integer(Json::number_integer_t n) { return value(dom_.number_integer(n)); }
-    bool number_unsigned(Json::number_unsigned_t n) { return value(dom_.number_unsigned(n)); }
-    bool number_float(Json::number_float_t n, const Json::string_t& s) { return value(dom_.number_float(n, s)); }
-    bool string(Json::string_t& s) { return value(dom_.string(s)); }
-    bool binary(Json::binary_t& b) { return value(dom_.binary(b)); }
+    bool null() { return skipping_ ? scalar_skipped() : value(dom_.null()); }
+    bool boolean(bool b) { return skipping_ ? scalar_skipped() : value(dom_.boolean(b)); }
+    bool number_integer(Json::number_integer_t n) { return skipping_ ? scalar_skipped() : value(dom_.number_integer(n)); }
+    bool number_unsigned(Json::number_unsigned_t n) {
+        return skipping_ ? scalar_skipped() : value(dom_.number_unsigned(n));
+    }
+    bool number_float(Json::number_float_t n, const Json::string_t& s) {
+        return skipping_ ? scalar_skipped() : value(dom_.number_float(n, s));
+    }
+    bool string(Json::string_t& s) { return skipping_ ? scalar_skipped() : value(dom_.string(s)); }
+    bool binary(Json::binary_t& b) { return skipping_ ? scalar_skipped() : value(dom_.binary(b)); }
     bool start_object(std::size_t n) {
         path_.push_back({false, 0, {}});
-        return dom_.start_object(n);
+        return skipping_ || dom_.start_object(n);
     }
     bool key(Json::string_t& k) {
         path_.back().key = k;
+        if (skipping_) return true;
+        if (path_.size() == 1 && !plan_field(k)) {
+            skipping_ = true;
+            return true;
+        }
         return dom_.key(k);
     }
     bool end_object() {
         path_.pop_back();
-        return value(dom_.end_object());
+        return skipping_ ? container_skipped() : value(dom_.end_object());
     }
     bool start_array(std::size_t n) {
         path_.push_back({true, 0, {}});
-        return dom_.start_array(n);
+        return skipping_ || dom_.start_array(n);
     }
     bool end_array() {
         path_.pop_back();
-        return value(dom_.end_array());
+        return skipping_ ? container_skipped() : value(dom_.end_array());
     }
     bool parse_error(std::size_t, const std::string& token, const nlohmann::detail::exception& ex) {
         if (ex.id == 406) {  // out_of_range.406: a number beyond the range of a double
@@ -107,10 +124,19 @@ private:
     };
     Dom dom_;
     std::vector<Step> path_;
+    bool skipping_ = false;  // inside the value of an unknown top-level field
 
     bool value(bool ok) {
         if (!path_.empty() && path_.back().array) ++path_.back().index;
         return ok;
+    }
+    bool scalar_skipped() {
+        if (path_.size() == 1) skipping_ = false;  // the unknown field's value was this scalar
+        return value(true);
+    }
+    bool container_skipped() {
+        if (path_.size() == 1) skipping_ = false;  // the unknown field's value ends here
+        return value(true);
     }
     std::string pointer() const {
         std::string out;
