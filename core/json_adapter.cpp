@@ -605,7 +605,7 @@ std::string result_to_json(const Result& result) {
                                {"via", r.via},
                                {"days_given_up", r.days_given_up},
                                {"credits_applied", r.credits_applied},
-                               {"latest_on_time", format_date(r.latest_on_time)},
+                               {"latest_on_time", r.latest_on_time ? ordered(format_date(*r.latest_on_time)) : ordered(nullptr)},
                                {"days_given_up_at_latest", r.days_given_up_at_latest},
                                {"final_activity", r.final_activity ? ordered(*r.final_activity) : ordered(nullptr)},
                                {"rollover", r.rollover ? rollover_to_json(*r.rollover) : ordered(nullptr)}});
