@@ -10,14 +10,15 @@ bool fits(const ExamSlot& slot, ExamKind kind) {
     return std::find(slot.kinds.begin(), slot.kinds.end(), kind) != slot.kinds.end();
 }
 
-/// Maximum bipartite matching of slots to exams (Kuhn's augmenting paths).
-/// Exams of one kind are interchangeable for the slots, so only the earliest
-/// `slots.size()` exams of each kind take part: at most 5 × S candidates for S
-/// slots, whatever the number of exams. Work O(S² × 5S) plus one pass over
-/// `exams`: polynomial, where a plain search over assignments is exponential in S.
-/// Slots are served in order and candidates tried earliest first, so earlier
-/// slots are filled first and earlier exams are preferred. Returns, per slot,
-/// the index into `exams` or -1 for a slot left open.
+/// Bipartite matching of slots to exams. Exams of one kind are interchangeable
+/// for the slots, so only the earliest `slots.size()` exams of each kind take
+/// part: at most 5 × S candidates for S slots, whatever the number of exams.
+/// The assignment is the one a search in slot order, earliest exam first, finds:
+/// the lexicographically first among those filling the most slots (an open slot
+/// ranks after every exam). Each slot fixes the first candidate that still lets
+/// the rest reach the maximum, checked by Kuhn's augmenting paths: O(S × 5S ×
+/// S² × 5S) = O(S⁵) steps plus one pass over `exams`, polynomial where a search
+/// over assignments is exponential in S.
 class Matcher {
 public:
     Matcher(const std::vector<ExamSlot>& slots, const std::vector<ExamRecord>& exams) : slots_(slots) {
@@ -28,17 +29,24 @@ public:
             ++n;
             candidates_.push_back({e, exams[e].kind});
         }
-        owner_.assign(candidates_.size(), -1);
+        used_.assign(candidates_.size(), false);
     }
 
     std::vector<long> run() {
-        for (std::size_t s = 0; s < slots_.size(); ++s) {
-            visited_.assign(candidates_.size(), false);
-            augment(s);
-        }
         std::vector<long> best(slots_.size(), -1);
-        for (std::size_t c = 0; c < candidates_.size(); ++c)
-            if (owner_[c] >= 0) best[static_cast<std::size_t>(owner_[c])] = static_cast<long>(candidates_[c].exam);
+        std::size_t target = max_matching(0);
+        for (std::size_t s = 0; s < slots_.size() && target > 0; ++s) {
+            for (std::size_t c = 0; c < candidates_.size(); ++c) {
+                if (used_[c] || !fits(slots_[s], candidates_[c].kind)) continue;
+                used_[c] = true;
+                if (1 + max_matching(s + 1) == target) {
+                    best[s] = static_cast<long>(candidates_[c].exam);
+                    --target;
+                    break;
+                }
+                used_[c] = false;
+            }
+        }
         return best;
     }
 
@@ -49,13 +57,25 @@ private:
     };
     const std::vector<ExamSlot>& slots_;
     std::vector<Candidate> candidates_;
-    std::vector<long> owner_;  // candidate -> slot holding it, -1 when free
+    std::vector<bool> used_;    // candidates fixed to an earlier slot
+    std::vector<long> owner_;   // during max_matching: candidate -> slot, -1 when free
     std::vector<bool> visited_;
 
-    // Depth is at most the number of slots (each level moves to another slot).
+    /// Kuhn: the most slots from `first` on that the free candidates can fill.
+    std::size_t max_matching(std::size_t first) {
+        owner_.assign(candidates_.size(), -1);
+        std::size_t size = 0;
+        for (std::size_t s = first; s < slots_.size(); ++s) {
+            visited_.assign(candidates_.size(), false);
+            size += augment(s);
+        }
+        return size;
+    }
+
+    // Recursion depth is at most the number of candidates (each level visits a new one).
     bool augment(std::size_t slot) {
         for (std::size_t c = 0; c < candidates_.size(); ++c) {
-            if (visited_[c] || !fits(slots_[slot], candidates_[c].kind)) continue;
+            if (used_[c] || visited_[c] || !fits(slots_[slot], candidates_[c].kind)) continue;
             visited_[c] = true;
             if (owner_[c] < 0 || augment(static_cast<std::size_t>(owner_[c]))) {
                 owner_[c] = static_cast<long>(slot);
