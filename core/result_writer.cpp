@@ -57,7 +57,7 @@ void recertification(JsonWriter& w, const Recertification& r) {
     w.number(r.days_given_up);
     w.key("credits_applied");
     w.number(r.credits_applied);
-    date(w, "latest_on_time", r.latest_on_time);
+    optional_date(w, "latest_on_time", r.latest_on_time);
     w.key("days_given_up_at_latest");
     w.number(r.days_given_up_at_latest);
     w.key("final_activity");
