@@ -249,7 +249,7 @@ void explain(Judge& judge, Optimized& answer) {
             out.kind = "not_needed";
             const std::string chosen_words =
                 answer.chosen.empty() ? std::string("the plan as it is")
-                                      : "the chosen " + join(chosen_ids) + " (" + cost_words(answer.money, answer.hours) + ")";
+                                      : "the answer (" + join(chosen_ids) + ": " + cost_words(answer.money, answer.hours) + ")";
             const auto& opt = options[o];
             if (out.alone_saves) {
                 std::string why;
@@ -262,7 +262,7 @@ void explain(Judge& judge, Optimized& answer) {
                 else
                     why = "it ties, and the chosen options come first in the list";
                 out.message = describe(a) + " would also save them on its own, but " + why + "; " + chosen_words +
-                              " save as many";
+                              " saves as many";
             } else {
                 std::vector<std::string> saves, still;
                 for (const auto& c : result.certifications) {
@@ -285,7 +285,7 @@ void explain(Judge& judge, Optimized& answer) {
                               (saves.empty() ? std::string() : " (it would save " + join(saves) + ")") +
                               (still.empty() ? std::string() : ": " + join(still, "; ")) +
                               (out.rule == "L3" ? " (L3: a concentration exam is not a technology core exam)" : "") +
-                              "; " + chosen_words + " save " + plural(answer.saved, "certification");
+                              "; " + chosen_words + " saves " + plural(answer.saved, "certification");
             }
         }
         answer.left_out.push_back(std::move(out));
