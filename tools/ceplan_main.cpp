@@ -1,5 +1,6 @@
 // ceplan command line:
 //   ceplan evaluate [--pretty|--summary] PLAN.json|-   the result (or error) JSON, indented, or in words
+//   ceplan optimize [--pretty] PLAN.json|-             a plan with options: the best choice (optimize.md)
 //   ceplan bench PLAN.json|- [N]                       N in-process evaluations, median and fastest
 //   ceplan policy                                      the built-in policy table
 // Exit 0 on a result, 2 on invalid input (one-line summary on stderr), 1 on a
@@ -18,12 +19,14 @@
 #include <vector>
 
 #include "core/json_adapter.hpp"
+#include "core/optimize_json.hpp"
 #include "tools/summary.hpp"
 
 namespace {
 
 int usage() {
     std::cerr << "usage: ceplan evaluate [--pretty|--summary] PLAN.json   (or - for standard input)\n"
+                 "       ceplan optimize [--pretty] PLAN.json   (a plan with options: the best choice, optimize.md)\n"
                  "       ceplan bench PLAN.json [N]   (N in-process evaluations, default 1000)\n"
                  "       ceplan policy                (the built-in policy table)\n";
     return 1;
@@ -93,7 +96,8 @@ int main(int argc, char** argv) {
         const auto text = read_plan(args[1]);
         return text ? bench(*text, n) : 1;
     }
-    if (args.empty() || args[0] != "evaluate") return usage();
+    if (args.empty() || (args[0] != "evaluate" && args[0] != "optimize")) return usage();
+    const bool optimize = args[0] == "optimize";
     bool pretty = false, in_words = false;
     std::vector<std::string> files;
     for (std::size_t i = 1; i < args.size(); ++i) {
@@ -104,10 +108,10 @@ int main(int argc, char** argv) {
         else
             files.push_back(args[i]);
     }
-    if (files.size() != 1 || (pretty && in_words)) return usage();
+    if (files.size() != 1 || (pretty && in_words) || (optimize && in_words)) return usage();
     const auto text = read_plan(files[0]);
     if (!text) return 1;
-    const ceplan::Outcome outcome = ceplan::evaluate_json(*text);
+    const ceplan::Outcome outcome = optimize ? ceplan::optimize_json(*text) : ceplan::evaluate_json(*text);
     if (in_words)
         std::cout << ceplan::cli::summary(*text, outcome.json) << std::flush;
     else if (pretty)
