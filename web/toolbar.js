@@ -44,12 +44,16 @@
   }
 
   function exportCalendar() {
-    const { plan, result } = C.app.state;
+    let { plan, result } = C.app.state;
     if (!plan || !result) return;
-    if (!C.ics.events(plan, result).length) {
+    const events = C.ics.events(plan, result);
+    if (!events.length) {
       C.app.toast('No deadline lies ahead in this plan: the calendar would be empty.');
       return;
     }
+    // The plan keeps its calendar identity (plan_id) and each event's SEQUENCE (ics.js stamp()).
+    const stamped = C.ics.stamp(plan, events);
+    if (stamped.changed && C.app.apply(stamped.plan, { undoable: false }).ok) plan = stamped.plan;
     download(C.ics.fileName(plan), C.ics.build(plan, result), 'text/calendar');
     C.app.toast('Calendar saved: open it with your calendar program to add the deadlines.');
   }
