@@ -152,7 +152,8 @@
     const name = $('plan-name');
     if (document.activeElement !== name) name.value = typeof plan.name === 'string' ? plan.name : '';
     const asOf = $('as-of');
-    if (document.activeElement !== asOf) asOf.value = typeof plan.today === 'string' ? plan.today : '';
+    // Not while typed in, nor while it shows what it holds cannot be used (dates.js).
+    if (document.activeElement !== asOf && asOf.getAttribute('aria-invalid') !== 'true') asOf.value = typeof plan.today === 'string' ? plan.today : '';
     C.view.render(plan, state.result, actions, today());
     if (C.compare) C.compare.refresh(); // the variants side by side (compare.js), when open
     if (C.variants) C.variants.render(plan); // the variants bar (variants.js)
@@ -400,12 +401,12 @@
       if (v) cand.name = v; else delete cand.name;
       apply(cand, {});
     });
-    $('as-of').addEventListener('change', (ev) => {
+    // Judged when complete, never while typed; a refusal is said under the field (dates.js).
+    C.dates.watchAsOf($('as-of'), (v) => {
+      if (!state.plan || v === (typeof state.plan.today === 'string' ? state.plan.today : '')) return { ok: true };
       const cand = clone(state.plan);
-      const v = ev.target.value;
       if (v) cand.today = v; else delete cand.today;
-      const r = apply(cand, {});
-      if (!r.ok) showProblems('That date was not accepted', r.errors);
+      return apply(cand, {});
     });
     $('import').addEventListener('click', () => $('import-file').click());
     $('import-file').addEventListener('change', (ev) => {

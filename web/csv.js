@@ -65,6 +65,7 @@
     let credits;
     if (v.credits !== '') {
       if (/^\d+$/.test(v.credits)) credits = Number(v.credits);
+      else if (/^[-−]\s*\d+$/.test(v.credits)) err('credits', 'expected 0 or more credits (or an empty cell), got “' + v.credits + '”');
       else err('credits', 'expected a whole number of credits (or an empty cell), got “' + v.credits + '”');
     }
 
