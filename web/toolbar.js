@@ -58,10 +58,11 @@
     C.app.toast('Calendar saved: open it with your calendar program to add the deadlines.');
   }
 
+  /** Export → Activities (CSV): what the file could not give back is said first (csvexport.js). */
   function exportCsv() {
     const { plan } = C.app.state;
     if (!plan) return;
-    download(C.csv.fileName(plan), C.csv.exportText(plan), 'text/csv');
+    C.csvexport.run(plan, download);
   }
 
   function wire() {
