@@ -155,6 +155,7 @@
     // Not while typed in, nor while it shows what it holds cannot be used (dates.js).
     if (document.activeElement !== asOf && asOf.getAttribute('aria-invalid') !== 'true') asOf.value = typeof plan.today === 'string' ? plan.today : '';
     C.view.render(plan, state.result, actions, today());
+    if (C.next) C.next.render(plan, state.result, today()); // "What to do next" (next.js)
     if (C.compare) C.compare.refresh(); // the variants side by side (compare.js), when open
     if (C.variants) C.variants.render(plan); // the variants bar (variants.js)
     if (C.print) C.print.update(); // the printed report's heading (print.js)

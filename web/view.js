@@ -229,7 +229,8 @@
     const sessionWs = a.type === 'cisco_live' ? ws.filter((w) => w.session !== null && w.session !== undefined) : [];
     const rowWs = ws.filter((w) => !sessionWs.includes(w));
     const switchId = C.dom.uid('sw');
-    return h('li', { class: ['activity', 'type-' + a.type, off && 'off', less && 'less'], dataset: { id: a.id || '', index: String(i) } },
+    // id: the target of "What to do next" links (next.js)
+    return h('li', { class: ['activity', 'type-' + a.type, off && 'off', less && 'less'], id: 'activity-' + i, tabindex: '-1', dataset: { id: a.id || '', index: String(i) } },
       h('div', { class: 'act-icon', title: (F.ACTIVITY_TYPES[a.type] || {}).label || a.type }, icon(a.type)),
       h('div', { class: 'act-main' },
         h('h3', { class: 'act-title' }, title),
@@ -421,7 +422,12 @@
         result.horizon && result.horizon !== result.today ? [', looking ahead to ', F.dateEl(result.horizon)] : null, '.'));
     }
     if (!certs.length) out.push(h('p', { class: 'empty' }, 'The verdict appears once you add a certification.'));
-    for (const c of certs) out.push(verdictCard(c, idx.certs.get(c.id), idx, certsById, ctx));
+    certs.forEach((c, i) => {
+      const card = verdictCard(c, idx.certs.get(c.id), idx, certsById, ctx);
+      card.id = 'verdict-' + i; // the target of "What to do next" links (next.js)
+      card.tabIndex = -1;
+      out.push(card);
+    });
     if (certs.length) out.push(rolloverBlock(result));
     if (idx.general.length) {
       out.push(h('section', { class: 'card general', 'aria-label': 'Other warnings' }, h('h3', null, 'Also worth knowing'), warningList(idx.general)));
