@@ -2,478 +2,486 @@
 // included) and the engine's result for it. Every change builds a candidate plan, asks the
 // engine once, and is kept only if the engine accepts it: a rejected plan never replaces
 // the last good one.
-(function (C) {
-  'use strict';
-  const { h } = C.dom;
-  const F = C.format;
+// The examples menu: [{name, description, plan}], made by tools/build-web from examples/*.json.
+import EXAMPLES from 'ceplan:examples';
+import { h, append } from './dom.js';
+import * as F from './format.js';
+import * as forms from './forms.js';
+import * as store from './store.js';
+import * as toolbar from './toolbar.js';
+import * as engine from './engine.js';
+import * as view from './view.js';
+import * as compare from './compare.js';
+import * as variants from './variants.js';
+import * as print from './print.js';
+import * as tables from './tables.js';
+import * as dates from './dates.js';
+import * as next from './next.js';
 
-  const state = { plan: null, result: null, undo: [] };
-  const $ = (id) => document.getElementById(id);
-  const clone = (x) => JSON.parse(JSON.stringify(x));
+const state = { plan: null, result: null, undo: [] };
+const $ = (id) => document.getElementById(id);
+const clone = (x) => JSON.parse(JSON.stringify(x));
 
-  // ----- messages ----------------------------------------------------------------------
+// ----- messages ----------------------------------------------------------------------
 
-  /**
-   * Show problems (from an import, a link or a stored plan) above the columns.
-   * opts: {kind (what the box is about, in data-kind), actions: [{label, onclick}],
-   * keepToast (the toast of the action that caused it stays: it is still true),
-   * plan (the plan the errors' pointers point into, for their words; default the current one)}.
-   * A failure hides an earlier toast ("Imported …"), which would contradict it.
-   */
-  function showProblems(title, errors, opts) {
-    opts = opts || {};
-    const box = $('problems');
-    const where = (e) => (C.forms && C.forms.describePointer ? C.forms.describePointer(e.pointer, opts.plan || state.plan) : null);
-    const list = h('ul', null, (errors || []).map((e) => h('li', null,
-      where(e) ? [h('span', { class: 'where' }, where(e)), ' '] : null,
-      typeof e.pointer === 'string' ? [h('code', { class: 'pointer' }, e.pointer || '(whole plan)'), ' '] : null,
-      e.message)));
-    const dismiss = h('button', { type: 'button', class: 'btn small', onclick: () => clearProblems() }, 'Dismiss');
-    const actions = (opts.actions || []).length
-      ? h('div', { class: 'problems-actions' }, opts.actions.map((a) => h('button', { type: 'button', class: 'btn small primary', onclick: a.onclick }, a.label)))
-      : null;
-    box.replaceChildren(h('div', { class: 'problems-head' }, h('h2', null, title), dismiss), list);
-    if (actions) box.appendChild(actions);
-    box.dataset.kind = opts.kind || 'error';
-    box.hidden = false;
-    if (!opts.keepToast) hideToast();
-    box.focus();
+/**
+ * Show problems (from an import, a link or a stored plan) above the columns.
+ * opts: {kind (what the box is about, in data-kind), actions: [{label, onclick}],
+ * keepToast (the toast of the action that caused it stays: it is still true),
+ * plan (the plan the errors' pointers point into, for their words; default the current one)}.
+ * A failure hides an earlier toast ("Imported …"), which would contradict it.
+ */
+function showProblems(title, errors, opts) {
+  opts = opts || {};
+  const box = $('problems');
+  const where = (e) => forms.describePointer(e.pointer, opts.plan || state.plan);
+  const list = h('ul', null, (errors || []).map((e) => h('li', null,
+    where(e) ? [h('span', { class: 'where' }, where(e)), ' '] : null,
+    typeof e.pointer === 'string' ? [h('code', { class: 'pointer' }, e.pointer || '(whole plan)'), ' '] : null,
+    e.message)));
+  const dismiss = h('button', { type: 'button', class: 'btn small', onclick: () => clearProblems() }, 'Dismiss');
+  const actions = (opts.actions || []).length
+    ? h('div', { class: 'problems-actions' }, opts.actions.map((a) => h('button', { type: 'button', class: 'btn small primary', onclick: a.onclick }, a.label)))
+    : null;
+  box.replaceChildren(h('div', { class: 'problems-head' }, h('h2', null, title), dismiss), list);
+  if (actions) box.appendChild(actions);
+  box.dataset.kind = opts.kind || 'error';
+  box.hidden = false;
+  if (!opts.keepToast) hideToast();
+  box.focus();
+}
+function clearProblems() { const box = $('problems'); box.hidden = true; box.replaceChildren(); delete box.dataset.kind; }
+function problemsShowing(kind) { const box = $('problems'); return !box.hidden && box.dataset.kind === kind; }
+
+let toastTimer = null;
+function hideToast() {
+  const box = $('toast');
+  clearTimeout(toastTimer);
+  box.hidden = true;
+  box.replaceChildren();
+}
+function toast(message, withUndo) {
+  const box = $('toast');
+  const parts = [h('span', null, message)];
+  if (withUndo && state.undo.length) parts.push(h('button', { type: 'button', class: 'btn small', onclick: undo }, 'Undo'));
+  box.replaceChildren(...parts);
+  box.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(hideToast, withUndo ? 10000 : 4000);
+}
+
+// ----- keeping the plan in this browser ----------------------------------------------
+
+/**
+ * Saves the plan in localStorage and says so when it cannot: once, in the problems box,
+ * with the export at hand; the warning goes when a later plan is kept again.
+ */
+function persist(plan) {
+  const r = store.save(plan);
+  if (r.ok) {
+    if (problemsShowing('save')) clearProblems();
+    return;
   }
-  function clearProblems() { const box = $('problems'); box.hidden = true; box.replaceChildren(); delete box.dataset.kind; }
-  function problemsShowing(kind) { const box = $('problems'); return !box.hidden && box.dataset.kind === kind; }
+  if (problemsShowing('save')) return; // already said, still on screen
+  const why = r.quota
+    ? 'It is ' + (r.chars / 1e6).toFixed(1) + ' million characters long, more than this browser keeps for a page.'
+    : 'This browser does not let ceplan keep anything (private browsing, or a setting).';
+  showProblems(r.quota ? 'This plan is too large to keep in this browser; export it to keep it' : 'This browser cannot keep the plan; export it to keep it', [
+    { message: why + ' It stays on screen while this page is open, but a reload brings back the plan saved before.' },
+  ], { kind: 'save', keepToast: true, actions: [{ label: 'Export the plan (JSON)', onclick: exportPlan }] });
+}
 
-  let toastTimer = null;
-  function hideToast() {
-    const box = $('toast');
-    clearTimeout(toastTimer);
-    box.hidden = true;
-    box.replaceChildren();
+/** The saved text holds no plan the engine accepts: say why, and offer it as a file before a change replaces it. */
+function reportUnreadableSave(text, notJson, errors) {
+  const download = () => toolbar.download('ceplan-unreadable-saved-plan.' + (notJson ? 'txt' : 'json'), text, notJson ? 'text/plain' : 'application/json');
+  showProblems('Your saved plan could not be read', errors.concat([
+    { message: 'It stays in this browser until it is replaced by your next change: download it first to keep it.' },
+  ]), { kind: 'unreadable-save', actions: [{ label: 'Download the unreadable saved plan', onclick: download }] });
+}
+
+// ----- the one way the plan changes --------------------------------------------------
+
+/**
+ * apply(candidate, {toast, undoable, persist, clearProblems}) -> {ok, errors?}
+ * Evaluates the candidate once; on success it becomes the plan, is drawn and saved.
+ */
+function apply(candidate, opts) {
+  opts = opts || {};
+  const r = engine.evaluate(candidate);
+  if (!r.ok) return r;
+  if (opts.undoable !== false && state.plan) {
+    state.undo.push(state.plan);
+    if (state.undo.length > 50) state.undo.shift();
   }
-  function toast(message, withUndo) {
-    const box = $('toast');
-    const parts = [h('span', null, message)];
-    if (withUndo && state.undo.length) parts.push(h('button', { type: 'button', class: 'btn small', onclick: undo }, 'Undo'));
-    box.replaceChildren(...parts);
-    box.hidden = false;
-    clearTimeout(toastTimer);
-    toastTimer = setTimeout(hideToast, withUndo ? 10000 : 4000);
-  }
+  state.plan = candidate;
+  state.result = r.result;
+  render();
+  // A whole new plan (opts.clearProblems): what was said about the last one no longer
+  // holds, except the offer of an unreadable save's text (still in memory).
+  if (opts.clearProblems && !problemsShowing('unreadable-save')) clearProblems();
+  if (opts.toast) toast(opts.toast, opts.undoable !== false);
+  if (opts.persist !== false) persist(candidate);
+  return r;
+}
 
-  // ----- keeping the plan in this browser ----------------------------------------------
+function undo() {
+  const prev = state.undo.pop();
+  if (!prev) return;
+  const r = engine.evaluate(prev);
+  if (!r.ok) return;
+  state.plan = prev;
+  state.result = r.result;
+  render();
+  toast('Undone.', false);
+  persist(prev);
+}
 
-  /**
-   * Saves the plan in localStorage and says so when it cannot: once, in the problems box,
-   * with the export at hand; the warning goes when a later plan is kept again.
-   */
-  function persist(plan) {
-    const r = C.store.save(plan);
-    if (r.ok) {
-      if (problemsShowing('save')) clearProblems();
-      return;
-    }
-    if (problemsShowing('save')) return; // already said, still on screen
-    const why = r.quota
-      ? 'It is ' + (r.chars / 1e6).toFixed(1) + ' million characters long, more than this browser keeps for a page.'
-      : 'This browser does not let ceplan keep anything (private browsing, or a setting).';
-    showProblems(r.quota ? 'This plan is too large to keep in this browser; export it to keep it' : 'This browser cannot keep the plan; export it to keep it', [
-      { message: why + ' It stays on screen while this page is open, but a reload brings back the plan saved before.' },
-    ], { kind: 'save', keepToast: true, actions: [{ label: 'Export the plan (JSON)', onclick: exportPlan }] });
-  }
+/**
+ * What-if while a form is open: the candidate is evaluated once per pause in typing and
+ * its verdict drawn in the verdict column; nothing is saved. A rejected candidate keeps
+ * the last good verdict on screen. endPreview() draws the real plan again.
+ */
+function preview(cand) {
+  const r = engine.evaluate(cand);
+  if (!r.ok) return r;
+  view.previewVerdict(cand, r.result, today());
+  return { ok: true, summary: view.verdictSummary(cand, r.result, state.result) };
+}
+function endPreview() {
+  if (document.getElementById('verdict').classList.contains('previewing')) render();
+}
 
-  /** The saved text holds no plan the engine accepts: say why, and offer it as a file before a change replaces it. */
-  function reportUnreadableSave(text, notJson, errors) {
-    const download = () => C.toolbar.download('ceplan-unreadable-saved-plan.' + (notJson ? 'txt' : 'json'), text, notJson ? 'text/plain' : 'application/json');
-    showProblems('Your saved plan could not be read', errors.concat([
-      { message: 'It stays in this browser until it is replaced by your next change: download it first to keep it.' },
-    ]), { kind: 'unreadable-save', actions: [{ label: 'Download the unreadable saved plan', onclick: download }] });
-  }
+function today() {
+  return (state.result && state.result.today) || state.plan.today || engine.localToday();
+}
 
-  // ----- the one way the plan changes --------------------------------------------------
+// ----- drawing -----------------------------------------------------------------------
 
-  /**
-   * apply(candidate, {toast, undoable, persist, clearProblems}) -> {ok, errors?}
-   * Evaluates the candidate once; on success it becomes the plan, is drawn and saved.
-   */
-  function apply(candidate, opts) {
-    opts = opts || {};
-    const r = C.engine.evaluate(candidate);
-    if (!r.ok) return r;
-    if (opts.undoable !== false && state.plan) {
-      state.undo.push(state.plan);
-      if (state.undo.length > 50) state.undo.shift();
-    }
-    state.plan = candidate;
-    state.result = r.result;
-    render();
-    // A whole new plan (opts.clearProblems): what was said about the last one no longer
-    // holds, except the offer of an unreadable save's text (still in memory).
-    if (opts.clearProblems && !problemsShowing('unreadable-save')) clearProblems();
-    if (opts.toast) toast(opts.toast, opts.undoable !== false);
-    if (opts.persist !== false) persist(candidate);
-    return r;
-  }
-
-  function undo() {
-    const prev = state.undo.pop();
-    if (!prev) return;
-    const r = C.engine.evaluate(prev);
-    if (!r.ok) return;
-    state.plan = prev;
-    state.result = r.result;
-    render();
-    toast('Undone.', false);
-    persist(prev);
-  }
-
-  /**
-   * What-if while a form is open: the candidate is evaluated once per pause in typing and
-   * its verdict drawn in the verdict column; nothing is saved. A rejected candidate keeps
-   * the last good verdict on screen. endPreview() draws the real plan again.
-   */
-  function preview(cand) {
-    const r = C.engine.evaluate(cand);
-    if (!r.ok) return r;
-    C.view.previewVerdict(cand, r.result, today());
-    return { ok: true, summary: C.view.verdictSummary(cand, r.result, state.result) };
-  }
-  function endPreview() {
-    if (document.getElementById('verdict').classList.contains('previewing')) render();
-  }
-
-  function today() {
-    return (state.result && state.result.today) || state.plan.today || C.engine.localToday();
-  }
-
-  // ----- drawing -----------------------------------------------------------------------
-
-  function render() {
-    const key = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.focus : null;
-    const plan = state.plan;
-    const name = $('plan-name');
-    if (document.activeElement !== name) name.value = typeof plan.name === 'string' ? plan.name : '';
-    const asOf = $('as-of');
-    // Not while typed in, nor while it shows what it holds cannot be used (dates.js).
-    if (document.activeElement !== asOf && asOf.getAttribute('aria-invalid') !== 'true') asOf.value = typeof plan.today === 'string' ? plan.today : '';
-    C.view.render(plan, state.result, actions, today());
-    if (C.next) C.next.render(plan, state.result, today()); // "What to do next" (next.js)
-    if (C.compare) C.compare.refresh(); // the variants side by side (compare.js), when open
-    if (C.variants) C.variants.render(plan); // the variants bar (variants.js)
-    if (C.print) C.print.update(); // the printed report's heading (print.js)
-    if (key) {
-      const el = Array.from(document.querySelectorAll('[data-focus]')).find((x) => x.dataset.focus === key);
-      if (el) el.focus();
-    }
-    document.body.classList.add('ready');
-  }
-
-  /** Focus the element whose data-focus is key, when focus would otherwise be lost. */
-  function focusKey(key) {
-    if (document.activeElement && document.activeElement !== document.body && document.contains(document.activeElement)) return;
+function render() {
+  const key = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.focus : null;
+  const plan = state.plan;
+  const name = $('plan-name');
+  if (document.activeElement !== name) name.value = typeof plan.name === 'string' ? plan.name : '';
+  const asOf = $('as-of');
+  // Not while typed in, nor while it shows what it holds cannot be used (dates.js).
+  if (document.activeElement !== asOf && asOf.getAttribute('aria-invalid') !== 'true') asOf.value = typeof plan.today === 'string' ? plan.today : '';
+  view.render(plan, state.result, actions, today());
+  next.render(plan, state.result, today()); // "What to do next" (next.js)
+  compare.refresh(); // the variants side by side (compare.js), when open
+  variants.render(plan); // the variants bar (variants.js)
+  print.update(); // the printed report's heading (print.js)
+  if (key) {
     const el = Array.from(document.querySelectorAll('[data-focus]')).find((x) => x.dataset.focus === key);
     if (el) el.focus();
   }
+  document.body.classList.add('ready');
+}
 
-  // ----- editing -----------------------------------------------------------------------
+/** Focus the element whose data-focus is key, when focus would otherwise be lost. */
+function focusKey(key) {
+  if (document.activeElement && document.activeElement !== document.body && document.contains(document.activeElement)) return;
+  const el = Array.from(document.querySelectorAll('[data-focus]')).find((x) => x.dataset.focus === key);
+  if (el) el.focus();
+}
 
-  function newId(prefix, list) {
-    const used = new Set((list || []).map((x) => x && x.id));
-    let n = 1;
-    while (used.has(prefix + n)) n += 1;
-    return prefix + n;
+// ----- editing -----------------------------------------------------------------------
+
+function newId(prefix, list) {
+  const used = new Set((list || []).map((x) => x && x.id));
+  let n = 1;
+  while (used.has(prefix + n)) n += 1;
+  return prefix + n;
+}
+
+const PREFIX = { training: 't', cisco_live: 'cl', item_authoring: 'ia', exam: 'x' };
+
+function editCertification(i) {
+  const plan = state.plan;
+  const isNew = i === undefined;
+  const certs = plan.certifications || [];
+  const item = isNew ? { id: newId('c', certs), name: '', level: 'professional' } : clone(certs[i]);
+  const index = isNew ? certs.length : i;
+  forms.open({
+    kind: 'certification',
+    title: isNew ? 'Add a certification' : 'Edit ' + (item.name || item.id),
+    saveLabel: isNew ? 'Add' : 'Save',
+    item,
+    base: '/certifications/' + index,
+    onSave(edited) {
+      return apply(withItem(plan, 'certifications', index, edited), { toast: isNew ? 'Certification added.' : 'Certification saved.' });
+    },
+    onPreview(edited) {
+      return preview(withItem(plan, 'certifications', index, edited));
+    },
+    onClose: endPreview,
+    onRemove: isNew ? null : () => removeCertification(i),
+    returnFocus: ['edit-cert:' + item.id, 'add:certification'],
+  });
+}
+
+/** A copy of `plan` with `edited` at `list[index]` (a new item when index is the list's length). */
+function withItem(plan, list, index, edited) {
+  const cand = clone(plan);
+  cand[list] = Array.isArray(cand[list]) ? cand[list] : [];
+  cand[list][index] = edited;
+  return cand;
+}
+
+function removeCertification(i) {
+  const cand = clone(state.plan);
+  const [gone] = cand.certifications.splice(i, 1);
+  const r = apply(cand, { toast: 'Removed ' + ((gone && (gone.name || gone.id)) || 'the certification') + '.' });
+  if (!r.ok) showProblems('That certification cannot be removed', r.errors);
+  else focusKey('add:certification');
+}
+
+function editActivity(i, type) {
+  const plan = state.plan;
+  const isNew = i === undefined;
+  const acts = plan.activities || [];
+  let item;
+  if (isNew) {
+    item = { id: newId(PREFIX[type] || 'a', acts), type };
+    if (type === 'exam') item.exam = 'core';
+    if (type === 'cisco_live') item.sessions = [{ badged_in: true }];
+  } else {
+    item = clone(acts[i]);
+    type = item.type;
   }
+  const index = isNew ? acts.length : i;
+  const label = (F.ACTIVITY_TYPES[type] || { label: 'activity' }).label;
+  forms.open({
+    kind: F.ACTIVITY_TYPES[type] ? type : 'training',
+    title: isNew ? 'Add ' + label.toLowerCase().replace('cisco live', 'Cisco Live') : 'Edit ' + view.activityTitle(item),
+    saveLabel: isNew ? 'Add' : 'Save',
+    item,
+    base: '/activities/' + index,
+    onSave(edited) {
+      return apply(withItem(plan, 'activities', index, edited), { toast: isNew ? label + ' added.' : 'Activity saved.' });
+    },
+    onPreview(edited) {
+      return preview(withItem(plan, 'activities', index, edited));
+    },
+    onClose: endPreview,
+    onRemove: isNew ? null : () => removeActivity(i),
+    returnFocus: ['edit-act:' + item.id, 'add:' + type],
+  });
+}
 
-  const PREFIX = { training: 't', cisco_live: 'cl', item_authoring: 'ia', exam: 'x' };
+function removeActivity(i) {
+  const cand = clone(state.plan);
+  const [gone] = cand.activities.splice(i, 1);
+  const r = apply(cand, { toast: 'Removed ' + (gone ? view.activityTitle(gone) : 'the activity') + '.' });
+  if (!r.ok) showProblems('That activity cannot be removed', r.errors);
+  else focusKey('add:' + (gone && gone.type));
+}
 
-  function editCertification(i) {
-    const plan = state.plan;
-    const isNew = i === undefined;
-    const certs = plan.certifications || [];
-    const item = isNew ? { id: newId('c', certs), name: '', level: 'professional' } : clone(certs[i]);
-    const index = isNew ? certs.length : i;
-    C.forms.open({
-      kind: 'certification',
-      title: isNew ? 'Add a certification' : 'Edit ' + (item.name || item.id),
-      saveLabel: isNew ? 'Add' : 'Save',
-      item,
-      base: '/certifications/' + index,
-      onSave(edited) {
-        return apply(withItem(plan, 'certifications', index, edited), { toast: isNew ? 'Certification added.' : 'Certification saved.' });
-      },
-      onPreview(edited) {
-        return preview(withItem(plan, 'certifications', index, edited));
-      },
-      onClose: endPreview,
-      onRemove: isNew ? null : () => removeCertification(i),
-      returnFocus: ['edit-cert:' + item.id, 'add:certification'],
-    });
+/** The what-if switch: writes `enabled` (false = the engine ignores the activity). */
+function toggleActivity(i, on) {
+  const cand = clone(state.plan);
+  const a = cand.activities[i];
+  if (on) delete a.enabled; // absent means on
+  else a.enabled = false;
+  const r = apply(cand, {});
+  if (!r.ok) { showProblems('That change was not accepted', r.errors); render(); }
+}
+
+const actions = {
+  editCert: (i) => editCertification(i),
+  openExamples: () => setTimeout(() => { // after this click has finished closing open menus
+    $('examples').open = true;
+    const first = document.querySelector('#examples-list button');
+    if (first) first.focus();
+  }, 0),
+  removeCert: removeCertification,
+  editActivity: (i) => editActivity(i),
+  removeActivity,
+  toggleActivity,
+};
+
+// ----- loading plans from outside ----------------------------------------------------
+
+/** Load a whole plan (import, example, link). Keeps the current plan if the engine says no. */
+function loadPlan(plan, source, message) {
+  plan = tables.fill(plan); // the user's credit tables fill what the plan leaves unknown (E8)
+  const r = apply(plan, { toast: message, clearProblems: true }); // may then say that it cannot be kept in this browser
+  if (!r.ok) showProblems(source + ' could not be loaded; your plan was not changed', r.errors, { plan });
+  return r.ok;
+}
+
+function importText(text, fileName) {
+  const parsed = store.parsePlanText(text, fileName);
+  if (!parsed.ok) {
+    showProblems(fileName + ' could not be loaded; your plan was not changed', parsed.errors);
+    return false;
   }
+  return loadPlan(parsed.plan, fileName, 'Imported ' + fileName + '.');
+}
 
-  /** A copy of `plan` with `edited` at `list[index]` (a new item when index is the list's length). */
-  function withItem(plan, list, index, edited) {
-    const cand = clone(plan);
-    cand[list] = Array.isArray(cand[list]) ? cand[list] : [];
-    cand[list][index] = edited;
-    return cand;
-  }
+function exportPlan() {
+  const blob = new Blob([store.exportText(state.plan)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: store.fileName(state.plan), hidden: true });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
 
-  function removeCertification(i) {
-    const cand = clone(state.plan);
-    const [gone] = cand.certifications.splice(i, 1);
-    const r = apply(cand, { toast: 'Removed ' + ((gone && (gone.name || gone.id)) || 'the certification') + '.' });
-    if (!r.ok) showProblems('That certification cannot be removed', r.errors);
-    else focusKey('add:certification');
-  }
-
-  function editActivity(i, type) {
-    const plan = state.plan;
-    const isNew = i === undefined;
-    const acts = plan.activities || [];
-    let item;
-    if (isNew) {
-      item = { id: newId(PREFIX[type] || 'a', acts), type };
-      if (type === 'exam') item.exam = 'core';
-      if (type === 'cisco_live') item.sessions = [{ badged_in: true }];
-    } else {
-      item = clone(acts[i]);
-      type = item.type;
-    }
-    const index = isNew ? acts.length : i;
-    const label = (F.ACTIVITY_TYPES[type] || { label: 'activity' }).label;
-    C.forms.open({
-      kind: F.ACTIVITY_TYPES[type] ? type : 'training',
-      title: isNew ? 'Add ' + label.toLowerCase().replace('cisco live', 'Cisco Live') : 'Edit ' + C.view.activityTitle(item),
-      saveLabel: isNew ? 'Add' : 'Save',
-      item,
-      base: '/activities/' + index,
-      onSave(edited) {
-        return apply(withItem(plan, 'activities', index, edited), { toast: isNew ? label + ' added.' : 'Activity saved.' });
-      },
-      onPreview(edited) {
-        return preview(withItem(plan, 'activities', index, edited));
-      },
-      onClose: endPreview,
-      onRemove: isNew ? null : () => removeActivity(i),
-      returnFocus: ['edit-act:' + item.id, 'add:' + type],
-    });
-  }
-
-  function removeActivity(i) {
-    const cand = clone(state.plan);
-    const [gone] = cand.activities.splice(i, 1);
-    const r = apply(cand, { toast: 'Removed ' + (gone ? C.view.activityTitle(gone) : 'the activity') + '.' });
-    if (!r.ok) showProblems('That activity cannot be removed', r.errors);
-    else focusKey('add:' + (gone && gone.type));
-  }
-
-  /** The what-if switch: writes `enabled` (false = the engine ignores the activity). */
-  function toggleActivity(i, on) {
-    const cand = clone(state.plan);
-    const a = cand.activities[i];
-    if (on) delete a.enabled; // absent means on
-    else a.enabled = false;
-    const r = apply(cand, {});
-    if (!r.ok) { showProblems('That change was not accepted', r.errors); render(); }
-  }
-
-  const actions = {
-    editCert: (i) => editCertification(i),
-    openExamples: () => setTimeout(() => { // after this click has finished closing open menus
-      $('examples').open = true;
-      const first = document.querySelector('#examples-list button');
-      if (first) first.focus();
-    }, 0),
-    removeCert: removeCertification,
-    editActivity: (i) => editActivity(i),
-    removeActivity,
-    toggleActivity,
-  };
-
-  // ----- loading plans from outside ----------------------------------------------------
-
-  /** Load a whole plan (import, example, link). Keeps the current plan if the engine says no. */
-  function loadPlan(plan, source, message) {
-    if (C.tables) plan = C.tables.fill(plan); // the user's credit tables fill what the plan leaves unknown (E8)
-    const r = apply(plan, { toast: message, clearProblems: true }); // may then say that it cannot be kept in this browser
-    if (!r.ok) showProblems(source + ' could not be loaded; your plan was not changed', r.errors, { plan });
-    return r.ok;
-  }
-
-  function importText(text, fileName) {
-    const parsed = C.store.parsePlanText(text, fileName);
-    if (!parsed.ok) {
-      showProblems(fileName + ' could not be loaded; your plan was not changed', parsed.errors);
-      return false;
-    }
-    return loadPlan(parsed.plan, fileName, 'Imported ' + fileName + '.');
-  }
-
-  function exportPlan() {
-    const blob = new Blob([C.store.exportText(state.plan)], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const a = h('a', { href: url, download: C.store.fileName(state.plan), hidden: true });
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
-  }
-
-  function showShare() {
-    const panel = $('share-panel');
-    const link = C.store.shareLink(state.plan);
-    const input = h('input', { type: 'text', id: 'share-link', readonly: true, value: link, 'aria-label': 'Share link' });
-    const copy = h('button', { type: 'button', class: 'btn small primary' }, 'Copy');
-    const status = h('span', { class: 'copy-status', role: 'status' });
-    copy.addEventListener('click', () => {
-      input.select();
-      const done = () => { status.textContent = 'Copied.'; };
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(link).then(done, () => { document.execCommand && document.execCommand('copy'); done(); });
-      } else { document.execCommand('copy'); done(); }
-    });
-    const closeBtn = h('button', { type: 'button', class: 'btn small', onclick: () => { panel.hidden = true; $('share').focus(); } }, 'Close');
-    // From a file the link names a file on this disk: it opens nowhere else.
-    const note = window.location.protocol === 'file:'
-      ? [h('p', { class: 'share-local' }, h('strong', null, 'This link opens this copy of ceplan on this computer'),
-        ', with the plan in it: the page was opened from a file, so the link points to that file on your disk and works nowhere else.'),
-      h('p', null, 'To share the plan, send the exported plan file (Export → Plan (JSON)); the other person opens it with Import. ' +
-        'Or put the public/ folder on any static web server: a share link made there opens for anyone who can reach it.')]
-      : h('p', null, 'The whole plan travels in this link; nothing is uploaded. Anyone who opens it sees a copy.');
-    panel.replaceChildren();
-    C.dom.append(panel, [note, h('div', { class: 'share-row' }, input, copy, closeBtn, status)]);
-    panel.hidden = false;
-    input.focus();
+function showShare() {
+  const panel = $('share-panel');
+  const link = store.shareLink(state.plan);
+  const input = h('input', { type: 'text', id: 'share-link', readonly: true, value: link, 'aria-label': 'Share link' });
+  const copy = h('button', { type: 'button', class: 'btn small primary' }, 'Copy');
+  const status = h('span', { class: 'copy-status', role: 'status' });
+  copy.addEventListener('click', () => {
     input.select();
-  }
+    const done = () => { status.textContent = 'Copied.'; };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(link).then(done, () => { document.execCommand && document.execCommand('copy'); done(); });
+    } else { document.execCommand('copy'); done(); }
+  });
+  const closeBtn = h('button', { type: 'button', class: 'btn small', onclick: () => { panel.hidden = true; $('share').focus(); } }, 'Close');
+  // From a file the link names a file on this disk: it opens nowhere else.
+  const note = window.location.protocol === 'file:'
+    ? [h('p', { class: 'share-local' }, h('strong', null, 'This link opens this copy of ceplan on this computer'),
+      ', with the plan in it: the page was opened from a file, so the link points to that file on your disk and works nowhere else.'),
+    h('p', null, 'To share the plan, send the exported plan file (Export → Plan (JSON)); the other person opens it with Import. ' +
+      'Or put the public/ folder on any static web server: a share link made there opens for anyone who can reach it.')]
+    : h('p', null, 'The whole plan travels in this link; nothing is uploaded. Anyone who opens it sees a copy.');
+  panel.replaceChildren();
+  append(panel, [note, h('div', { class: 'share-row' }, input, copy, closeBtn, status)]);
+  panel.hidden = false;
+  input.focus();
+  input.select();
+}
 
-  function buildExamplesMenu() {
-    const menu = $('examples-list');
-    const examples = Array.isArray(window.CEPLAN_EXAMPLES) ? window.CEPLAN_EXAMPLES : [];
-    if (!examples.length) {
-      menu.replaceChildren(h('li', { class: 'empty' }, 'No examples in this build.'));
-      return;
-    }
-    menu.replaceChildren(...examples.map((ex, n) => h('li', null,
-      h('button', {
-        type: 'button', class: 'example', title: ex.description || null, dataset: { example: ex.name || String(n) },
-        onclick: () => {
-          $('examples').open = false;
-          const plan = clone(ex.plan);
-          plan.name = plan.name || ex.name;
-          if (loadPlan(plan, 'The example', 'Loaded the example “' + ex.name + '”.')) $('examples-button').focus();
-        },
-      }, h('span', { class: 'ex-name' }, ex.name || 'Example ' + (n + 1)),
-      ex.description ? h('span', { class: 'ex-desc' }, ex.description) : null))));
+function buildExamplesMenu() {
+  const menu = $('examples-list');
+  const examples = Array.isArray(EXAMPLES) ? EXAMPLES : [];
+  if (!examples.length) {
+    menu.replaceChildren(h('li', { class: 'empty' }, 'No examples in this build.'));
+    return;
   }
+  menu.replaceChildren(...examples.map((ex, n) => h('li', null,
+    h('button', {
+      type: 'button', class: 'example', title: ex.description || null, dataset: { example: ex.name || String(n) },
+      onclick: () => {
+        $('examples').open = false;
+        const plan = clone(ex.plan);
+        plan.name = plan.name || ex.name;
+        if (loadPlan(plan, 'The example', 'Loaded the example “' + ex.name + '”.')) $('examples-button').focus();
+      },
+    }, h('span', { class: 'ex-name' }, ex.name || 'Example ' + (n + 1)),
+    ex.description ? h('span', { class: 'ex-desc' }, ex.description) : null))));
+}
 
-  /** The address without its #plan=…, so that a reload does not load (or report) it again. */
-  function clearHash() {
-    try { history.replaceState(null, '', window.location.href.split('#')[0]); } catch (e) { /* file:// may refuse */ }
-  }
+/** The address without its #plan=…, so that a reload does not load (or report) it again. */
+function clearHash() {
+  try { history.replaceState(null, '', window.location.href.split('#')[0]); } catch (e) { /* file:// may refuse */ }
+}
 
-  function loadFromHash() {
-    let text;
-    try {
-      text = C.store.planTextFromHash(window.location.hash);
-    } catch (e) {
-      showProblems('The link could not be loaded; your plan was not changed', [{ message: e.message }]);
-      clearHash();
-      return false;
-    }
-    if (text === null) return false;
-    const parsed = C.store.parsePlanText(text);
-    const ok = parsed.ok
-      ? loadPlan(parsed.plan, 'The plan in the link', 'Loaded the plan from the link.')
-      : (showProblems('The link could not be loaded; your plan was not changed', parsed.errors), false);
+function loadFromHash() {
+  let text;
+  try {
+    text = store.planTextFromHash(window.location.hash);
+  } catch (e) {
+    showProblems('The link could not be loaded; your plan was not changed', [{ message: e.message }]);
     clearHash();
-    return ok;
+    return false;
   }
+  if (text === null) return false;
+  const parsed = store.parsePlanText(text);
+  const ok = parsed.ok
+    ? loadPlan(parsed.plan, 'The plan in the link', 'Loaded the plan from the link.')
+    : (showProblems('The link could not be loaded; your plan was not changed', parsed.errors), false);
+  clearHash();
+  return ok;
+}
 
-  // ----- start -------------------------------------------------------------------------
+// ----- start -------------------------------------------------------------------------
 
-  function wire() {
-    document.querySelectorAll('[data-add]').forEach((b) => b.addEventListener('click', () => {
-      const t = b.dataset.add;
-      if (t === 'certification') editCertification();
-      else editActivity(undefined, t);
-    }));
-    $('plan-name').addEventListener('change', (ev) => {
-      const cand = clone(state.plan);
-      const v = ev.target.value.trim();
-      if (v) cand.name = v; else delete cand.name;
-      apply(cand, {});
-    });
-    // Judged when complete, never while typed; a refusal is said under the field (dates.js).
-    C.dates.watchAsOf($('as-of'), (v) => {
-      if (!state.plan || v === (typeof state.plan.today === 'string' ? state.plan.today : '')) return { ok: true };
-      const cand = clone(state.plan);
-      if (v) cand.today = v; else delete cand.today;
-      return apply(cand, {});
-    });
-    $('import').addEventListener('click', () => $('import-file').click());
-    $('import-file').addEventListener('change', (ev) => {
-      const file = ev.target.files && ev.target.files[0];
-      if (!file) return;
-      file.arrayBuffer().then((buf) => importText(C.store.decodeBytes(new Uint8Array(buf)), file.name), () => showProblems(file.name + ' could not be read', []))
-        .finally(() => { ev.target.value = ''; });
-    });
-    $('export').addEventListener('click', exportPlan);
-    $('share').addEventListener('click', showShare);
-    window.addEventListener('hashchange', loadFromHash);
-    document.addEventListener('click', (ev) => {
-      const menu = $('examples');
-      if (menu.open && !menu.contains(ev.target)) menu.open = false;
-    });
-    $('examples').addEventListener('keydown', (ev) => {
-      if (ev.key === 'Escape') { $('examples').open = false; $('examples-button').focus(); }
-    });
-  }
+function wire() {
+  document.querySelectorAll('[data-add]').forEach((b) => b.addEventListener('click', () => {
+    const t = b.dataset.add;
+    if (t === 'certification') editCertification();
+    else editActivity(undefined, t);
+  }));
+  $('plan-name').addEventListener('change', (ev) => {
+    const cand = clone(state.plan);
+    const v = ev.target.value.trim();
+    if (v) cand.name = v; else delete cand.name;
+    apply(cand, {});
+  });
+  // Judged when complete, never while typed; a refusal is said under the field (dates.js).
+  dates.watchAsOf($('as-of'), (v) => {
+    if (!state.plan || v === (typeof state.plan.today === 'string' ? state.plan.today : '')) return { ok: true };
+    const cand = clone(state.plan);
+    if (v) cand.today = v; else delete cand.today;
+    return apply(cand, {});
+  });
+  $('import').addEventListener('click', () => $('import-file').click());
+  $('import-file').addEventListener('change', (ev) => {
+    const file = ev.target.files && ev.target.files[0];
+    if (!file) return;
+    file.arrayBuffer().then((buf) => importText(store.decodeBytes(new Uint8Array(buf)), file.name), () => showProblems(file.name + ' could not be read', []))
+      .finally(() => { ev.target.value = ''; });
+  });
+  $('export').addEventListener('click', exportPlan);
+  $('share').addEventListener('click', showShare);
+  window.addEventListener('hashchange', loadFromHash);
+  document.addEventListener('click', (ev) => {
+    const menu = $('examples');
+    if (menu.open && !menu.contains(ev.target)) menu.open = false;
+  });
+  $('examples').addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape') { $('examples').open = false; $('examples-button').focus(); }
+  });
+}
 
-  /** Keeps --topbar-h (style.css: scroll-padding-top) at the sticky top bar's height; 0 where it does not stick. */
-  function trackTopbar() {
-    const bar = document.querySelector('.topbar');
-    if (!bar) return;
-    const set = () => {
-      const sticky = getComputedStyle(bar).position === 'sticky';
-      document.documentElement.style.setProperty('--topbar-h', (sticky ? bar.offsetHeight : 0) + 'px');
-    };
-    set();
-    if (window.ResizeObserver) new ResizeObserver(set).observe(bar);
-    window.addEventListener('resize', set);
-  }
+/** Keeps --topbar-h (style.css: scroll-padding-top) at the sticky top bar's height; 0 where it does not stick. */
+function trackTopbar() {
+  const bar = document.querySelector('.topbar');
+  if (!bar) return;
+  const set = () => {
+    const sticky = getComputedStyle(bar).position === 'sticky';
+    document.documentElement.style.setProperty('--topbar-h', (sticky ? bar.offsetHeight : 0) + 'px');
+  };
+  set();
+  if (window.ResizeObserver) new ResizeObserver(set).observe(bar);
+  window.addEventListener('resize', set);
+}
 
-  function start() {
-    wire();
-    trackTopbar();
-    C.engine.ready.then(() => {
-      buildExamplesMenu();
-      const saved = C.store.load();
-      const fresh = () => (C.tables ? C.tables.fill(C.store.emptyPlan()) : C.store.emptyPlan());
-      if (saved && saved.unreadable) {
-        const u = saved.unreadable;
-        reportUnreadableSave(u.text, u.notJson, [{
-          message: u.notJson
-            ? 'The text this browser kept is not JSON at all, so it is no plan ceplan can read (' + u.message + ').'
-            : 'The text this browser kept is not a saved plan: ' + u.message + '.',
-        }]);
+function start() {
+  wire();
+  trackTopbar();
+  engine.ready.then(() => {
+    buildExamplesMenu();
+    const saved = store.load();
+    const fresh = () => tables.fill(store.emptyPlan());
+    if (saved && saved.unreadable) {
+      const u = saved.unreadable;
+      reportUnreadableSave(u.text, u.notJson, [{
+        message: u.notJson
+          ? 'The text this browser kept is not JSON at all, so it is no plan ceplan can read (' + u.message + ').'
+          : 'The text this browser kept is not a saved plan: ' + u.message + '.',
+      }]);
+      apply(fresh(), { undoable: false, persist: false }); // the unreadable save stays until the next change
+    } else {
+      const r = saved ? apply(saved.plan, { undoable: false }) : apply(fresh(), { undoable: false });
+      if (!r.ok) {
+        reportUnreadableSave(saved.text, false, r.errors);
         apply(fresh(), { undoable: false, persist: false }); // the unreadable save stays until the next change
-      } else {
-        const r = saved ? apply(saved.plan, { undoable: false }) : apply(fresh(), { undoable: false });
-        if (!r.ok) {
-          reportUnreadableSave(saved.text, false, r.errors);
-          apply(fresh(), { undoable: false, persist: false }); // the unreadable save stays until the next change
-        }
       }
-      loadFromHash();
-      document.body.dataset.engine = 'ready';
-    }, (err) => {
-      document.body.dataset.engine = 'missing';
-      showProblems('The planner cannot start', [{ message: err.message }]);
-      document.querySelectorAll('[data-add], #import, #export, #share, #plan-name, #as-of').forEach((b) => { b.disabled = true; });
-      $('examples').hidden = true;
-    });
-  }
+    }
+    loadFromHash();
+    document.body.dataset.engine = 'ready';
+  }, (err) => {
+    document.body.dataset.engine = 'missing';
+    showProblems('The planner cannot start', [{ message: err.message }]);
+    document.querySelectorAll('[data-add], #import, #export, #share, #plan-name, #as-of').forEach((b) => { b.disabled = true; });
+    $('examples').hidden = true;
+  });
+}
 
-  C.app = { state, apply, importText, undo, toast, showProblems };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-  else start();
-})(window.Ceplan = window.Ceplan || {});
+export { state, apply, importText, undo, toast, showProblems, start };

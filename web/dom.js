@@ -1,54 +1,51 @@
 // dom.js: the only way the page builds elements. Text always goes in as text nodes
 // (textContent), attributes through setAttribute: no HTML string is ever parsed, so
 // user text such as an activity title can never become markup.
-(function (C) {
-  'use strict';
 
-  const PROPS = new Set(['value', 'checked', 'disabled', 'selected', 'hidden', 'open', 'indeterminate']);
+const PROPS = new Set(['value', 'checked', 'disabled', 'selected', 'hidden', 'open', 'indeterminate']);
 
-  function setProps(el, props) {
-    if (!props) return;
-    for (const key of Object.keys(props)) {
-      const v = props[key];
-      if (v === undefined || v === null || v === false) continue;
-      if (key === 'class') el.setAttribute('class', Array.isArray(v) ? v.filter(Boolean).join(' ') : v);
-      else if (key === 'text') el.textContent = String(v);
-      else if (key === 'dataset') Object.assign(el.dataset, v);
-      else if (key.startsWith('on') && typeof v === 'function') el.addEventListener(key.slice(2), v);
-      else if (PROPS.has(key)) el[key] = v;
-      else el.setAttribute(key, v === true ? '' : String(v));
-    }
+function setProps(el, props) {
+  if (!props) return;
+  for (const key of Object.keys(props)) {
+    const v = props[key];
+    if (v === undefined || v === null || v === false) continue;
+    if (key === 'class') el.setAttribute('class', Array.isArray(v) ? v.filter(Boolean).join(' ') : v);
+    else if (key === 'text') el.textContent = String(v);
+    else if (key === 'dataset') Object.assign(el.dataset, v);
+    else if (key.startsWith('on') && typeof v === 'function') el.addEventListener(key.slice(2), v);
+    else if (PROPS.has(key)) el[key] = v;
+    else el.setAttribute(key, v === true ? '' : String(v));
   }
+}
 
-  function append(el, children) {
-    for (const c of children) {
-      if (c === null || c === undefined || c === false) continue;
-      if (Array.isArray(c)) append(el, c);
-      else if (typeof c === 'string' || typeof c === 'number') el.appendChild(document.createTextNode(String(c)));
-      else el.appendChild(c);
-    }
-    return el;
+function append(el, children) {
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    if (Array.isArray(c)) append(el, c);
+    else if (typeof c === 'string' || typeof c === 'number') el.appendChild(document.createTextNode(String(c)));
+    else el.appendChild(c);
   }
+  return el;
+}
 
-  /** h('p', {class: 'x'}, 'text', child...) -> HTMLElement */
-  function h(tag, props, ...children) {
-    const el = document.createElement(tag);
-    setProps(el, props);
-    return append(el, children);
-  }
+/** h('p', {class: 'x'}, 'text', child...) -> HTMLElement */
+function h(tag, props, ...children) {
+  const el = document.createElement(tag);
+  setProps(el, props);
+  return append(el, children);
+}
 
-  const SVG_NS = 'http://www.w3.org/2000/svg';
-  /** svg('path', {d: '...'}) -> SVGElement (attributes only, for icons and later the timeline). */
-  function svg(tag, attrs, ...children) {
-    const el = document.createElementNS(SVG_NS, tag);
-    if (attrs) for (const k of Object.keys(attrs)) if (attrs[k] !== null && attrs[k] !== undefined) el.setAttribute(k, String(attrs[k]));
-    for (const c of children.flat()) if (c) el.appendChild(c);
-    return el;
-  }
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** svg('path', {d: '...'}) -> SVGElement (attributes only, for icons and later the timeline). */
+function svg(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  if (attrs) for (const k of Object.keys(attrs)) if (attrs[k] !== null && attrs[k] !== undefined) el.setAttribute(k, String(attrs[k]));
+  for (const c of children.flat()) if (c) el.appendChild(c);
+  return el;
+}
 
-  let counter = 0;
-  /** A fresh id for label/for and aria-describedby pairs. */
-  function uid(prefix) { counter += 1; return (prefix || 'id') + '-' + counter; }
+let counter = 0;
+/** A fresh id for label/for and aria-describedby pairs. */
+function uid(prefix) { counter += 1; return (prefix || 'id') + '-' + counter; }
 
-  C.dom = { h, svg, append, uid };
-})(window.Ceplan = window.Ceplan || {});
+export { h, svg, append, uid };

@@ -2,72 +2,70 @@
 // It is the only script that touches the module: the page hands it a plan object and
 // gets back a result or a list of errors. One evaluate() per change of the plan; the
 // module is called with strings only (no heap access, no handles to free).
-(function (C) {
-  'use strict';
+import * as variants from './variants.js';
 
-  let mod = null;
-  let policyCache = null;
-  const stats = { evaluations: 0 };
+let mod = null;
+let policyCache = null;
+const stats = { evaluations: 0 };
 
-  /** Resolves when the module is ready; rejects with a readable message otherwise. */
-  const ready = new Promise((resolve, reject) => {
-    if (typeof window.createCeplan !== 'function') {
-      reject(new Error('ceplan.js did not load: the rules engine is missing from this folder.'));
-      return;
-    }
-    Promise.resolve()
-      .then(() => window.createCeplan())
-      .then((m) => { mod = m; resolve(api); }, (e) => reject(new Error('The rules engine failed to start: ' + (e && e.message || e))));
-  });
-
-  /** Today's date in the user's own time zone, YYYY-MM-DD. */
-  function localToday() {
-    const d = new Date();
-    const p = (n) => String(n).padStart(2, '0');
-    return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate());
+/** Resolves when the module is ready; rejects with a readable message otherwise. */
+const ready = new Promise((resolve, reject) => {
+  if (typeof window.createCeplan !== 'function') {
+    reject(new Error('ceplan.js did not load: the rules engine is missing from this folder.'));
+    return;
   }
+  Promise.resolve()
+    .then(() => window.createCeplan())
+    .then((m) => { mod = m; resolve(api); }, (e) => reject(new Error('The rules engine failed to start: ' + (e && e.message || e))));
+});
 
-  /**
-   * evaluate(plan object) -> {ok: true, result} | {ok: false, errors: [{pointer, message}]}
-   * A plan without `today` is evaluated as of the user's local date (the stored plan is
-   * not changed). Never throws once the module is ready.
-   */
-  function evaluate(plan) {
-    if (!mod) return { ok: false, errors: [{ message: 'The rules engine is not loaded yet.' }] };
-    // The page's own fields, which the module ignores: variants that are no list are refused here.
-    const own = C.variants ? C.variants.shapeErrors(plan) : [];
-    if (own.length) return { ok: false, errors: own };
-    let input = plan;
-    if (plan && typeof plan === 'object' && !Array.isArray(plan) && plan.today === undefined) {
-      input = Object.assign({}, plan, { today: localToday() });
-    }
-    stats.evaluations += 1;
-    let text;
-    try {
-      text = mod.evaluate(JSON.stringify(input));
-    } catch (e) {
-      return { ok: false, errors: [{ message: 'The rules engine failed on this plan: ' + (e && e.message || e) }] };
-    }
-    let doc;
-    try { doc = JSON.parse(text); } catch (e) {
-      return { ok: false, errors: [{ message: 'The rules engine answered something unreadable.' }] };
-    }
-    if (doc && doc.format === 'ceplan-error') {
-      const errors = Array.isArray(doc.errors) && doc.errors.length ? doc.errors : [{ message: 'The plan was rejected.' }];
-      return { ok: false, errors };
-    }
-    return { ok: true, result: doc };
+/** Today's date in the user's own time zone, YYYY-MM-DD. */
+function localToday() {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, '0');
+  return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate());
+}
+
+/**
+ * evaluate(plan object) -> {ok: true, result} | {ok: false, errors: [{pointer, message}]}
+ * A plan without `today` is evaluated as of the user's local date (the stored plan is
+ * not changed). Never throws once the module is ready.
+ */
+function evaluate(plan) {
+  if (!mod) return { ok: false, errors: [{ message: 'The rules engine is not loaded yet.' }] };
+  // The page's own fields, which the module ignores: variants that are no list are refused here.
+  const own = variants.shapeErrors(plan);
+  if (own.length) return { ok: false, errors: own };
+  let input = plan;
+  if (plan && typeof plan === 'object' && !Array.isArray(plan) && plan.today === undefined) {
+    input = Object.assign({}, plan, { today: localToday() });
   }
-
-  /** The built-in policy table (levels, Cisco Live and item-authoring credit tables). */
-  function policy() {
-    if (!mod) return null;
-    if (!policyCache) {
-      try { policyCache = JSON.parse(mod.policy()); } catch (e) { policyCache = {}; }
-    }
-    return policyCache;
+  stats.evaluations += 1;
+  let text;
+  try {
+    text = mod.evaluate(JSON.stringify(input));
+  } catch (e) {
+    return { ok: false, errors: [{ message: 'The rules engine failed on this plan: ' + (e && e.message || e) }] };
   }
+  let doc;
+  try { doc = JSON.parse(text); } catch (e) {
+    return { ok: false, errors: [{ message: 'The rules engine answered something unreadable.' }] };
+  }
+  if (doc && doc.format === 'ceplan-error') {
+    const errors = Array.isArray(doc.errors) && doc.errors.length ? doc.errors : [{ message: 'The plan was rejected.' }];
+    return { ok: false, errors };
+  }
+  return { ok: true, result: doc };
+}
 
-  const api = { ready, evaluate, policy, localToday, stats };
-  C.engine = api;
-})(window.Ceplan = window.Ceplan || {});
+/** The built-in policy table (levels, Cisco Live and item-authoring credit tables). */
+function policy() {
+  if (!mod) return null;
+  if (!policyCache) {
+    try { policyCache = JSON.parse(mod.policy()); } catch (e) { policyCache = {}; }
+  }
+  return policyCache;
+}
+
+const api = { ready, evaluate, policy, localToday, stats };
+export { ready, evaluate, policy, localToday, stats };

@@ -1,184 +1,181 @@
 // format.js: words and numbers, in the program's vocabulary (spec/rules.md).
 // Dates are calendar dates (D1): shown as the user's locale writes them, ISO in the tooltip.
-(function (C) {
-  'use strict';
-  const { h } = C.dom;
+import { h } from './dom.js';
 
-  const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-  function isIsoDate(s) {
-    const m = typeof s === 'string' && ISO_RE.exec(s);
-    if (!m) return false;
-    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-    return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+function isIsoDate(s) {
+  const m = typeof s === 'string' && ISO_RE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+let dateFmt = null;
+/** '2027-03-15' -> '15 Mar 2027' (in the user's locale). Anything else is shown as given. */
+function formatDate(iso) {
+  if (!isIsoDate(iso)) return iso == null ? '' : String(iso);
+  const m = ISO_RE.exec(iso);
+  if (!dateFmt) dateFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return dateFmt.format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
+}
+
+/** A <time> element: locale text, ISO in datetime and title. */
+function dateEl(iso, cls) {
+  return h('time', { datetime: iso, title: iso, class: cls }, formatDate(iso));
+}
+
+function plural(n, one, many) { return n + ' ' + (n === 1 ? one : (many || one + 's')); }
+
+const LEVELS = ['associate', 'specialist', 'professional', 'expert'];
+const LEVEL_LABELS = { associate: 'Associate', specialist: 'Specialist', professional: 'Professional', expert: 'Expert' };
+
+// L3 exam kinds, with the example code the user recognises.
+const EXAM_KINDS = [
+  { kind: 'core', label: 'Technology core', example: 'e.g. 350-401 ENCOR' },
+  { kind: 'concentration', label: 'Concentration', example: 'e.g. 300-410 ENARSI' },
+  { kind: 'associate', label: 'Associate', example: 'e.g. 200-301 CCNA' },
+  { kind: 'expert_written', label: 'Expert written', example: 'e.g. 400-007 CCDE written' },
+  { kind: 'expert_lab', label: 'Expert lab or practical', example: 'CCIE lab, CCDE practical' },
+];
+const EXAM_NOUN = {
+  associate: ['associate exam', 'associate exams'],
+  core: ['technology core exam', 'technology core exams'],
+  concentration: ['concentration exam', 'concentration exams'],
+  expert_written: ['expert written exam', 'expert written exams'],
+  expert_lab: ['expert lab exam', 'expert lab exams'],
+  professional: ['professional-level exam (core or concentration)', 'professional-level exams (core or concentration)'],
+};
+function examKindLabel(kind) {
+  const k = EXAM_KINDS.find((e) => e.kind === kind);
+  return k ? k.label : String(kind);
+}
+
+/** ['concentration','concentration','core'] -> '2 concentration exams + 1 technology core exam' */
+function examsText(exams) {
+  const counts = new Map();
+  for (const e of exams || []) counts.set(e, (counts.get(e) || 0) + 1);
+  const parts = [];
+  for (const [kind, n] of counts) {
+    const noun = EXAM_NOUN[kind] || [kind + ' exam', kind + ' exams'];
+    parts.push(n + ' ' + (n === 1 ? noun[0] : noun[1]));
   }
+  return parts.join(' + ');
+}
 
-  let dateFmt = null;
-  /** '2027-03-15' -> '15 Mar 2027' (in the user's locale). Anything else is shown as given. */
-  function formatDate(iso) {
-    if (!isIsoDate(iso)) return iso == null ? '' : String(iso);
-    const m = ISO_RE.exec(iso);
-    if (!dateFmt) dateFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-    return dateFmt.format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
-  }
+/** A path {credits, exams} in words: '40 CE credits + 1 concentration exam'. */
+function pathText(path) {
+  if (!path) return '';
+  const parts = [];
+  if (path.credits) parts.push(plural(path.credits, 'CE credit'));
+  const ex = examsText(path.exams);
+  if (ex) parts.push(ex);
+  return parts.join(' + ') || 'no requirement';
+}
 
-  /** A <time> element: locale text, ISO in datetime and title. */
-  function dateEl(iso, cls) {
-    return h('time', { datetime: iso, title: iso, class: cls }, formatDate(iso));
-  }
+/** What a missing entry still needs: '28 more CE credits and 1 concentration exam'. */
+function neededText(m) {
+  const parts = [];
+  if (m.credits_needed) parts.push(m.credits_needed + ' more CE ' + (m.credits_needed === 1 ? 'credit' : 'credits'));
+  const ex = examsText(m.exams_needed);
+  if (ex) parts.push(ex);
+  return parts.join(' and ') || 'nothing more';
+}
 
-  function plural(n, one, many) { return n + ' ' + (n === 1 ? one : (many || one + 's')); }
+const ACTIVITY_TYPES = {
+  training: { label: 'Training', add: 'Training' },
+  cisco_live: { label: 'Cisco Live', add: 'Cisco Live' },
+  item_authoring: { label: 'Item authoring', add: 'Item authoring' },
+  exam: { label: 'Exam', add: 'Exam' },
+};
 
-  const LEVELS = ['associate', 'specialist', 'professional', 'expert'];
-  const LEVEL_LABELS = { associate: 'Associate', specialist: 'Specialist', professional: 'Professional', expert: 'Expert' };
+const STATUSES = ['planned', 'completed', 'claimed', 'pending', 'validated', 'applied', 'rejected'];
+const STATUS_LABELS = {
+  planned: 'Planned', completed: 'Completed, not claimed yet', claimed: 'Claimed', pending: 'Claim pending',
+  validated: 'Claim validated', applied: 'Already applied to a past recertification', rejected: 'Claim rejected',
+};
 
-  // L3 exam kinds, with the example code the user recognises.
-  const EXAM_KINDS = [
-    { kind: 'core', label: 'Technology core', example: 'e.g. 350-401 ENCOR' },
-    { kind: 'concentration', label: 'Concentration', example: 'e.g. 300-410 ENARSI' },
-    { kind: 'associate', label: 'Associate', example: 'e.g. 200-301 CCNA' },
-    { kind: 'expert_written', label: 'Expert written', example: 'e.g. 400-007 CCDE written' },
-    { kind: 'expert_lab', label: 'Expert lab or practical', example: 'CCIE lab, CCDE practical' },
-  ];
-  const EXAM_NOUN = {
-    associate: ['associate exam', 'associate exams'],
-    core: ['technology core exam', 'technology core exams'],
-    concentration: ['concentration exam', 'concentration exams'],
-    expert_written: ['expert written exam', 'expert written exams'],
-    expert_lab: ['expert lab exam', 'expert lab exams'],
-    professional: ['professional-level exam (core or concentration)', 'professional-level exams (core or concentration)'],
-  };
-  function examKindLabel(kind) {
-    const k = EXAM_KINDS.find((e) => e.kind === kind);
-    return k ? k.label : String(kind);
-  }
+const ITEM_TYPE_LABELS = {
+  ccie_lab_performance: 'CCIE lab performance item',
+  core_specialist_performance: 'Core / specialist performance item',
+  associate_performance: 'Associate performance item',
+  specialist: 'Specialist item',
+  core: 'Core item',
+  associate: 'Associate item',
+};
 
-  /** ['concentration','concentration','core'] -> '2 concentration exams + 1 technology core exam' */
-  function examsText(exams) {
-    const counts = new Map();
-    for (const e of exams || []) counts.set(e, (counts.get(e) || 0) + 1);
-    const parts = [];
-    for (const [kind, n] of counts) {
-      const noun = EXAM_NOUN[kind] || [kind + ' exam', kind + ' exams'];
-      parts.push(n + ' ' + (n === 1 ? noun[0] : noun[1]));
-    }
-    return parts.join(' + ');
-  }
+// Warning codes (spec/rules.md): a short name and what the user can do about it.
+const WARNINGS = {
+  CREDITS_OUT_OF_RANGE: ['Credits outside 4–64', 'Check the value against the course’s CE catalog entry.'],
+  NOT_ELIGIBLE_LITE: ['Lite / no-labs course', 'Take the full edition, with labs, to earn credits.'],
+  NOT_ELIGIBLE_CATALOG: ['Not in the CE catalog', 'Choose a catalog course from an authorized provider.'],
+  REPEAT_MINOR_VERSION: ['Minor-version repeat', 'Choose another course, or wait for its next major version.'],
+  REPEAT_AUDIENCE_EDITION: ['Same course, other edition', 'Choose a different course.'],
+  REPEAT_AFTER_ALPHA: ['Already earned in Alpha', 'Choose a different course.'],
+  REPEAT_EVENT_CLAIM: ['Event already claimed', 'Put all sessions of one event in a single Cisco Live activity.'],
+  SESSION_TYPE_NOT_ELIGIBLE: ['Session type not eligible', 'Pick breakouts, DevNet workshops, labs or seminars.'],
+  CREDIT_VALUE_UNKNOWN: ['Credit value unknown', 'Enter Cisco’s value in the credit tables, or the credits on the activity itself.'],
+  NOT_BADGED: ['Not badged in', 'Badge in at every session you want credits for.'],
+  SESSION_TOO_SHORT: ['Session under 45 minutes', 'Plan sessions of 45 minutes or more.'],
+  ATTENDANCE_BELOW_75: ['Attended under 75%', 'Stay for at least three quarters of the session.'],
+  NOT_SME_PROGRAM: ['Not through the SME program', 'Write items through Cisco’s SME program.'],
+  CLAIM_WINDOW_MISSED: ['Claim window missed', 'Claim future activities within 365 days of finishing them.'],
+  CLAIM_DUE_SOON: ['Claim due soon', 'Submit the claim in the CE portal now.'],
+  CREDITS_EXPIRED: ['Credits expired', 'Plan activities so they are applied within 3 years.'],
+  BEFORE_CERTIFIED: ['Before first certified', 'Nothing to do: only later activities count.'],
+  ROLLOVER_FORFEITED: ['Rollover forfeited', 'Nothing to do: leftovers of 4 credits or fewer are lost.'],
+  ALREADY_APPLIED: ['Already applied', 'Nothing to do: it still counts when spotting repeats.'],
+  REJECTED: ['Claim rejected', 'Contact Cisco if you think the rejection is wrong.'],
+  AFTER_EXPIRATION: ['After expiration', 'Move it on or before the expiration date.'],
+  PENDING_VALIDATION: ['Validation pending', 'Nothing to do: it counts by its completion date.'],
+  PLANNED_IN_PAST: ['Planned date has passed', 'Mark it completed, or move its date.'],
+  PORTAL_DELAY: ['Portal delay', 'Claim it once it appears in the CE portal.'],
+  PATH_UNVERIFIED: ['Path not confirmed by Cisco', 'Confirm it on Cisco’s recertification policy page before relying on it.'],
+  RETIRED_NO_RECERT: ['Retired certification', 'Plan around your other certifications.'],
+};
+// Codes that say something about an activity without lowering the credits it earns
+// (they are about timing, claims or information): never given as "the reason it earns less".
+const NOT_A_REDUCTION = new Set(['CREDITS_OUT_OF_RANGE', 'CLAIM_DUE_SOON', 'PENDING_VALIDATION', 'PLANNED_IN_PAST',
+  'PORTAL_DELAY', 'PATH_UNVERIFIED', 'AFTER_EXPIRATION', 'CREDITS_EXPIRED', 'ROLLOVER_FORFEITED']);
+function explainsReduction(w) { return w && w.severity !== 'info' && !NOT_A_REDUCTION.has(w.code); }
 
-  /** A path {credits, exams} in words: '40 CE credits + 1 concentration exam'. */
-  function pathText(path) {
-    if (!path) return '';
-    const parts = [];
-    if (path.credits) parts.push(plural(path.credits, 'CE credit'));
-    const ex = examsText(path.exams);
-    if (ex) parts.push(ex);
-    return parts.join(' + ') || 'no requirement';
-  }
+function warningTitle(code) { return (WARNINGS[code] || [String(code || 'Note').replace(/_/g, ' ').toLowerCase()])[0]; }
+function warningAdvice(code) { return (WARNINGS[code] || [])[1] || ''; }
 
-  /** What a missing entry still needs: '28 more CE credits and 1 concentration exam'. */
-  function neededText(m) {
-    const parts = [];
-    if (m.credits_needed) parts.push(m.credits_needed + ' more CE ' + (m.credits_needed === 1 ? 'credit' : 'credits'));
-    const ex = examsText(m.exams_needed);
-    if (ex) parts.push(ex);
-    return parts.join(' and ') || 'nothing more';
-  }
+/**
+ * A warning's message without its own rule id, which the badge beside it already shows:
+ * 'validation takes … (C4)' with rule C4 -> 'validation takes …'.
+ */
+function messageWithoutRule(message, rule) {
+  const m = String(message || '');
+  if (!rule || !/^[A-Z]\d+$/.test(rule)) return m;
+  return m.replace(new RegExp('\\s*\\(' + rule + '\\)', 'g'), '');
+}
 
-  const ACTIVITY_TYPES = {
-    training: { label: 'Training', add: 'Training' },
-    cisco_live: { label: 'Cisco Live', add: 'Cisco Live' },
-    item_authoring: { label: 'Item authoring', add: 'Item authoring' },
-    exam: { label: 'Exam', add: 'Exam' },
-  };
+/**
+ * What a whole-number field holds: {empty: true}, {value}, or {error}. A number input
+ * showing "1e400", "-" or "e" gives the page the value "" with validity.badInput: that is
+ * not empty, it is not a number. `what` completes the message (' of credits, or an empty
+ * cell for unknown'). The one reading of whole-number fields, for the forms and the credit
+ * tables alike.
+ */
+function readWholeNumber(input, what) {
+  const raw = String(input.value == null ? '' : input.value).trim();
+  const expected = 'expected a whole number' + (what || '');
+  if (raw === '') return input.validity && input.validity.badInput ? { error: expected } : { empty: true };
+  if (/^[-−]\s*\d+$/.test(raw)) return { error: 'expected 0 or more' + String(what || '').replace(/^ of /, ' ') + '; got “' + raw + '”' }; // −5 is whole, but below 0
+  if (!/^\d+$/.test(raw)) return { error: expected + '; got “' + raw + '”' };
+  return { value: Number(raw) };
+}
 
-  const STATUSES = ['planned', 'completed', 'claimed', 'pending', 'validated', 'applied', 'rejected'];
-  const STATUS_LABELS = {
-    planned: 'Planned', completed: 'Completed, not claimed yet', claimed: 'Claimed', pending: 'Claim pending',
-    validated: 'Claim validated', applied: 'Already applied to a past recertification', rejected: 'Claim rejected',
-  };
+/** A rule id badge, e.g. 'E3'. */
+function ruleBadge(rule) {
+  if (!rule) return null;
+  return h('abbr', { class: 'rule', title: 'Rule ' + rule + ' of Cisco’s recertification policy as ceplan reads it' }, rule);
+}
 
-  const ITEM_TYPE_LABELS = {
-    ccie_lab_performance: 'CCIE lab performance item',
-    core_specialist_performance: 'Core / specialist performance item',
-    associate_performance: 'Associate performance item',
-    specialist: 'Specialist item',
-    core: 'Core item',
-    associate: 'Associate item',
-  };
-
-  // Warning codes (spec/rules.md): a short name and what the user can do about it.
-  const WARNINGS = {
-    CREDITS_OUT_OF_RANGE: ['Credits outside 4–64', 'Check the value against the course’s CE catalog entry.'],
-    NOT_ELIGIBLE_LITE: ['Lite / no-labs course', 'Take the full edition, with labs, to earn credits.'],
-    NOT_ELIGIBLE_CATALOG: ['Not in the CE catalog', 'Choose a catalog course from an authorized provider.'],
-    REPEAT_MINOR_VERSION: ['Minor-version repeat', 'Choose another course, or wait for its next major version.'],
-    REPEAT_AUDIENCE_EDITION: ['Same course, other edition', 'Choose a different course.'],
-    REPEAT_AFTER_ALPHA: ['Already earned in Alpha', 'Choose a different course.'],
-    REPEAT_EVENT_CLAIM: ['Event already claimed', 'Put all sessions of one event in a single Cisco Live activity.'],
-    SESSION_TYPE_NOT_ELIGIBLE: ['Session type not eligible', 'Pick breakouts, DevNet workshops, labs or seminars.'],
-    CREDIT_VALUE_UNKNOWN: ['Credit value unknown', 'Enter Cisco’s value in the credit tables, or the credits on the activity itself.'],
-    NOT_BADGED: ['Not badged in', 'Badge in at every session you want credits for.'],
-    SESSION_TOO_SHORT: ['Session under 45 minutes', 'Plan sessions of 45 minutes or more.'],
-    ATTENDANCE_BELOW_75: ['Attended under 75%', 'Stay for at least three quarters of the session.'],
-    NOT_SME_PROGRAM: ['Not through the SME program', 'Write items through Cisco’s SME program.'],
-    CLAIM_WINDOW_MISSED: ['Claim window missed', 'Claim future activities within 365 days of finishing them.'],
-    CLAIM_DUE_SOON: ['Claim due soon', 'Submit the claim in the CE portal now.'],
-    CREDITS_EXPIRED: ['Credits expired', 'Plan activities so they are applied within 3 years.'],
-    BEFORE_CERTIFIED: ['Before first certified', 'Nothing to do: only later activities count.'],
-    ROLLOVER_FORFEITED: ['Rollover forfeited', 'Nothing to do: leftovers of 4 credits or fewer are lost.'],
-    ALREADY_APPLIED: ['Already applied', 'Nothing to do: it still counts when spotting repeats.'],
-    REJECTED: ['Claim rejected', 'Contact Cisco if you think the rejection is wrong.'],
-    AFTER_EXPIRATION: ['After expiration', 'Move it on or before the expiration date.'],
-    PENDING_VALIDATION: ['Validation pending', 'Nothing to do: it counts by its completion date.'],
-    PLANNED_IN_PAST: ['Planned date has passed', 'Mark it completed, or move its date.'],
-    PORTAL_DELAY: ['Portal delay', 'Claim it once it appears in the CE portal.'],
-    PATH_UNVERIFIED: ['Path not confirmed by Cisco', 'Confirm it on Cisco’s recertification policy page before relying on it.'],
-    RETIRED_NO_RECERT: ['Retired certification', 'Plan around your other certifications.'],
-  };
-  // Codes that say something about an activity without lowering the credits it earns
-  // (they are about timing, claims or information): never given as "the reason it earns less".
-  const NOT_A_REDUCTION = new Set(['CREDITS_OUT_OF_RANGE', 'CLAIM_DUE_SOON', 'PENDING_VALIDATION', 'PLANNED_IN_PAST',
-    'PORTAL_DELAY', 'PATH_UNVERIFIED', 'AFTER_EXPIRATION', 'CREDITS_EXPIRED', 'ROLLOVER_FORFEITED']);
-  function explainsReduction(w) { return w && w.severity !== 'info' && !NOT_A_REDUCTION.has(w.code); }
-
-  function warningTitle(code) { return (WARNINGS[code] || [String(code || 'Note').replace(/_/g, ' ').toLowerCase()])[0]; }
-  function warningAdvice(code) { return (WARNINGS[code] || [])[1] || ''; }
-
-  /**
-   * A warning's message without its own rule id, which the badge beside it already shows:
-   * 'validation takes … (C4)' with rule C4 -> 'validation takes …'.
-   */
-  function messageWithoutRule(message, rule) {
-    const m = String(message || '');
-    if (!rule || !/^[A-Z]\d+$/.test(rule)) return m;
-    return m.replace(new RegExp('\\s*\\(' + rule + '\\)', 'g'), '');
-  }
-
-  /**
-   * What a whole-number field holds: {empty: true}, {value}, or {error}. A number input
-   * showing "1e400", "-" or "e" gives the page the value "" with validity.badInput: that is
-   * not empty, it is not a number. `what` completes the message (' of credits, or an empty
-   * cell for unknown'). The one reading of whole-number fields, for the forms and the credit
-   * tables alike.
-   */
-  function readWholeNumber(input, what) {
-    const raw = String(input.value == null ? '' : input.value).trim();
-    const expected = 'expected a whole number' + (what || '');
-    if (raw === '') return input.validity && input.validity.badInput ? { error: expected } : { empty: true };
-    if (/^[-−]\s*\d+$/.test(raw)) return { error: 'expected 0 or more' + String(what || '').replace(/^ of /, ' ') + '; got “' + raw + '”' }; // −5 is whole, but below 0
-    if (!/^\d+$/.test(raw)) return { error: expected + '; got “' + raw + '”' };
-    return { value: Number(raw) };
-  }
-
-  /** A rule id badge, e.g. 'E3'. */
-  function ruleBadge(rule) {
-    if (!rule) return null;
-    return h('abbr', { class: 'rule', title: 'Rule ' + rule + ' of Cisco’s recertification policy as ceplan reads it' }, rule);
-  }
-
-  C.format = {
-    isIsoDate, formatDate, dateEl, plural, LEVELS, LEVEL_LABELS, EXAM_KINDS, examKindLabel, examsText,
-    pathText, neededText, explainsReduction, ACTIVITY_TYPES, STATUSES, STATUS_LABELS, ITEM_TYPE_LABELS, warningTitle, warningAdvice, ruleBadge,
-    messageWithoutRule, readWholeNumber,
-  };
-})(window.Ceplan = window.Ceplan || {});
+export {
+  isIsoDate, formatDate, dateEl, plural, LEVELS, LEVEL_LABELS, EXAM_KINDS, examKindLabel, examsText,
+  pathText, neededText, explainsReduction, ACTIVITY_TYPES, STATUSES, STATUS_LABELS, ITEM_TYPE_LABELS, warningTitle, warningAdvice, ruleBadge,
+  messageWithoutRule, readWholeNumber,
+};

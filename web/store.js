@@ -1,165 +1,162 @@
 // store.js: where plans live outside the page: localStorage (autosave), files (import and
 // export) and links (#plan=<base64url of the UTF-8 plan JSON>). Plans are kept whole,
 // unknown fields included (plan-format.md: the page must not lose what it does not understand).
-(function (C) {
-  'use strict';
 
-  const KEY = 'ceplan.workspace.v1';
+const KEY = 'ceplan.workspace.v1';
 
-  function emptyPlan() {
-    return { format: 'ceplan-plan', version: 1, certifications: [], activities: [] };
+function emptyPlan() {
+  return { format: 'ceplan-plan', version: 1, certifications: [], activities: [] };
+}
+
+/**
+ * What this browser kept: null when nothing (or no storage), {plan, text} for a saved
+ * workspace, {unreadable: {text, notJson, message}} for text that holds no plan (not JSON,
+ * or JSON without a plan object). `text` is the stored text as it is, for a download.
+ */
+function load() {
+  let text;
+  try { text = window.localStorage.getItem(KEY); } catch (e) { return null; }
+  if (!text) return null;
+  let ws;
+  try {
+    ws = JSON.parse(text);
+  } catch (e) {
+    return { unreadable: { text, notJson: true, message: describeInvisible(e.message) } };
   }
+  if (ws && typeof ws === 'object' && ws.plan && typeof ws.plan === 'object' && !Array.isArray(ws.plan)) return { plan: ws.plan, text };
+  return { unreadable: { text, notJson: false, message: 'it is JSON, but holds no plan' } };
+}
 
-  /**
-   * What this browser kept: null when nothing (or no storage), {plan, text} for a saved
-   * workspace, {unreadable: {text, notJson, message}} for text that holds no plan (not JSON,
-   * or JSON without a plan object). `text` is the stored text as it is, for a download.
-   */
-  function load() {
-    let text;
-    try { text = window.localStorage.getItem(KEY); } catch (e) { return null; }
-    if (!text) return null;
-    let ws;
-    try {
-      ws = JSON.parse(text);
-    } catch (e) {
-      return { unreadable: { text, notJson: true, message: describeInvisible(e.message) } };
-    }
-    if (ws && typeof ws === 'object' && ws.plan && typeof ws.plan === 'object' && !Array.isArray(ws.plan)) return { plan: ws.plan, text };
-    return { unreadable: { text, notJson: false, message: 'it is JSON, but holds no plan' } };
+/**
+ * save(plan) -> {ok: true} | {ok: false, quota, chars}. Fails when the plan is larger than
+ * this browser keeps for a page (quota: about 5 million characters in Chromium) or when
+ * storage is off (private mode, a policy): the caller tells the user.
+ */
+function save(plan) {
+  let text = '';
+  try {
+    text = JSON.stringify({ plan });
+    window.localStorage.setItem(KEY, text);
+    return { ok: true };
+  } catch (e) {
+    const quota = !!e && (e.name === 'QuotaExceededError' || e.code === 22 || e.code === 1014);
+    return { ok: false, quota, chars: text.length };
   }
+}
 
-  /**
-   * save(plan) -> {ok: true} | {ok: false, quota, chars}. Fails when the plan is larger than
-   * this browser keeps for a page (quota: about 5 million characters in Chromium) or when
-   * storage is off (private mode, a policy): the caller tells the user.
-   */
-  function save(plan) {
-    let text = '';
-    try {
-      text = JSON.stringify({ plan });
-      window.localStorage.setItem(KEY, text);
-      return { ok: true };
-    } catch (e) {
-      const quota = !!e && (e.name === 'QuotaExceededError' || e.code === 22 || e.code === 1014);
-      return { ok: false, quota, chars: text.length };
-    }
+function bytesToBase64url(bytes) {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function base64urlToText(s) {
+  let b64 = s.replace(/-/g, '+').replace(/_/g, '/').replace(/\s+/g, '');
+  while (b64.length % 4) b64 += '=';
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
+
+/** The share link for a plan: this page's address with #plan=... */
+function shareLink(plan) {
+  const base = window.location.href.split('#')[0];
+  return base + '#plan=' + bytesToBase64url(new TextEncoder().encode(JSON.stringify(plan)));
+}
+
+/**
+ * A message with the characters one cannot see (a byte-order mark, NUL, other controls,
+ * zero-width spaces) written out as U+XXXX, so that "Unexpected token ''" says what it met.
+ */
+function describeInvisible(message) {
+  return String(message).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2028\u2029\u2060\uFEFF\uFFFD]/g, (c) => {
+    const code = 'U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return c === '\uFEFF' ? code + ' (a byte-order mark)' : c === '\uFFFD' ? code + ' (a character that could not be decoded)' : code;
+  });
+}
+
+/** The plan text carried by the address, or null when there is none. Throws on a damaged link. */
+function planTextFromHash(hash) {
+  const m = /^#?plan=(.*)$/.exec(hash || '');
+  if (!m) return null;
+  try {
+    return base64urlToText(decodeURIComponent(m[1]));
+  } catch (e) {
+    throw new Error('The link is damaged: its plan could not be decoded.');
   }
+}
 
-  function bytesToBase64url(bytes) {
-    let bin = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-    return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+/** Line and column of a JSON.parse error position, when the message gives one. */
+function jsonErrorPlace(text, message) {
+  const m = /position (\d+)/.exec(message);
+  if (!m || /\bline \d+/.test(message)) return ''; // newer browsers already say where
+  const pos = +m[1];
+  const before = text.slice(0, pos).split('\n');
+  return ' (line ' + before.length + ', column ' + (before[before.length - 1].length + 1) + ')';
+}
+
+/**
+ * A file's bytes as text: UTF-8, or UTF-16 when a byte-order mark (or the NUL bytes of
+ * ASCII in UTF-16) says so. The decoder drops one byte-order mark; parsePlanText the rest.
+ */
+function decodeBytes(bytes) {
+  let enc = 'utf-8';
+  if (bytes[0] === 0xFF && bytes[1] === 0xFE) enc = 'utf-16le';
+  else if (bytes[0] === 0xFE && bytes[1] === 0xFF) enc = 'utf-16be';
+  else if (bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) enc = 'utf-16le';
+  else if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0) enc = 'utf-16be';
+  return new TextDecoder(enc).decode(bytes);
+}
+
+/** Why a text that is not JSON is not a plan, when it is recognisably something else; '' otherwise. */
+function notJsonBecause(text, fileName) {
+  const name = String(fileName || '');
+  if (!text.trim()) return 'The file is empty: there is no plan in it.';
+  if (/^\s*BEGIN:VCALENDAR/i.test(text) || /\.ics$/i.test(name)) {
+    return 'This looks like a calendar file (.ics), not a plan: ceplan writes deadlines to a calendar but does not read one. ' +
+      'To add activities from a file, use Import → Activities (CSV).';
   }
-
-  function base64urlToText(s) {
-    let b64 = s.replace(/-/g, '+').replace(/_/g, '/').replace(/\s+/g, '');
-    while (b64.length % 4) b64 += '=';
-    const bin = atob(b64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  const first = text.replace(/^\s+/, '').split(/\r?\n/)[0];
+  if (/\.(csv|tsv)$/i.test(name) || (!/[{[]/.test(first) && (first.match(/[,;\t]/g) || []).length >= 2)) {
+    return 'This looks like a CSV file, not a plan (JSON): to add its activities, use Import → Activities (CSV).';
   }
+  return '';
+}
 
-  /** The share link for a plan: this page's address with #plan=... */
-  function shareLink(plan) {
-    const base = window.location.href.split('#')[0];
-    return base + '#plan=' + bytesToBase64url(new TextEncoder().encode(JSON.stringify(plan)));
+/**
+ * parsePlanText(text, fileName?) -> {ok: true, plan} | {ok: false, errors: [{pointer, message}]}
+ * Accepts a plan document, or an example file {name, description, plan, ...}.
+ * Only JSON syntax is checked here; the engine validates the plan itself.
+ */
+function parsePlanText(text, fileName) {
+  let doc;
+  text = String(text).replace(/^\uFEFF+/, ''); // byte-order marks (some editors write two)
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    const other = notJsonBecause(text, fileName);
+    if (other) return { ok: false, errors: [{ message: other }] };
+    const encoding = /\u0000/.test(text) ? ' It holds NUL characters: it is not UTF-8 text (UTF-16 without a byte-order mark, or not text at all).'
+      : /\uFFFD/.test(text) ? ' Some of its bytes are not UTF-8 text: save it as UTF-8 and import it again.' : '';
+    return { ok: false, errors: [{ message: 'This is not valid JSON: ' + describeInvisible(e.message) + jsonErrorPlace(text, e.message) + '.' + encoding }] };
   }
-
-  /**
-   * A message with the characters one cannot see (a byte-order mark, NUL, other controls,
-   * zero-width spaces) written out as U+XXXX, so that "Unexpected token ''" says what it met.
-   */
-  function describeInvisible(message) {
-    return String(message).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2028\u2029\u2060\uFEFF\uFFFD]/g, (c) => {
-      const code = 'U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-      return c === '\uFEFF' ? code + ' (a byte-order mark)' : c === '\uFFFD' ? code + ' (a character that could not be decoded)' : code;
-    });
+  if (doc && typeof doc === 'object' && !Array.isArray(doc) && doc.format === undefined &&
+      doc.plan && typeof doc.plan === 'object' && !Array.isArray(doc.plan)) {
+    const plan = doc.plan;
+    if (plan.name === undefined && typeof doc.name === 'string') plan.name = doc.name;
+    return { ok: true, plan };
   }
+  return { ok: true, plan: doc };
+}
 
-  /** The plan text carried by the address, or null when there is none. Throws on a damaged link. */
-  function planTextFromHash(hash) {
-    const m = /^#?plan=(.*)$/.exec(hash || '');
-    if (!m) return null;
-    try {
-      return base64urlToText(decodeURIComponent(m[1]));
-    } catch (e) {
-      throw new Error('The link is damaged: its plan could not be decoded.');
-    }
-  }
+/** The exported file's text: the whole plan, unknown fields included. */
+function exportText(plan) { return JSON.stringify(plan, null, 2) + '\n'; }
 
-  /** Line and column of a JSON.parse error position, when the message gives one. */
-  function jsonErrorPlace(text, message) {
-    const m = /position (\d+)/.exec(message);
-    if (!m || /\bline \d+/.test(message)) return ''; // newer browsers already say where
-    const pos = +m[1];
-    const before = text.slice(0, pos).split('\n');
-    return ' (line ' + before.length + ', column ' + (before[before.length - 1].length + 1) + ')';
-  }
+/** A file name for the plan: 'ceplan-<name>.json'. */
+function fileName(plan) {
+  const base = String(plan && plan.name || 'plan').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'plan';
+  return 'ceplan-' + base + '.json';
+}
 
-  /**
-   * A file's bytes as text: UTF-8, or UTF-16 when a byte-order mark (or the NUL bytes of
-   * ASCII in UTF-16) says so. The decoder drops one byte-order mark; parsePlanText the rest.
-   */
-  function decodeBytes(bytes) {
-    let enc = 'utf-8';
-    if (bytes[0] === 0xFF && bytes[1] === 0xFE) enc = 'utf-16le';
-    else if (bytes[0] === 0xFE && bytes[1] === 0xFF) enc = 'utf-16be';
-    else if (bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) enc = 'utf-16le';
-    else if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0) enc = 'utf-16be';
-    return new TextDecoder(enc).decode(bytes);
-  }
-
-  /** Why a text that is not JSON is not a plan, when it is recognisably something else; '' otherwise. */
-  function notJsonBecause(text, fileName) {
-    const name = String(fileName || '');
-    if (!text.trim()) return 'The file is empty: there is no plan in it.';
-    if (/^\s*BEGIN:VCALENDAR/i.test(text) || /\.ics$/i.test(name)) {
-      return 'This looks like a calendar file (.ics), not a plan: ceplan writes deadlines to a calendar but does not read one. ' +
-        'To add activities from a file, use Import → Activities (CSV).';
-    }
-    const first = text.replace(/^\s+/, '').split(/\r?\n/)[0];
-    if (/\.(csv|tsv)$/i.test(name) || (!/[{[]/.test(first) && (first.match(/[,;\t]/g) || []).length >= 2)) {
-      return 'This looks like a CSV file, not a plan (JSON): to add its activities, use Import → Activities (CSV).';
-    }
-    return '';
-  }
-
-  /**
-   * parsePlanText(text, fileName?) -> {ok: true, plan} | {ok: false, errors: [{pointer, message}]}
-   * Accepts a plan document, or an example file {name, description, plan, ...}.
-   * Only JSON syntax is checked here; the engine validates the plan itself.
-   */
-  function parsePlanText(text, fileName) {
-    let doc;
-    text = String(text).replace(/^\uFEFF+/, ''); // byte-order marks (some editors write two)
-    try {
-      doc = JSON.parse(text);
-    } catch (e) {
-      const other = notJsonBecause(text, fileName);
-      if (other) return { ok: false, errors: [{ message: other }] };
-      const encoding = /\u0000/.test(text) ? ' It holds NUL characters: it is not UTF-8 text (UTF-16 without a byte-order mark, or not text at all).'
-        : /\uFFFD/.test(text) ? ' Some of its bytes are not UTF-8 text: save it as UTF-8 and import it again.' : '';
-      return { ok: false, errors: [{ message: 'This is not valid JSON: ' + describeInvisible(e.message) + jsonErrorPlace(text, e.message) + '.' + encoding }] };
-    }
-    if (doc && typeof doc === 'object' && !Array.isArray(doc) && doc.format === undefined &&
-        doc.plan && typeof doc.plan === 'object' && !Array.isArray(doc.plan)) {
-      const plan = doc.plan;
-      if (plan.name === undefined && typeof doc.name === 'string') plan.name = doc.name;
-      return { ok: true, plan };
-    }
-    return { ok: true, plan: doc };
-  }
-
-  /** The exported file's text: the whole plan, unknown fields included. */
-  function exportText(plan) { return JSON.stringify(plan, null, 2) + '\n'; }
-
-  /** A file name for the plan: 'ceplan-<name>.json'. */
-  function fileName(plan) {
-    const base = String(plan && plan.name || 'plan').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'plan';
-    return 'ceplan-' + base + '.json';
-  }
-
-  C.store = { emptyPlan, load, save, shareLink, planTextFromHash, parsePlanText, decodeBytes, exportText, fileName, describeInvisible };
-})(window.Ceplan = window.Ceplan || {});
+export { emptyPlan, load, save, shareLink, planTextFromHash, parsePlanText, decodeBytes, exportText, fileName, describeInvisible };

@@ -1,6 +1,6 @@
 // sw.js: the service worker that makes ceplan usable offline once it has been opened over
 // http(s). Cache-first for the app shell: every file of the built page (index.html,
-// style sheets, scripts including ceplan.js and examples.js, manifest, icons), listed by
+// the style sheet, ceplan.js and page.js, manifest, icons), listed by
 // tools/build-web in shell.js together with a version derived from their contents. A new
 // build gives a new version, hence a new cache; the old ones are deleted on activation.
 /* global self, caches, importScripts */

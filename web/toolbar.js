@@ -1,93 +1,96 @@
 // toolbar.js: the Import and Export menus (plan JSON, activities CSV, deadlines calendar),
 // Credit tables and Help buttons. Downloads are made in the page (a blob: link): nothing is sent.
-(function (C) {
-  'use strict';
-  const { h } = C.dom;
-  const $ = (id) => document.getElementById(id);
+import { h } from './dom.js';
+import * as app from './app.js';
+import * as ics from './ics.js';
+import * as csv from './csv.js';
+import * as csvexport from './csvexport.js';
+import * as tables from './tables.js';
+import * as help from './help.js';
+import * as engine from './engine.js';
 
-  /** Saves text as a file through the browser's download. */
-  function download(name, text, type) {
-    const blob = new Blob([text], { type: type || 'application/octet-stream' });
-    const url = URL.createObjectURL(blob);
-    const a = h('a', { href: url, download: name, hidden: true });
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+const $ = (id) => document.getElementById(id);
+
+/** Saves text as a file through the browser's download. */
+function download(name, text, type) {
+  const blob = new Blob([text], { type: type || 'application/octet-stream' });
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+const MENUS = ['import-menu', 'export-menu'];
+
+function closeMenus(except) {
+  for (const id of MENUS) { const m = $(id); if (m && m !== except && m.open) m.open = false; }
+}
+
+function wireMenu(id) {
+  const menu = $(id);
+  if (!menu) return;
+  const summary = menu.querySelector('summary');
+  menu.addEventListener('toggle', () => {
+    if (!menu.open) return;
+    closeMenus(menu);
+    const ex = $('examples');
+    if (ex && ex.open) ex.open = false;
+  });
+  menu.addEventListener('keydown', (ev) => {
+    const items = Array.from(menu.querySelectorAll('.menu-item:not(:disabled)'));
+    const at = items.indexOf(document.activeElement);
+    if (ev.key === 'Escape' && menu.open) { ev.preventDefault(); menu.open = false; summary.focus(); }
+    else if (ev.key === 'ArrowDown' && menu.open) { ev.preventDefault(); (items[at + 1] || items[0]).focus(); }
+    else if (ev.key === 'ArrowUp' && menu.open) { ev.preventDefault(); (items[at - 1] || items[items.length - 1]).focus(); }
+  });
+  // Choosing an item closes the menu (the item's own handler runs first).
+  menu.querySelectorAll('.menu-item').forEach((b) => b.addEventListener('click', () => setTimeout(() => { menu.open = false; }, 0)));
+}
+
+function exportCalendar() {
+  let { plan, result } = app.state;
+  if (!plan || !result) return;
+  const events = ics.events(plan, result);
+  if (!events.length) {
+    app.toast('No deadline lies ahead in this plan: the calendar would be empty.');
+    return;
   }
+  // The plan keeps its calendar identity (plan_id) and each event's SEQUENCE (ics.js stamp()).
+  const stamped = ics.stamp(plan, events);
+  if (stamped.changed && app.apply(stamped.plan, { undoable: false }).ok) plan = stamped.plan;
+  download(ics.fileName(plan), ics.build(plan, result), 'text/calendar');
+  app.toast('Calendar saved: open it with your calendar program to add the deadlines.');
+}
 
-  const MENUS = ['import-menu', 'export-menu'];
+/** Export → Activities (CSV): what the file could not give back is said first (csvexport.js). */
+function exportCsv() {
+  const { plan } = app.state;
+  if (!plan) return;
+  csvexport.run(plan, download);
+}
 
-  function closeMenus(except) {
-    for (const id of MENUS) { const m = $(id); if (m && m !== except && m.open) m.open = false; }
-  }
+function wire() {
+  MENUS.forEach(wireMenu);
+  document.addEventListener('click', (ev) => {
+    for (const id of MENUS) { const m = $(id); if (m && m.open && !m.contains(ev.target)) m.open = false; }
+  });
+  $('export-ics').addEventListener('click', exportCalendar);
+  $('export-csv').addEventListener('click', exportCsv);
+  $('import-csv').addEventListener('click', () => $('import-csv-file').click());
+  $('import-csv-file').addEventListener('change', (ev) => {
+    const file = ev.target.files && ev.target.files[0];
+    if (!file) return;
+    file.arrayBuffer().then((bytes) => csv.importBytes(bytes, file.name), // csv.js reads the encoding
+      () => app.showProblems(file.name + ' could not be read', []))
+      .finally(() => { ev.target.value = ''; });
+  });
+  $('credit-tables').addEventListener('click', () => tables.open());
+  $('help').addEventListener('click', () => help.open());
+  engine.ready.catch(() => {
+    ['export-ics', 'export-csv', 'import-csv', 'credit-tables'].forEach((id) => { $(id).disabled = true; });
+  });
+}
 
-  function wireMenu(id) {
-    const menu = $(id);
-    if (!menu) return;
-    const summary = menu.querySelector('summary');
-    menu.addEventListener('toggle', () => {
-      if (!menu.open) return;
-      closeMenus(menu);
-      const ex = $('examples');
-      if (ex && ex.open) ex.open = false;
-    });
-    menu.addEventListener('keydown', (ev) => {
-      const items = Array.from(menu.querySelectorAll('.menu-item:not(:disabled)'));
-      const at = items.indexOf(document.activeElement);
-      if (ev.key === 'Escape' && menu.open) { ev.preventDefault(); menu.open = false; summary.focus(); }
-      else if (ev.key === 'ArrowDown' && menu.open) { ev.preventDefault(); (items[at + 1] || items[0]).focus(); }
-      else if (ev.key === 'ArrowUp' && menu.open) { ev.preventDefault(); (items[at - 1] || items[items.length - 1]).focus(); }
-    });
-    // Choosing an item closes the menu (the item's own handler runs first).
-    menu.querySelectorAll('.menu-item').forEach((b) => b.addEventListener('click', () => setTimeout(() => { menu.open = false; }, 0)));
-  }
-
-  function exportCalendar() {
-    let { plan, result } = C.app.state;
-    if (!plan || !result) return;
-    const events = C.ics.events(plan, result);
-    if (!events.length) {
-      C.app.toast('No deadline lies ahead in this plan: the calendar would be empty.');
-      return;
-    }
-    // The plan keeps its calendar identity (plan_id) and each event's SEQUENCE (ics.js stamp()).
-    const stamped = C.ics.stamp(plan, events);
-    if (stamped.changed && C.app.apply(stamped.plan, { undoable: false }).ok) plan = stamped.plan;
-    download(C.ics.fileName(plan), C.ics.build(plan, result), 'text/calendar');
-    C.app.toast('Calendar saved: open it with your calendar program to add the deadlines.');
-  }
-
-  /** Export → Activities (CSV): what the file could not give back is said first (csvexport.js). */
-  function exportCsv() {
-    const { plan } = C.app.state;
-    if (!plan) return;
-    C.csvexport.run(plan, download);
-  }
-
-  function wire() {
-    MENUS.forEach(wireMenu);
-    document.addEventListener('click', (ev) => {
-      for (const id of MENUS) { const m = $(id); if (m && m.open && !m.contains(ev.target)) m.open = false; }
-    });
-    $('export-ics').addEventListener('click', exportCalendar);
-    $('export-csv').addEventListener('click', exportCsv);
-    $('import-csv').addEventListener('click', () => $('import-csv-file').click());
-    $('import-csv-file').addEventListener('change', (ev) => {
-      const file = ev.target.files && ev.target.files[0];
-      if (!file) return;
-      file.arrayBuffer().then((bytes) => C.csv.importBytes(bytes, file.name), // csv.js reads the encoding
-        () => C.app.showProblems(file.name + ' could not be read', []))
-        .finally(() => { ev.target.value = ''; });
-    });
-    $('credit-tables').addEventListener('click', () => C.tables.open());
-    $('help').addEventListener('click', () => C.help.open());
-    C.engine.ready.catch(() => {
-      ['export-ics', 'export-csv', 'import-csv', 'credit-tables'].forEach((id) => { $(id).disabled = true; });
-    });
-  }
-
-  C.toolbar = { download };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', wire);
-  else wire();
-})(window.Ceplan = window.Ceplan || {});
+export { download, wire };

@@ -1,482 +1,481 @@
 // view.js: draws the three columns from the plan (what the user entered) and the
 // engine's result (what it means). Pure drawing: every change goes back through the
 // `act` callbacks to app.js, which re-evaluates the plan and draws again.
-(function (C) {
-  'use strict';
-  const { h, svg } = C.dom;
-  const F = C.format;
+import { h, svg, uid } from './dom.js';
+import * as F from './format.js';
+import * as tables from './tables.js';
+import * as timeline from './timeline.js';
 
-  // ----- small pieces ------------------------------------------------------------------
+// ----- small pieces ------------------------------------------------------------------
 
-  const ICONS = {
-    training: ['M4 5.5A1.5 1.5 0 0 1 5.5 4H15v11H5.5A1.5 1.5 0 0 0 4 16.5z', 'M4 16.5A1.5 1.5 0 0 0 5.5 18H16v-3', 'M7.5 7.5h4.5'],
-    cisco_live: ['M4 6h14v12H4z', 'M4 10h14', 'M8 3.5v4', 'M14 3.5v4'],
-    item_authoring: ['M5 17l1-4 8.5-8.5 3 3L9 16z', 'M12.5 6.5l3 3', 'M4 19.5h14'],
-    exam: ['M11 3.5a7.5 7.5 0 1 1 0 15a7.5 7.5 0 0 1 0-15z', 'M7.5 11.2l2.4 2.4 4.6-4.8'],
-    certification: ['M11 3l6 2.5v5c0 3.8-2.6 6.8-6 8-3.4-1.2-6-4.2-6-8v-5z', 'M8.3 10.8l2 2 3.5-3.7'],
-  };
-  function icon(type) {
-    return svg('svg', { class: 'icon', viewBox: '0 0 22 22', width: 20, height: 20, 'aria-hidden': 'true', focusable: 'false' },
-      (ICONS[type] || ICONS.training).map((d) => svg('path', { d })));
-  }
+const ICONS = {
+  training: ['M4 5.5A1.5 1.5 0 0 1 5.5 4H15v11H5.5A1.5 1.5 0 0 0 4 16.5z', 'M4 16.5A1.5 1.5 0 0 0 5.5 18H16v-3', 'M7.5 7.5h4.5'],
+  cisco_live: ['M4 6h14v12H4z', 'M4 10h14', 'M8 3.5v4', 'M14 3.5v4'],
+  item_authoring: ['M5 17l1-4 8.5-8.5 3 3L9 16z', 'M12.5 6.5l3 3', 'M4 19.5h14'],
+  exam: ['M11 3.5a7.5 7.5 0 1 1 0 15a7.5 7.5 0 0 1 0-15z', 'M7.5 11.2l2.4 2.4 4.6-4.8'],
+  certification: ['M11 3l6 2.5v5c0 3.8-2.6 6.8-6 8-3.4-1.2-6-4.2-6-8v-5z', 'M8.3 10.8l2 2 3.5-3.7'],
+};
+function icon(type) {
+  return svg('svg', { class: 'icon', viewBox: '0 0 22 22', width: 20, height: 20, 'aria-hidden': 'true', focusable: 'false' },
+    (ICONS[type] || ICONS.training).map((d) => svg('path', { d })));
+}
 
-  function warningItem(w) {
-    const info = w.severity === 'info';
-    const advice = F.warningAdvice(w.code);
-    return h('li', { class: ['warning', info ? 'info' : 'warn'], dataset: { code: w.code || '', rule: w.rule || '' } },
-      h('span', { class: 'sev' }, info ? 'Note' : 'Warning'),
-      h('span', { class: 'w-body' },
-        h('strong', { class: 'w-title' }, F.warningTitle(w.code)), ' ', F.ruleBadge(w.rule), ' ',
-        h('span', { class: 'w-message' }, F.messageWithoutRule(w.message, w.rule)), // the badge names the rule
-        advice ? h('span', { class: 'w-advice' }, h('span', { class: 'w-todo' }, 'What to do: '), advice) : null,
-        w.code === 'CREDIT_VALUE_UNKNOWN' && C.tables ? C.tables.warningLink(w) : null)); // E8: open the credit tables
-  }
-  function warningList(ws, cls) {
-    if (!ws || !ws.length) return null;
-    return h('ul', { class: ['warnings', cls] }, ws.map(warningItem));
-  }
+function warningItem(w) {
+  const info = w.severity === 'info';
+  const advice = F.warningAdvice(w.code);
+  return h('li', { class: ['warning', info ? 'info' : 'warn'], dataset: { code: w.code || '', rule: w.rule || '' } },
+    h('span', { class: 'sev' }, info ? 'Note' : 'Warning'),
+    h('span', { class: 'w-body' },
+      h('strong', { class: 'w-title' }, F.warningTitle(w.code)), ' ', F.ruleBadge(w.rule), ' ',
+      h('span', { class: 'w-message' }, F.messageWithoutRule(w.message, w.rule)), // the badge names the rule
+      advice ? h('span', { class: 'w-advice' }, h('span', { class: 'w-todo' }, 'What to do: '), advice) : null,
+      w.code === 'CREDIT_VALUE_UNKNOWN' && tables ? tables.warningLink(w) : null)); // E8: open the credit tables
+}
+function warningList(ws, cls) {
+  if (!ws || !ws.length) return null;
+  return h('ul', { class: ['warnings', cls] }, ws.map(warningItem));
+}
 
-  function certName(c) { return (c && (c.name || c.id)) || 'Unnamed certification'; }
+function certName(c) { return (c && (c.name || c.id)) || 'Unnamed certification'; }
 
-  /** Index the result by id for lookups from the plan. */
-  function indexResult(plan, result) {
-    const planActs = new Set((plan.activities || []).map((a) => a.id));
-    const certs = new Map();
-    const acts = new Map();
-    const byAct = new Map();
-    const byCert = new Map();
-    const general = [];
-    if (result) {
-      for (const c of result.certifications || []) certs.set(c.id, c);
-      (result.activities || []).forEach((a) => acts.set(a.id, a));
-      for (const w of result.warnings || []) {
-        if (w.activity != null && planActs.has(w.activity)) {
-          if (!byAct.has(w.activity)) byAct.set(w.activity, []);
-          byAct.get(w.activity).push(w);
-        } else if (w.certification != null) {
-          if (!byCert.has(w.certification)) byCert.set(w.certification, []);
-          byCert.get(w.certification).push(w);
-        } else general.push(w);
-      }
-    }
-    return { certs, acts, byAct, byCert, general };
-  }
-
-  // ----- column 1: certifications ------------------------------------------------------
-
-  const SHORT = { recertified: ['safe', 'Safe'], will_expire: ['risk', 'At risk'], retired: ['retired', 'Retired'], expired: ['expired', 'Expired'] };
-  function shortBadge(rc) {
-    const s = rc && SHORT[rc.status];
-    return h('span', { class: ['badge', s && s[0]] }, s ? s[1] : String(rc ? rc.status : '…'));
-  }
-
-  function statusBadge(rc) {
-    if (!rc) return h('span', { class: 'badge' }, '…');
-    switch (rc.status) {
-      case 'recertified': {
-        const first = (rc.recertifications || [])[0];
-        return h('span', { class: 'badge safe' }, 'Safe', first ? [': recertifies on ', F.dateEl(first.on)] : null);
-      }
-      case 'will_expire':
-        return h('span', { class: 'badge risk' }, 'At risk: valid through ', F.dateEl(rc.expires));
-      case 'retired':
-        return h('span', { class: 'badge retired' }, 'Retired');
-      case 'expired':
-        return h('span', { class: 'badge expired' }, 'Expired');
-      default:
-        return h('span', { class: 'badge' }, String(rc.status));
+/** Index the result by id for lookups from the plan. */
+function indexResult(plan, result) {
+  const planActs = new Set((plan.activities || []).map((a) => a.id));
+  const certs = new Map();
+  const acts = new Map();
+  const byAct = new Map();
+  const byCert = new Map();
+  const general = [];
+  if (result) {
+    for (const c of result.certifications || []) certs.set(c.id, c);
+    (result.activities || []).forEach((a) => acts.set(a.id, a));
+    for (const w of result.warnings || []) {
+      if (w.activity != null && planActs.has(w.activity)) {
+        if (!byAct.has(w.activity)) byAct.set(w.activity, []);
+        byAct.get(w.activity).push(w);
+      } else if (w.certification != null) {
+        if (!byCert.has(w.certification)) byCert.set(w.certification, []);
+        byCert.get(w.certification).push(w);
+      } else general.push(w);
     }
   }
+  return { certs, acts, byAct, byCert, general };
+}
 
-  function renderCertifications(root, plan, idx, act) {
-    const certs = plan.certifications || [];
-    const list = h('ul', { class: 'cards', 'aria-label': 'Certifications' });
-    certs.forEach((c, i) => {
-      const rc = idx.certs.get(c.id);
-      list.appendChild(h('li', { class: 'card cert', dataset: { id: c.id || '' } },
-        h('div', { class: 'card-head' },
-          icon('certification'),
-          h('h3', { class: 'cert-name' }, certName(c)),
-          h('span', { class: 'level' }, F.LEVEL_LABELS[c.level] || c.level || '')),
-        h('p', { class: 'valid' }, 'valid through ', F.dateEl(c.expires)),
-        h('p', { class: 'status' }, statusBadge(rc)),
-        rc && rc.is_anchor ? h('p', { class: 'anchor' }, 'CE credits count toward this one ', F.ruleBadge('R1')) : null,
-        h('div', { class: 'row-actions' },
-          h('button', { type: 'button', class: 'btn small', dataset: { focus: 'edit-cert:' + c.id }, 'aria-label': 'Edit ' + certName(c), onclick: () => act.editCert(i) }, 'Edit'),
-          h('button', { type: 'button', class: 'btn small quiet', dataset: { focus: 'rm-cert:' + c.id }, 'aria-label': 'Remove ' + certName(c), onclick: () => act.removeCert(i) }, 'Remove'))));
-    });
-    if (!certs.length) {
-      list.appendChild(h('li', { class: 'card welcome' },
-        h('h3', null, 'Start with what you hold'),
-        h('p', null, 'Add each certification with the expiration date from your Cisco profile, then your activities: the verdict tells you whether they recertify you, and when.'),
-        h('div', { class: 'welcome-actions' },
-          h('button', { type: 'button', class: 'btn primary small', dataset: { focus: 'welcome-add' }, onclick: () => act.editCert() }, 'Add a certification'),
-          h('button', { type: 'button', class: 'btn small', onclick: () => act.openExamples() }, 'Try an example'))));
-    }
-    root.replaceChildren(list);
-  }
+// ----- column 1: certifications ------------------------------------------------------
 
-  // ----- column 2: activities ----------------------------------------------------------
+const SHORT = { recertified: ['safe', 'Safe'], will_expire: ['risk', 'At risk'], retired: ['retired', 'Retired'], expired: ['expired', 'Expired'] };
+function shortBadge(rc) {
+  const s = rc && SHORT[rc.status];
+  return h('span', { class: ['badge', s && s[0]] }, s ? s[1] : String(rc ? rc.status : '…'));
+}
 
-  function activityTitle(a) {
-    switch (a.type) {
-      case 'training': return a.title || a.course || 'Training';
-      case 'cisco_live': return a.event || 'Cisco Live';
-      case 'item_authoring': return 'Item authoring';
-      case 'exam': return 'Exam ' + (a.code || F.examKindLabel(a.exam));
-      default: return a.title || String(a.type || 'Activity');
-    }
-  }
-
-  function activityDetail(a) {
-    const bits = [];
-    switch (a.type) {
-      case 'training':
-        if (a.course || a.version) bits.push([a.course, a.version ? 'v' + a.version : ''].filter(Boolean).join(' '));
-        if (a.lite) bits.push('lite');
-        if (a.alpha) bits.push('alpha');
-        if (a.in_catalog === false) bits.push('not in catalog');
-        break;
-      case 'cisco_live': bits.push(F.plural((a.sessions || []).length, 'session')); break;
-      case 'item_authoring':
-        bits.push(F.plural(a.accepted_items || 0, 'accepted item') + ', ' + (F.ITEM_TYPE_LABELS[a.item_type] || a.item_type || '').toLowerCase());
-        if (a.sme_program === false) bits.push('outside the SME program');
-        break;
-      case 'exam': bits.push(F.examKindLabel(a.exam) + ' exam'); break;
-      default: break;
-    }
-    if (a.status) bits.push(F.STATUS_LABELS[a.status] || a.status);
-    return bits.filter(Boolean);
-  }
-
-  function creditsCell(a, ra, ws) {
-    if (a.enabled === false) return h('p', { class: 'credits off' }, 'switched off');
-    if (a.type === 'exam') return h('p', { class: 'credits exam' }, 'exam path');
-    if (!ra) return h('p', { class: 'credits' }, '—');
-    const earned = Number.isFinite(ra.credits) ? ra.credits : 0;
-    const nominal = Number.isFinite(ra.nominal_credits) ? ra.nominal_credits : earned;
-    const cell = h('div', { class: 'credits-cell' });
-    const p = h('p', { class: 'credits' });
-    if (nominal > earned) {
-      p.appendChild(h('s', { class: 'nominal', title: 'would earn ' + nominal }, String(nominal)));
-      p.appendChild(document.createTextNode(' '));
-    }
-    p.appendChild(h('strong', { class: 'earned' }, String(earned)));
-    p.appendChild(document.createTextNode(earned === 1 ? ' credit' : ' credits'));
-    cell.appendChild(p);
-    if (nominal > earned) {
-      const whys = (ws || []).filter(F.explainsReduction);
-      const list = whys.length ? whys : (ws || []).filter((w) => w.severity !== 'info');
-      if (list.length === 1) {
-        cell.appendChild(h('p', { class: 'reason' }, F.warningTitle(list[0].code), ' ', F.ruleBadge(list[0].rule)));
-      } else if (list.length > 1) {
-        const rules = Array.from(new Set(list.map((w) => w.rule).filter(Boolean))).sort();
-        const what = a.type === 'cisco_live' && list.every((w) => w.session != null) ? F.plural(list.length, 'session') + ' not counted' : F.plural(list.length, 'reason');
-        cell.appendChild(h('p', { class: 'reason' }, what, ' ', rules.map((r) => [F.ruleBadge(r), ' '])));
-      }
-    }
-    return cell;
-  }
-
-  function sessionsDetails(a, ws) {
-    const sessions = a.sessions || [];
-    if (!sessions.length) return null;
-    const perSession = (i) => (ws || []).filter((w) => w.session === i);
-    const flagged = sessions.filter((_, i) => perSession(i).length).length;
-    return h('details', { class: 'sessions', open: flagged > 0 && sessions.length <= 3 },
-      h('summary', null, 'Sessions (' + sessions.length + ')',
-        flagged ? h('span', { class: 'flagged' }, ' · ' + flagged + ' with warnings') : null),
-      h('ol', null, sessions.map((s, i) => h('li', { class: 'session' },
-        h('span', { class: 'code' }, s.code || 'session ' + (i + 1)), ' ',
-        h('span', { class: 'meta' },
-          [Number.isFinite(s.minutes) ? s.minutes + ' min' : null,
-            Number.isFinite(s.attended_minutes) ? 'attended ' + s.attended_minutes : null,
-            s.badged_in === false ? 'not badged in' : 'badged in',
-            s.credits != null ? F.plural(s.credits, 'credit') + ' (given)' : null].filter(Boolean).join(' · ')),
-        warningList(perSession(i), 'compact')))));
-  }
-
-  /**
-   * One line under a Cisco Live card that earns less than its sessions' nominal credits, or
-   * nothing: the session warnings counted per code ('Credit value unknown: 4 sessions'),
-   * visible while the sessions list is folded.
-   */
-  function sessionSummary(a, ra, sessionWs) {
-    if (!ra || a.enabled === false || !sessionWs.length) return null;
-    const earned = Number.isFinite(ra.credits) ? ra.credits : 0;
-    const nominal = Number.isFinite(ra.nominal_credits) ? ra.nominal_credits : earned;
-    if (!(earned < nominal || earned === 0)) return null;
-    const counted = sessionWs.filter((w) => w.severity !== 'info');
-    if (!counted.length) return null;
-    const byCode = new Map();
-    for (const w of counted) {
-      const e = byCode.get(w.code) || { code: w.code, rule: w.rule, n: 0 };
-      e.n += 1;
-      byCode.set(w.code, e);
-    }
-    const entries = Array.from(byCode.values());
-    return h('p', { class: 'session-summary', dataset: { codes: entries.map((e) => e.code + ':' + e.n).join(' ') } },
-      h('span', { class: 'session-summary-head' }, earned === 0 ? 'Earns nothing: ' : 'Earns less: '),
-      entries.map((e, k) => [k ? ' · ' : null, F.warningTitle(e.code) + ': ' + F.plural(e.n, 'session'), ' ', F.ruleBadge(e.rule)]));
-  }
-
-  function activityRow(a, i, idx, today, act) {
-    const ra = idx.acts.get(a.id);
-    const ws = idx.byAct.get(a.id) || [];
-    const off = a.enabled === false;
-    const less = ra && !off && Number.isFinite(ra.nominal_credits) && ra.nominal_credits > ra.credits;
-    const title = activityTitle(a);
-    const sessionWs = a.type === 'cisco_live' ? ws.filter((w) => w.session !== null && w.session !== undefined) : [];
-    const rowWs = ws.filter((w) => !sessionWs.includes(w));
-    const switchId = C.dom.uid('sw');
-    // id: the target of "What to do next" links (next.js)
-    return h('li', { class: ['activity', 'type-' + a.type, off && 'off', less && 'less'], id: 'activity-' + i, tabindex: '-1', dataset: { id: a.id || '', index: String(i) } },
-      h('div', { class: 'act-icon', title: (F.ACTIVITY_TYPES[a.type] || {}).label || a.type }, icon(a.type)),
-      h('div', { class: 'act-main' },
-        h('h3', { class: 'act-title' }, title),
-        h('p', { class: 'act-meta' }, F.dateEl(a.completed), ' · ', (F.ACTIVITY_TYPES[a.type] || { label: a.type }).label,
-          activityDetail(a).map((b) => ' · ' + b).join(''),
-          ra && ra.claim_by && !off && ra.claim_by >= today ? h('span', { class: 'claim-by' }, ' · claim by ', F.dateEl(ra.claim_by), ' ', F.ruleBadge('C1')) : null),
-        sessionSummary(a, ra, sessionWs),
-        sessionsDetails(a, sessionWs)),
-      h('div', { class: 'act-side' }, creditsCell(a, ra, ws)),
-      rowWs.length ? h('div', { class: 'act-warnings' }, warningList(rowWs)) : null,
-      h('div', { class: 'act-foot' },
-        h('div', { class: 'switch' },
-          h('input', { type: 'checkbox', role: 'switch', id: switchId, class: 'toggle', checked: !off, dataset: { focus: 'switch:' + a.id },
-            onchange: (ev) => act.toggleActivity(i, ev.target.checked) }),
-          h('label', { for: switchId }, h('span', { class: 'visually-hidden' }, 'Count “' + title + '”'),
-            h('span', { 'aria-hidden': 'true' }, off ? 'Off: not counted' : 'Counts'))),
-        h('div', { class: 'row-actions' },
-          h('button', { type: 'button', class: 'btn small', dataset: { focus: 'edit-act:' + a.id }, 'aria-label': 'Edit ' + title, onclick: () => act.editActivity(i) }, 'Edit'),
-          h('button', { type: 'button', class: 'btn small quiet', dataset: { focus: 'rm-act:' + a.id }, 'aria-label': 'Remove ' + title, onclick: () => act.removeActivity(i) }, 'Remove'))));
-  }
-
-  function renderActivities(root, plan, idx, today, act) {
-    const acts = (plan.activities || []).map((a, i) => ({ a, i }));
-    acts.sort((x, y) => String(x.a.completed || '').localeCompare(String(y.a.completed || '')) || x.i - y.i);
-    const past = acts.filter((x) => String(x.a.completed || '') <= today);
-    const planned = acts.filter((x) => String(x.a.completed || '') > today);
-    const out = [];
-    const group = (label, items, cls) => {
-      if (!items.length) return;
-      const hid = C.dom.uid('grp');
-      out.push(h('section', { class: ['group', cls], 'aria-labelledby': hid },
-        h('h3', { class: 'group-title', id: hid }, label, h('span', { class: 'count' }, String(items.length))),
-        h('ol', { class: 'activities' }, items.map(({ a, i }) => activityRow(a, i, idx, today, act)))));
-    };
-    group('Done', past, 'past');
-    group('Planned', planned, 'planned');
-    if (!acts.length) out.push(h('p', { class: 'empty' }, 'Add what you have done and what you plan: training, Cisco Live, item authoring, exams.'));
-    root.replaceChildren(...out);
-  }
-
-  // ----- column 3: verdict -------------------------------------------------------------
-
-  const dayNumber = (iso) => Math.round(Date.parse(iso + 'T00:00:00Z') / 86400000);
-
-  /**
-   * R5 advice for an early recertification: how late its final activity (the engine's
-   * `final_activity`, whose completion met the path) could move and still be on time
-   * (latest_on_time), and what that would keep: the engine's days_given_up_at_latest are
-   * still given up when that date comes before the replaced expiration. What bounds it: in
-   * a cascade, the certification whose path was met, when it expires that day (R4); else
-   * the credits the path relies on (C2). None when no activity completed it (R9: checked
-   * the day after the anchor lapsed).
-   */
-  function latestAdvice(r, rc, certsById, ctx) {
-    if (!r.latest_on_time || !(r.days_given_up > 0) || r.final_activity == null) return null;
-    const movable = Math.max(0, dayNumber(r.latest_on_time) - dayNumber(r.on));
-    const still = Number.isFinite(r.days_given_up_at_latest) ? r.days_given_up_at_latest : Math.max(0, r.days_given_up - movable);
-    const final = ctx && (ctx.plan.activities || []).find((a) => a && a.id === r.final_activity);
-    // Advice is about what can still move: an activity whose date has passed cannot (R5).
-    if (final && ctx.today && typeof final.completed === 'string' && final.completed <= ctx.today) return null;
-    const who = final ? ['“', activityTitle(final), '”'] : 'The final activity';
-    const data = { latestOnTime: r.latest_on_time, movableDays: String(movable), daysGivenUpAtLatest: String(still), finalActivity: r.final_activity };
-    // The certification whose path was met: its own recertification that day replaced an
-    // expiration days_given_up after it; when that is the latest date, it is the bound.
-    const viaRc = r.via && r.via !== rc.id && ctx && ctx.rcById ? ctx.rcById.get(r.via) : null;
-    const viaR = viaRc && (viaRc.recertifications || []).find((x) => x.on === r.on);
-    const viaExpired = viaR && Number.isFinite(viaR.days_given_up) ? dayNumber(viaR.on) + viaR.days_given_up : NaN;
-    const reason = viaExpired === dayNumber(r.latest_on_time)
-      ? [certName(certsById.get(r.via) || { id: r.via }), ', whose path it meets, expires then ', F.ruleBadge('R4')]
-      : ['credits it relies on expire then ', F.ruleBadge('C2')];
-    if (movable <= 0) return h('p', { class: 'latest', dataset: data }, who, ' cannot move later: ', reason, '.');
-    return h('p', { class: 'latest', dataset: data },
-      who, ' could move as late as ', F.dateEl(r.latest_on_time, 'latest-on-time'),
-      ' and still be on time, ',
-      still > 0
-        ? ['keeping ', F.plural(movable, 'more day'), ' of validity (', F.plural(still, 'day'), ' would still be given up: ', reason, ').']
-        : 'giving up no validity.');
-  }
-
-  function recertItem(r, rc, certsById, ctx) {
-    const viaOther = r.via && r.via !== rc.id;
-    const viaCert = viaOther ? certsById.get(r.via) : null;
-    return h('li', { class: 'recert', dataset: { on: r.on, newExpires: r.new_expires, via: r.via || '', daysGivenUp: String(r.days_given_up) } },
-      h('p', { class: 'sentence' },
-        ctx && ctx.today && r.on > ctx.today ? 'Recertifies on ' : 'Recertified on ', F.dateEl(r.on, 'on'), ' by ', h('strong', { class: 'path' }, F.pathText(r.path)),
-        viaOther ? [' of ', certName(viaCert || { id: r.via }), ' (cascade ', F.ruleBadge('R4'), ')'] : null,
-        ', new expiration ', F.dateEl(r.new_expires, 'new-expires'), ', ',
-        h('span', { class: 'given-up' }, r.days_given_up ? F.plural(r.days_given_up, 'day') + ' of validity given up' : 'no validity given up'),
-        ' ', F.ruleBadge('R5'), '.'),
-      latestAdvice(r, rc, certsById, ctx),
-      Number.isFinite(r.credits_applied) && r.credits_applied > 0
-        ? h('p', { class: 'applied' }, F.plural(r.credits_applied, 'credit') + ' applied ', F.ruleBadge('A2'))
-        : null);
-  }
-
-  /**
-   * What is still missing (P2): CE paths first, fewest additional credits first; then the
-   * exam-only paths (L4) gathered on one line, since each is a single step. The engine
-   * already orders `missing` by the fewest additional credits: that order is kept.
-   */
-  function missingList(rc, certsById, ctx) {
-    const all = rc.missing || [];
-    if (!all.length) return h('p', { class: 'missing-none' }, 'No path can still save it before it expires.');
-    const cePaths = all.filter((m) => m.path && m.path.credits > 0);
-    const examPaths = all.filter((m) => !(m.path && m.path.credits > 0));
-    const day = (iso) => Math.round(Date.parse(iso + 'T00:00:00Z') / 86400000);
-    const left = (iso) => {
-      const n = ctx && ctx.today && iso ? day(iso) - day(ctx.today) : NaN;
-      return Number.isFinite(n) && n >= 0 ? h('span', { class: 'days-left' }, n === 0 ? ' (today)' : ' (in ' + F.plural(n, 'day') + ')') : null;
-    };
-    const held = (m) => (m.credits_held > 0 ? ', with ' + F.plural(m.credits_held, 'credit') + ' already held' : '');
-    const via = (m) => (m.via && m.via !== rc.id
-      ? [' of ', certName(certsById.get(m.via) || { id: m.via }), ' (cascade ', F.ruleBadge('R4'), ')'] : null);
-    const data = (m) => ({ creditsNeeded: String(m.credits_needed || 0), creditsHeld: String(m.credits_held || 0), examsNeeded: (m.exams_needed || []).join(' '), by: m.by || '', via: m.via || '' });
-    const items = cePaths.map((m, i) => h('li', { class: ['missing-path', i === 0 && cePaths.length > 1 && 'cheapest'], dataset: data(m) },
-      h('strong', null, F.neededText(m)), ' by ', F.dateEl(m.by), left(m.by),
-      i === 0 && cePaths.length > 1 ? h('span', { class: 'tag' }, 'fewest credits') : null,
-      h('span', { class: 'for-path' }, 'for the path ', F.pathText(m.path), held(m), via(m))));
-    if (examPaths.length) {
-      const sameBy = examPaths.every((m) => m.by === examPaths[0].by);
-      const options = examPaths.map((m) => {
-        const partial = F.examsText(m.exams_needed) !== F.examsText(m.path && m.path.exams);
-        return h('li', { class: 'missing-path exam-only', dataset: data(m) },
-          h('strong', null, F.neededText(m)),
-          partial ? h('span', { class: 'for-path inline' }, ' (path: ' + F.pathText(m.path) + ')') : null,
-          via(m), sameBy ? null : [' by ', F.dateEl(m.by)]);
-      });
-      items.push(h('li', { class: 'exam-paths' },
-        cePaths.length ? 'Or pass, ' : 'Pass, ', sameBy ? ['by ', F.dateEl(examPaths[0].by), left(examPaths[0].by), ', '] : null,
-        examPaths.length > 1 ? 'any one of ' : '', F.ruleBadge('L4'), ':',
-        h('ul', { class: 'exam-options' }, options)));
-    }
-    return h('div', { class: 'missing' },
-      h('p', null, 'What is still missing ', F.ruleBadge('P2'), ':'),
-      h('ul', null, items));
-  }
-
-  function verdictCard(c, rc, idx, certsById, ctx) {
-    const parts = [];
-    if (!rc) {
-      parts.push(h('p', { class: 'headline' }, 'No verdict.'));
-    } else {
-      const recerts = rc.recertifications || [];
-      if (recerts.length) parts.push(h('ol', { class: 'recerts' }, recerts.map((r) => recertItem(r, rc, certsById, ctx))));
-      if (rc.status === 'will_expire') {
-        parts.push(h('p', { class: 'headline risk' }, 'At risk: valid through ', F.dateEl(rc.expires, 'expires'), ', then it lapses.'));
-        parts.push(missingList(rc, certsById, ctx));
-      } else if (rc.status === 'expired') {
-        parts.push(h('p', { class: 'headline expired' }, 'Expired: it was valid through ', F.dateEl(rc.expires, 'expires'),
-          '; it needs the full exam process again ', F.ruleBadge('R3'), '.'));
-      } else if (rc.status === 'retired') {
-        parts.push(h('p', { class: 'headline retired' }, 'Retired: valid through ', F.dateEl(rc.expires, 'expires'),
-          ', then it lapses; it cannot be recertified ', F.ruleBadge('L6'), '.'));
-      } else if (rc.status === 'recertified') {
-        parts.push(h('p', { class: 'headline safe' }, 'Valid through ', F.dateEl(rc.expires, 'expires'), ' at the end of this plan.'));
-      }
-    }
-    const status = rc ? rc.status : 'unknown';
-    return h('article', { class: ['card', 'verdict', 'status-' + status], dataset: { id: c.id || '' } },
-      h('div', { class: 'card-head' },
-        h('h3', null, certName(c)),
-        shortBadge(rc)),
-      parts,
-      warningList(idx.byCert.get(c.id)),
-      rc && C.timeline && ctx ? C.timeline.chart(rc, { today: ctx.today, nameOf: (id) => certName(certsById.get(id) || { id }) }) : null);
-  }
-
-  function rolloverBlock(result) {
-    const ro = result && result.rollover;
-    if (!ro) return null;
-    const n = ro.credits || 0;
-    return h('section', { class: 'card rollover', 'aria-label': 'Rollover' },
-      h('h3', null, 'Rollover ', F.ruleBadge('A3')),
-      n > 0
-        ? [h('p', null, F.plural(n, 'credit') + ' carry into the next cycle.'),
-          (ro.expires || []).length ? h('ul', { class: 'rollover-expiry' }, ro.expires.map((e) =>
-            h('li', null, F.plural(e.credits, 'credit') + ' expire after ', F.dateEl(e.on), ' ', F.ruleBadge('C2')))) : null]
-        : h('p', null, 'No credits roll over into the next cycle.'));
-  }
-
-  function renderVerdict(root, plan, result, idx, today) {
-    const rcById = new Map(((result && result.certifications) || []).map((rc) => [rc.id, rc]));
-    const ctx = { plan, today: (result && result.today) || today, rcById };
-    const certs = plan.certifications || [];
-    const certsById = new Map(certs.map((c) => [c.id, c]));
-    const out = [];
-    if (result && result.today) {
-      out.push(h('p', { class: 'as-of' }, 'As of ', F.dateEl(result.today),
-        result.horizon && result.horizon !== result.today ? [', looking ahead to ', F.dateEl(result.horizon)] : null, '.'));
-    }
-    if (!certs.length) out.push(h('p', { class: 'empty' }, 'The verdict appears once you add a certification.'));
-    certs.forEach((c, i) => {
-      const card = verdictCard(c, idx.certs.get(c.id), idx, certsById, ctx);
-      card.id = 'verdict-' + i; // the target of "What to do next" links (next.js)
-      card.tabIndex = -1;
-      out.push(card);
-    });
-    if (certs.length) out.push(rolloverBlock(result));
-    if (idx.general.length) {
-      out.push(h('section', { class: 'card general', 'aria-label': 'Other warnings' }, h('h3', null, 'Also worth knowing'), warningList(idx.general)));
-    }
-    root.replaceChildren(...out.filter(Boolean));
-    if (C.timeline) C.timeline.fit(root);
-  }
-
-  /** Draw all three columns. act: {editCert, removeCert, editActivity, removeActivity, toggleActivity} */
-  function render(plan, result, act, today) {
-    const idx = indexResult(plan, result);
-    renderCertifications(document.getElementById('certs-body'), plan, idx, act);
-    renderActivities(document.getElementById('acts-body'), plan, idx, today, act);
-    renderVerdict(document.getElementById('verdict-body'), plan, result, idx, today);
-    document.getElementById('verdict').classList.remove('previewing');
-  }
-
-  /** What-if while a form is open: the verdict column for a candidate plan (not saved). */
-  function previewVerdict(plan, result, today) {
-    renderVerdict(document.getElementById('verdict-body'), plan, result, indexResult(plan, result), today);
-    document.getElementById('verdict').classList.add('previewing');
-  }
-
-  /**
-   * One line per certification: its verdict in words ('Safe: recertifies on …, valid
-   * through …' / 'At risk: valid through …'), and what it was before when `before` differs.
-   */
-  function verdictSummary(plan, result, before) {
-    const prev = new Map(((before && before.certifications) || []).map((c) => [c.id, c]));
-    const certsById = new Map((plan.certifications || []).map((c) => [c.id, c]));
-    const line = (rc) => {
+function statusBadge(rc) {
+  if (!rc) return h('span', { class: 'badge' }, '…');
+  switch (rc.status) {
+    case 'recertified': {
       const first = (rc.recertifications || [])[0];
-      switch (rc.status) {
-        case 'recertified': return ['recertifies on ', F.dateEl(first && first.on), ', valid through ', F.dateEl(rc.expires)];
-        case 'will_expire': return ['at risk: valid through ', F.dateEl(rc.expires)];
-        case 'expired': return ['expired: was valid through ', F.dateEl(rc.expires)];
-        case 'retired': return ['retired: valid through ', F.dateEl(rc.expires)];
-        default: return [String(rc.status)];
-      }
-    };
-    const key = (rc) => rc ? rc.status + '|' + rc.expires + '|' + ((rc.recertifications || [])[0] || {}).on : '';
-    return h('ul', { class: 'summary-lines' }, ((result && result.certifications) || []).map((rc) => {
-      const was = prev.get(rc.id);
-      const changed = before && was && key(was) !== key(rc);
-      return h('li', { class: ['summary-line', 'status-' + rc.status, changed && 'changed'], dataset: { cert: rc.id, expires: rc.expires || '' } },
-        h('strong', null, certName(certsById.get(rc.id) || rc)), ': ', line(rc),
-        changed ? h('span', { class: 'was' }, ' (was: ', line(was), ')') : null);
-    }));
+      return h('span', { class: 'badge safe' }, 'Safe', first ? [': recertifies on ', F.dateEl(first.on)] : null);
+    }
+    case 'will_expire':
+      return h('span', { class: 'badge risk' }, 'At risk: valid through ', F.dateEl(rc.expires));
+    case 'retired':
+      return h('span', { class: 'badge retired' }, 'Retired');
+    case 'expired':
+      return h('span', { class: 'badge expired' }, 'Expired');
+    default:
+      return h('span', { class: 'badge' }, String(rc.status));
   }
+}
 
-  C.view = { render, activityTitle, warningList, previewVerdict, verdictSummary, certName };
-})(window.Ceplan = window.Ceplan || {});
+function renderCertifications(root, plan, idx, act) {
+  const certs = plan.certifications || [];
+  const list = h('ul', { class: 'cards', 'aria-label': 'Certifications' });
+  certs.forEach((c, i) => {
+    const rc = idx.certs.get(c.id);
+    list.appendChild(h('li', { class: 'card cert', dataset: { id: c.id || '' } },
+      h('div', { class: 'card-head' },
+        icon('certification'),
+        h('h3', { class: 'cert-name' }, certName(c)),
+        h('span', { class: 'level' }, F.LEVEL_LABELS[c.level] || c.level || '')),
+      h('p', { class: 'valid' }, 'valid through ', F.dateEl(c.expires)),
+      h('p', { class: 'status' }, statusBadge(rc)),
+      rc && rc.is_anchor ? h('p', { class: 'anchor' }, 'CE credits count toward this one ', F.ruleBadge('R1')) : null,
+      h('div', { class: 'row-actions' },
+        h('button', { type: 'button', class: 'btn small', dataset: { focus: 'edit-cert:' + c.id }, 'aria-label': 'Edit ' + certName(c), onclick: () => act.editCert(i) }, 'Edit'),
+        h('button', { type: 'button', class: 'btn small quiet', dataset: { focus: 'rm-cert:' + c.id }, 'aria-label': 'Remove ' + certName(c), onclick: () => act.removeCert(i) }, 'Remove'))));
+  });
+  if (!certs.length) {
+    list.appendChild(h('li', { class: 'card welcome' },
+      h('h3', null, 'Start with what you hold'),
+      h('p', null, 'Add each certification with the expiration date from your Cisco profile, then your activities: the verdict tells you whether they recertify you, and when.'),
+      h('div', { class: 'welcome-actions' },
+        h('button', { type: 'button', class: 'btn primary small', dataset: { focus: 'welcome-add' }, onclick: () => act.editCert() }, 'Add a certification'),
+        h('button', { type: 'button', class: 'btn small', onclick: () => act.openExamples() }, 'Try an example'))));
+  }
+  root.replaceChildren(list);
+}
+
+// ----- column 2: activities ----------------------------------------------------------
+
+function activityTitle(a) {
+  switch (a.type) {
+    case 'training': return a.title || a.course || 'Training';
+    case 'cisco_live': return a.event || 'Cisco Live';
+    case 'item_authoring': return 'Item authoring';
+    case 'exam': return 'Exam ' + (a.code || F.examKindLabel(a.exam));
+    default: return a.title || String(a.type || 'Activity');
+  }
+}
+
+function activityDetail(a) {
+  const bits = [];
+  switch (a.type) {
+    case 'training':
+      if (a.course || a.version) bits.push([a.course, a.version ? 'v' + a.version : ''].filter(Boolean).join(' '));
+      if (a.lite) bits.push('lite');
+      if (a.alpha) bits.push('alpha');
+      if (a.in_catalog === false) bits.push('not in catalog');
+      break;
+    case 'cisco_live': bits.push(F.plural((a.sessions || []).length, 'session')); break;
+    case 'item_authoring':
+      bits.push(F.plural(a.accepted_items || 0, 'accepted item') + ', ' + (F.ITEM_TYPE_LABELS[a.item_type] || a.item_type || '').toLowerCase());
+      if (a.sme_program === false) bits.push('outside the SME program');
+      break;
+    case 'exam': bits.push(F.examKindLabel(a.exam) + ' exam'); break;
+    default: break;
+  }
+  if (a.status) bits.push(F.STATUS_LABELS[a.status] || a.status);
+  return bits.filter(Boolean);
+}
+
+function creditsCell(a, ra, ws) {
+  if (a.enabled === false) return h('p', { class: 'credits off' }, 'switched off');
+  if (a.type === 'exam') return h('p', { class: 'credits exam' }, 'exam path');
+  if (!ra) return h('p', { class: 'credits' }, '—');
+  const earned = Number.isFinite(ra.credits) ? ra.credits : 0;
+  const nominal = Number.isFinite(ra.nominal_credits) ? ra.nominal_credits : earned;
+  const cell = h('div', { class: 'credits-cell' });
+  const p = h('p', { class: 'credits' });
+  if (nominal > earned) {
+    p.appendChild(h('s', { class: 'nominal', title: 'would earn ' + nominal }, String(nominal)));
+    p.appendChild(document.createTextNode(' '));
+  }
+  p.appendChild(h('strong', { class: 'earned' }, String(earned)));
+  p.appendChild(document.createTextNode(earned === 1 ? ' credit' : ' credits'));
+  cell.appendChild(p);
+  if (nominal > earned) {
+    const whys = (ws || []).filter(F.explainsReduction);
+    const list = whys.length ? whys : (ws || []).filter((w) => w.severity !== 'info');
+    if (list.length === 1) {
+      cell.appendChild(h('p', { class: 'reason' }, F.warningTitle(list[0].code), ' ', F.ruleBadge(list[0].rule)));
+    } else if (list.length > 1) {
+      const rules = Array.from(new Set(list.map((w) => w.rule).filter(Boolean))).sort();
+      const what = a.type === 'cisco_live' && list.every((w) => w.session != null) ? F.plural(list.length, 'session') + ' not counted' : F.plural(list.length, 'reason');
+      cell.appendChild(h('p', { class: 'reason' }, what, ' ', rules.map((r) => [F.ruleBadge(r), ' '])));
+    }
+  }
+  return cell;
+}
+
+function sessionsDetails(a, ws) {
+  const sessions = a.sessions || [];
+  if (!sessions.length) return null;
+  const perSession = (i) => (ws || []).filter((w) => w.session === i);
+  const flagged = sessions.filter((_, i) => perSession(i).length).length;
+  return h('details', { class: 'sessions', open: flagged > 0 && sessions.length <= 3 },
+    h('summary', null, 'Sessions (' + sessions.length + ')',
+      flagged ? h('span', { class: 'flagged' }, ' · ' + flagged + ' with warnings') : null),
+    h('ol', null, sessions.map((s, i) => h('li', { class: 'session' },
+      h('span', { class: 'code' }, s.code || 'session ' + (i + 1)), ' ',
+      h('span', { class: 'meta' },
+        [Number.isFinite(s.minutes) ? s.minutes + ' min' : null,
+          Number.isFinite(s.attended_minutes) ? 'attended ' + s.attended_minutes : null,
+          s.badged_in === false ? 'not badged in' : 'badged in',
+          s.credits != null ? F.plural(s.credits, 'credit') + ' (given)' : null].filter(Boolean).join(' · ')),
+      warningList(perSession(i), 'compact')))));
+}
+
+/**
+ * One line under a Cisco Live card that earns less than its sessions' nominal credits, or
+ * nothing: the session warnings counted per code ('Credit value unknown: 4 sessions'),
+ * visible while the sessions list is folded.
+ */
+function sessionSummary(a, ra, sessionWs) {
+  if (!ra || a.enabled === false || !sessionWs.length) return null;
+  const earned = Number.isFinite(ra.credits) ? ra.credits : 0;
+  const nominal = Number.isFinite(ra.nominal_credits) ? ra.nominal_credits : earned;
+  if (!(earned < nominal || earned === 0)) return null;
+  const counted = sessionWs.filter((w) => w.severity !== 'info');
+  if (!counted.length) return null;
+  const byCode = new Map();
+  for (const w of counted) {
+    const e = byCode.get(w.code) || { code: w.code, rule: w.rule, n: 0 };
+    e.n += 1;
+    byCode.set(w.code, e);
+  }
+  const entries = Array.from(byCode.values());
+  return h('p', { class: 'session-summary', dataset: { codes: entries.map((e) => e.code + ':' + e.n).join(' ') } },
+    h('span', { class: 'session-summary-head' }, earned === 0 ? 'Earns nothing: ' : 'Earns less: '),
+    entries.map((e, k) => [k ? ' · ' : null, F.warningTitle(e.code) + ': ' + F.plural(e.n, 'session'), ' ', F.ruleBadge(e.rule)]));
+}
+
+function activityRow(a, i, idx, today, act) {
+  const ra = idx.acts.get(a.id);
+  const ws = idx.byAct.get(a.id) || [];
+  const off = a.enabled === false;
+  const less = ra && !off && Number.isFinite(ra.nominal_credits) && ra.nominal_credits > ra.credits;
+  const title = activityTitle(a);
+  const sessionWs = a.type === 'cisco_live' ? ws.filter((w) => w.session !== null && w.session !== undefined) : [];
+  const rowWs = ws.filter((w) => !sessionWs.includes(w));
+  const switchId = uid('sw');
+  // id: the target of "What to do next" links (next.js)
+  return h('li', { class: ['activity', 'type-' + a.type, off && 'off', less && 'less'], id: 'activity-' + i, tabindex: '-1', dataset: { id: a.id || '', index: String(i) } },
+    h('div', { class: 'act-icon', title: (F.ACTIVITY_TYPES[a.type] || {}).label || a.type }, icon(a.type)),
+    h('div', { class: 'act-main' },
+      h('h3', { class: 'act-title' }, title),
+      h('p', { class: 'act-meta' }, F.dateEl(a.completed), ' · ', (F.ACTIVITY_TYPES[a.type] || { label: a.type }).label,
+        activityDetail(a).map((b) => ' · ' + b).join(''),
+        ra && ra.claim_by && !off && ra.claim_by >= today ? h('span', { class: 'claim-by' }, ' · claim by ', F.dateEl(ra.claim_by), ' ', F.ruleBadge('C1')) : null),
+      sessionSummary(a, ra, sessionWs),
+      sessionsDetails(a, sessionWs)),
+    h('div', { class: 'act-side' }, creditsCell(a, ra, ws)),
+    rowWs.length ? h('div', { class: 'act-warnings' }, warningList(rowWs)) : null,
+    h('div', { class: 'act-foot' },
+      h('div', { class: 'switch' },
+        h('input', { type: 'checkbox', role: 'switch', id: switchId, class: 'toggle', checked: !off, dataset: { focus: 'switch:' + a.id },
+          onchange: (ev) => act.toggleActivity(i, ev.target.checked) }),
+        h('label', { for: switchId }, h('span', { class: 'visually-hidden' }, 'Count “' + title + '”'),
+          h('span', { 'aria-hidden': 'true' }, off ? 'Off: not counted' : 'Counts'))),
+      h('div', { class: 'row-actions' },
+        h('button', { type: 'button', class: 'btn small', dataset: { focus: 'edit-act:' + a.id }, 'aria-label': 'Edit ' + title, onclick: () => act.editActivity(i) }, 'Edit'),
+        h('button', { type: 'button', class: 'btn small quiet', dataset: { focus: 'rm-act:' + a.id }, 'aria-label': 'Remove ' + title, onclick: () => act.removeActivity(i) }, 'Remove'))));
+}
+
+function renderActivities(root, plan, idx, today, act) {
+  const acts = (plan.activities || []).map((a, i) => ({ a, i }));
+  acts.sort((x, y) => String(x.a.completed || '').localeCompare(String(y.a.completed || '')) || x.i - y.i);
+  const past = acts.filter((x) => String(x.a.completed || '') <= today);
+  const planned = acts.filter((x) => String(x.a.completed || '') > today);
+  const out = [];
+  const group = (label, items, cls) => {
+    if (!items.length) return;
+    const hid = uid('grp');
+    out.push(h('section', { class: ['group', cls], 'aria-labelledby': hid },
+      h('h3', { class: 'group-title', id: hid }, label, h('span', { class: 'count' }, String(items.length))),
+      h('ol', { class: 'activities' }, items.map(({ a, i }) => activityRow(a, i, idx, today, act)))));
+  };
+  group('Done', past, 'past');
+  group('Planned', planned, 'planned');
+  if (!acts.length) out.push(h('p', { class: 'empty' }, 'Add what you have done and what you plan: training, Cisco Live, item authoring, exams.'));
+  root.replaceChildren(...out);
+}
+
+// ----- column 3: verdict -------------------------------------------------------------
+
+const dayNumber = (iso) => Math.round(Date.parse(iso + 'T00:00:00Z') / 86400000);
+
+/**
+ * R5 advice for an early recertification: how late its final activity (the engine's
+ * `final_activity`, whose completion met the path) could move and still be on time
+ * (latest_on_time), and what that would keep: the engine's days_given_up_at_latest are
+ * still given up when that date comes before the replaced expiration. What bounds it: in
+ * a cascade, the certification whose path was met, when it expires that day (R4); else
+ * the credits the path relies on (C2). None when no activity completed it (R9: checked
+ * the day after the anchor lapsed).
+ */
+function latestAdvice(r, rc, certsById, ctx) {
+  if (!r.latest_on_time || !(r.days_given_up > 0) || r.final_activity == null) return null;
+  const movable = Math.max(0, dayNumber(r.latest_on_time) - dayNumber(r.on));
+  const still = Number.isFinite(r.days_given_up_at_latest) ? r.days_given_up_at_latest : Math.max(0, r.days_given_up - movable);
+  const final = ctx && (ctx.plan.activities || []).find((a) => a && a.id === r.final_activity);
+  // Advice is about what can still move: an activity whose date has passed cannot (R5).
+  if (final && ctx.today && typeof final.completed === 'string' && final.completed <= ctx.today) return null;
+  const who = final ? ['“', activityTitle(final), '”'] : 'The final activity';
+  const data = { latestOnTime: r.latest_on_time, movableDays: String(movable), daysGivenUpAtLatest: String(still), finalActivity: r.final_activity };
+  // The certification whose path was met: its own recertification that day replaced an
+  // expiration days_given_up after it; when that is the latest date, it is the bound.
+  const viaRc = r.via && r.via !== rc.id && ctx && ctx.rcById ? ctx.rcById.get(r.via) : null;
+  const viaR = viaRc && (viaRc.recertifications || []).find((x) => x.on === r.on);
+  const viaExpired = viaR && Number.isFinite(viaR.days_given_up) ? dayNumber(viaR.on) + viaR.days_given_up : NaN;
+  const reason = viaExpired === dayNumber(r.latest_on_time)
+    ? [certName(certsById.get(r.via) || { id: r.via }), ', whose path it meets, expires then ', F.ruleBadge('R4')]
+    : ['credits it relies on expire then ', F.ruleBadge('C2')];
+  if (movable <= 0) return h('p', { class: 'latest', dataset: data }, who, ' cannot move later: ', reason, '.');
+  return h('p', { class: 'latest', dataset: data },
+    who, ' could move as late as ', F.dateEl(r.latest_on_time, 'latest-on-time'),
+    ' and still be on time, ',
+    still > 0
+      ? ['keeping ', F.plural(movable, 'more day'), ' of validity (', F.plural(still, 'day'), ' would still be given up: ', reason, ').']
+      : 'giving up no validity.');
+}
+
+function recertItem(r, rc, certsById, ctx) {
+  const viaOther = r.via && r.via !== rc.id;
+  const viaCert = viaOther ? certsById.get(r.via) : null;
+  return h('li', { class: 'recert', dataset: { on: r.on, newExpires: r.new_expires, via: r.via || '', daysGivenUp: String(r.days_given_up) } },
+    h('p', { class: 'sentence' },
+      ctx && ctx.today && r.on > ctx.today ? 'Recertifies on ' : 'Recertified on ', F.dateEl(r.on, 'on'), ' by ', h('strong', { class: 'path' }, F.pathText(r.path)),
+      viaOther ? [' of ', certName(viaCert || { id: r.via }), ' (cascade ', F.ruleBadge('R4'), ')'] : null,
+      ', new expiration ', F.dateEl(r.new_expires, 'new-expires'), ', ',
+      h('span', { class: 'given-up' }, r.days_given_up ? F.plural(r.days_given_up, 'day') + ' of validity given up' : 'no validity given up'),
+      ' ', F.ruleBadge('R5'), '.'),
+    latestAdvice(r, rc, certsById, ctx),
+    Number.isFinite(r.credits_applied) && r.credits_applied > 0
+      ? h('p', { class: 'applied' }, F.plural(r.credits_applied, 'credit') + ' applied ', F.ruleBadge('A2'))
+      : null);
+}
+
+/**
+ * What is still missing (P2): CE paths first, fewest additional credits first; then the
+ * exam-only paths (L4) gathered on one line, since each is a single step. The engine
+ * already orders `missing` by the fewest additional credits: that order is kept.
+ */
+function missingList(rc, certsById, ctx) {
+  const all = rc.missing || [];
+  if (!all.length) return h('p', { class: 'missing-none' }, 'No path can still save it before it expires.');
+  const cePaths = all.filter((m) => m.path && m.path.credits > 0);
+  const examPaths = all.filter((m) => !(m.path && m.path.credits > 0));
+  const day = (iso) => Math.round(Date.parse(iso + 'T00:00:00Z') / 86400000);
+  const left = (iso) => {
+    const n = ctx && ctx.today && iso ? day(iso) - day(ctx.today) : NaN;
+    return Number.isFinite(n) && n >= 0 ? h('span', { class: 'days-left' }, n === 0 ? ' (today)' : ' (in ' + F.plural(n, 'day') + ')') : null;
+  };
+  const held = (m) => (m.credits_held > 0 ? ', with ' + F.plural(m.credits_held, 'credit') + ' already held' : '');
+  const via = (m) => (m.via && m.via !== rc.id
+    ? [' of ', certName(certsById.get(m.via) || { id: m.via }), ' (cascade ', F.ruleBadge('R4'), ')'] : null);
+  const data = (m) => ({ creditsNeeded: String(m.credits_needed || 0), creditsHeld: String(m.credits_held || 0), examsNeeded: (m.exams_needed || []).join(' '), by: m.by || '', via: m.via || '' });
+  const items = cePaths.map((m, i) => h('li', { class: ['missing-path', i === 0 && cePaths.length > 1 && 'cheapest'], dataset: data(m) },
+    h('strong', null, F.neededText(m)), ' by ', F.dateEl(m.by), left(m.by),
+    i === 0 && cePaths.length > 1 ? h('span', { class: 'tag' }, 'fewest credits') : null,
+    h('span', { class: 'for-path' }, 'for the path ', F.pathText(m.path), held(m), via(m))));
+  if (examPaths.length) {
+    const sameBy = examPaths.every((m) => m.by === examPaths[0].by);
+    const options = examPaths.map((m) => {
+      const partial = F.examsText(m.exams_needed) !== F.examsText(m.path && m.path.exams);
+      return h('li', { class: 'missing-path exam-only', dataset: data(m) },
+        h('strong', null, F.neededText(m)),
+        partial ? h('span', { class: 'for-path inline' }, ' (path: ' + F.pathText(m.path) + ')') : null,
+        via(m), sameBy ? null : [' by ', F.dateEl(m.by)]);
+    });
+    items.push(h('li', { class: 'exam-paths' },
+      cePaths.length ? 'Or pass, ' : 'Pass, ', sameBy ? ['by ', F.dateEl(examPaths[0].by), left(examPaths[0].by), ', '] : null,
+      examPaths.length > 1 ? 'any one of ' : '', F.ruleBadge('L4'), ':',
+      h('ul', { class: 'exam-options' }, options)));
+  }
+  return h('div', { class: 'missing' },
+    h('p', null, 'What is still missing ', F.ruleBadge('P2'), ':'),
+    h('ul', null, items));
+}
+
+function verdictCard(c, rc, idx, certsById, ctx) {
+  const parts = [];
+  if (!rc) {
+    parts.push(h('p', { class: 'headline' }, 'No verdict.'));
+  } else {
+    const recerts = rc.recertifications || [];
+    if (recerts.length) parts.push(h('ol', { class: 'recerts' }, recerts.map((r) => recertItem(r, rc, certsById, ctx))));
+    if (rc.status === 'will_expire') {
+      parts.push(h('p', { class: 'headline risk' }, 'At risk: valid through ', F.dateEl(rc.expires, 'expires'), ', then it lapses.'));
+      parts.push(missingList(rc, certsById, ctx));
+    } else if (rc.status === 'expired') {
+      parts.push(h('p', { class: 'headline expired' }, 'Expired: it was valid through ', F.dateEl(rc.expires, 'expires'),
+        '; it needs the full exam process again ', F.ruleBadge('R3'), '.'));
+    } else if (rc.status === 'retired') {
+      parts.push(h('p', { class: 'headline retired' }, 'Retired: valid through ', F.dateEl(rc.expires, 'expires'),
+        ', then it lapses; it cannot be recertified ', F.ruleBadge('L6'), '.'));
+    } else if (rc.status === 'recertified') {
+      parts.push(h('p', { class: 'headline safe' }, 'Valid through ', F.dateEl(rc.expires, 'expires'), ' at the end of this plan.'));
+    }
+  }
+  const status = rc ? rc.status : 'unknown';
+  return h('article', { class: ['card', 'verdict', 'status-' + status], dataset: { id: c.id || '' } },
+    h('div', { class: 'card-head' },
+      h('h3', null, certName(c)),
+      shortBadge(rc)),
+    parts,
+    warningList(idx.byCert.get(c.id)),
+    rc && ctx ? timeline.chart(rc, { today: ctx.today, nameOf: (id) => certName(certsById.get(id) || { id }) }) : null);
+}
+
+function rolloverBlock(result) {
+  const ro = result && result.rollover;
+  if (!ro) return null;
+  const n = ro.credits || 0;
+  return h('section', { class: 'card rollover', 'aria-label': 'Rollover' },
+    h('h3', null, 'Rollover ', F.ruleBadge('A3')),
+    n > 0
+      ? [h('p', null, F.plural(n, 'credit') + ' carry into the next cycle.'),
+        (ro.expires || []).length ? h('ul', { class: 'rollover-expiry' }, ro.expires.map((e) =>
+          h('li', null, F.plural(e.credits, 'credit') + ' expire after ', F.dateEl(e.on), ' ', F.ruleBadge('C2')))) : null]
+      : h('p', null, 'No credits roll over into the next cycle.'));
+}
+
+function renderVerdict(root, plan, result, idx, today) {
+  const rcById = new Map(((result && result.certifications) || []).map((rc) => [rc.id, rc]));
+  const ctx = { plan, today: (result && result.today) || today, rcById };
+  const certs = plan.certifications || [];
+  const certsById = new Map(certs.map((c) => [c.id, c]));
+  const out = [];
+  if (result && result.today) {
+    out.push(h('p', { class: 'as-of' }, 'As of ', F.dateEl(result.today),
+      result.horizon && result.horizon !== result.today ? [', looking ahead to ', F.dateEl(result.horizon)] : null, '.'));
+  }
+  if (!certs.length) out.push(h('p', { class: 'empty' }, 'The verdict appears once you add a certification.'));
+  certs.forEach((c, i) => {
+    const card = verdictCard(c, idx.certs.get(c.id), idx, certsById, ctx);
+    card.id = 'verdict-' + i; // the target of "What to do next" links (next.js)
+    card.tabIndex = -1;
+    out.push(card);
+  });
+  if (certs.length) out.push(rolloverBlock(result));
+  if (idx.general.length) {
+    out.push(h('section', { class: 'card general', 'aria-label': 'Other warnings' }, h('h3', null, 'Also worth knowing'), warningList(idx.general)));
+  }
+  root.replaceChildren(...out.filter(Boolean));
+  timeline.fit(root);
+}
+
+/** Draw all three columns. act: {editCert, removeCert, editActivity, removeActivity, toggleActivity} */
+function render(plan, result, act, today) {
+  const idx = indexResult(plan, result);
+  renderCertifications(document.getElementById('certs-body'), plan, idx, act);
+  renderActivities(document.getElementById('acts-body'), plan, idx, today, act);
+  renderVerdict(document.getElementById('verdict-body'), plan, result, idx, today);
+  document.getElementById('verdict').classList.remove('previewing');
+}
+
+/** What-if while a form is open: the verdict column for a candidate plan (not saved). */
+function previewVerdict(plan, result, today) {
+  renderVerdict(document.getElementById('verdict-body'), plan, result, indexResult(plan, result), today);
+  document.getElementById('verdict').classList.add('previewing');
+}
+
+/**
+ * One line per certification: its verdict in words ('Safe: recertifies on …, valid
+ * through …' / 'At risk: valid through …'), and what it was before when `before` differs.
+ */
+function verdictSummary(plan, result, before) {
+  const prev = new Map(((before && before.certifications) || []).map((c) => [c.id, c]));
+  const certsById = new Map((plan.certifications || []).map((c) => [c.id, c]));
+  const line = (rc) => {
+    const first = (rc.recertifications || [])[0];
+    switch (rc.status) {
+      case 'recertified': return ['recertifies on ', F.dateEl(first && first.on), ', valid through ', F.dateEl(rc.expires)];
+      case 'will_expire': return ['at risk: valid through ', F.dateEl(rc.expires)];
+      case 'expired': return ['expired: was valid through ', F.dateEl(rc.expires)];
+      case 'retired': return ['retired: valid through ', F.dateEl(rc.expires)];
+      default: return [String(rc.status)];
+    }
+  };
+  const key = (rc) => rc ? rc.status + '|' + rc.expires + '|' + ((rc.recertifications || [])[0] || {}).on : '';
+  return h('ul', { class: 'summary-lines' }, ((result && result.certifications) || []).map((rc) => {
+    const was = prev.get(rc.id);
+    const changed = before && was && key(was) !== key(rc);
+    return h('li', { class: ['summary-line', 'status-' + rc.status, changed && 'changed'], dataset: { cert: rc.id, expires: rc.expires || '' } },
+      h('strong', null, certName(certsById.get(rc.id) || rc)), ': ', line(rc),
+      changed ? h('span', { class: 'was' }, ' (was: ', line(was), ')') : null);
+  }));
+}
+
+export { render, activityTitle, warningList, previewVerdict, verdictSummary, certName };

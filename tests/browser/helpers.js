@@ -14,15 +14,26 @@ const INDEX_URL = 'file://' + path.join(PUBLIC, 'index.html');
 const CHROMIUM = process.env.CEPLAN_CHROMIUM || '/usr/bin/chromium';
 const LOCAL_PROTOCOLS = new Set(['file:', 'data:', 'blob:']);
 
-/** Fails early, with the fix, when public/ is missing or older than web/. */
+/**
+ * Fails early, with the fix, when public/ is missing or older than web/: the files tools/build-web
+ * copies must be equal, and the bundles (page.js, page.css) newer than every source they are made of.
+ */
 function checkBuilt() {
-  for (const f of ['index.html', 'ceplan.js', 'examples.js']) {
+  for (const f of ['index.html', 'ceplan.js', 'page.js', 'page.css']) {
     assert.ok(fs.existsSync(path.join(PUBLIC, f)), `${path.join(PUBLIC, f)} is missing: run tools/build (and tools/build-web)`);
   }
-  for (const f of fs.readdirSync(path.join(ROOT, 'web'))) {
-    const src = fs.readFileSync(path.join(ROOT, 'web', f));
-    const out = path.join(PUBLIC, f);
-    assert.ok(fs.existsSync(out) && src.equals(fs.readFileSync(out)), `public/${f} differs from web/${f}: run tools/build-web`);
+  const bundled = Math.min(...['page.js', 'page.css'].map((f) => fs.statSync(path.join(PUBLIC, f)).mtimeMs));
+  const sources = fs.readdirSync(path.join(ROOT, 'web')).map((f) => path.join('web', f))
+    .concat(fs.readdirSync(path.join(ROOT, 'examples')).map((f) => path.join('examples', f)));
+  for (const rel of sources) {
+    const src = path.join(ROOT, rel);
+    const f = path.basename(rel);
+    if (rel.startsWith('web') && !/\.(js|css)$/.test(f) || f === 'sw.js') {
+      const out = path.join(PUBLIC, f);
+      assert.ok(fs.existsSync(out) && fs.readFileSync(src).equals(fs.readFileSync(out)), `public/${f} differs from ${rel}: run tools/build-web`);
+    } else {
+      assert.ok(fs.statSync(src).mtimeMs <= bundled, `${rel} is newer than public/page.js: run tools/build-web`);
+    }
   }
 }
 
