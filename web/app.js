@@ -15,6 +15,8 @@ import * as compare from './compare.js';
 import * as variants from './variants.js';
 import * as print from './print.js';
 import * as tables from './tables.js';
+import * as dates from './dates.js';
+import * as next from './next.js';
 
 const state = { plan: null, result: null, undo: [] };
 const $ = (id) => document.getElementById(id);
@@ -161,8 +163,10 @@ function render() {
   const name = $('plan-name');
   if (document.activeElement !== name) name.value = typeof plan.name === 'string' ? plan.name : '';
   const asOf = $('as-of');
-  if (document.activeElement !== asOf) asOf.value = typeof plan.today === 'string' ? plan.today : '';
+  // Not while typed in, nor while it shows what it holds cannot be used (dates.js).
+  if (document.activeElement !== asOf && asOf.getAttribute('aria-invalid') !== 'true') asOf.value = typeof plan.today === 'string' ? plan.today : '';
   view.render(plan, state.result, actions, today());
+  next.render(plan, state.result, today()); // "What to do next" (next.js)
   compare.refresh(); // the variants side by side (compare.js), when open
   variants.render(plan); // the variants bar (variants.js)
   print.update(); // the printed report's heading (print.js)
@@ -409,12 +413,12 @@ function wire() {
     if (v) cand.name = v; else delete cand.name;
     apply(cand, {});
   });
-  $('as-of').addEventListener('change', (ev) => {
+  // Judged when complete, never while typed; a refusal is said under the field (dates.js).
+  dates.watchAsOf($('as-of'), (v) => {
+    if (!state.plan || v === (typeof state.plan.today === 'string' ? state.plan.today : '')) return { ok: true };
     const cand = clone(state.plan);
-    const v = ev.target.value;
     if (v) cand.today = v; else delete cand.today;
-    const r = apply(cand, {});
-    if (!r.ok) showProblems('That date was not accepted', r.errors);
+    return apply(cand, {});
   });
   $('import').addEventListener('click', () => $('import-file').click());
   $('import-file').addEventListener('change', (ev) => {

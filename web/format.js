@@ -163,6 +163,7 @@ function readWholeNumber(input, what) {
   const raw = String(input.value == null ? '' : input.value).trim();
   const expected = 'expected a whole number' + (what || '');
   if (raw === '') return input.validity && input.validity.badInput ? { error: expected } : { empty: true };
+  if (/^[-−]\s*\d+$/.test(raw)) return { error: 'expected 0 or more' + String(what || '').replace(/^ of /, ' ') + '; got “' + raw + '”' }; // −5 is whole, but below 0
   if (!/^\d+$/.test(raw)) return { error: expected + '; got “' + raw + '”' };
   return { value: Number(raw) };
 }
