@@ -41,6 +41,8 @@ const EVERY_FIELD = {
         { code: 'DEVWKS-1020', minutes: 45, attended_minutes: 45 },
       ] },
     { id: 'cl-empty', type: 'cisco_live', event: 'Cisco Live EMEA 2027', completed: '2027-02-12' },
+    { id: 'cl-noname', type: 'cisco_live', completed: '2027-02-20', sessions: [{ code: 'BRKSEC-2000', minutes: 60 }] },
+    { id: 't-bare', type: 'training', credits: 4, completed: '2026-05-05' },
     { id: 'ia', type: 'item_authoring', item_type: 'core', accepted_items: 3, completed: '2026-04-01', sme_program: false },
     { id: 'ia2', type: 'item_authoring', title: 'Items', item_type: 'associate', accepted_items: 2, credits: 5, completed: '2026-04-02' },
     { id: 'x1', type: 'exam', exam: 'concentration', code: '300-410', title: 'ENARSI', completed: '2027-03-01', status: 'planned' },
@@ -142,7 +144,7 @@ test('every field of every activity type, Cisco Live sessions one row each, surv
   const at = (line, col) => require('papaparse').parse(line).data[0][header.indexOf(col)];
   const live = lines.filter((l) => l.startsWith('cisco_live,'));
   assert.deepEqual(live.map((l) => [at(l, 'id'), at(l, 'session'), at(l, 'session_code')]), [
-    ['cl', '1', 'BRKENT-2031'], ['cl', '2', 'LTRSEC-3000'], ['cl', '3', 'DEVWKS-1020'], ['cl-empty', '', '']]);
+    ['cl', '1', 'BRKENT-2031'], ['cl', '2', 'LTRSEC-3000'], ['cl', '3', 'DEVWKS-1020'], ['cl-empty', '', ''], ['cl-noname', '1', 'BRKSEC-2000']]);
   // The verdict differs when the fields are dropped: the round trip is tested, not trivially true.
   const bare = await verdict(s.page, Object.assign({}, EVERY_FIELD, {
     activities: EVERY_FIELD.activities.map(({ id, type, title, event, course, version, credits, completed, status }) =>
