@@ -136,3 +136,21 @@ test('say it once: the expiration is "valid through DATE" on the card, badge, ve
   assert.doesNotMatch(text, /expires on|will expire on|expired on/i, 'no other wording for the expiration date');
   await finish(s);
 });
+
+test('after expiration (R3): a planned activity is told to move, one already done is not', async () => {
+  const plan = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29',
+    certifications: [{ id: 'ccna', name: 'CCNA', level: 'associate', expires: '2026-10-31' }],
+    activities: [
+      { id: 'done', type: 'training', title: 'Done too late', course: 'L', version: '1.0', credits: 30, completed: '2026-11-10' },
+      { id: 'ahead', type: 'training', title: 'Planned too late', course: 'P', version: '1.0', credits: 30, completed: '2027-01-10' },
+    ],
+  };
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const { page } = s;
+  const advice = (id) => page.locator(`li.activity[data-id="${id}"] .warning[data-code="AFTER_EXPIRATION"] .w-advice`).textContent();
+  assert.match(await advice('done'), /^What to do: Nothing to do for this one, it is done/);
+  assert.doesNotMatch(await advice('done'), /Move it/);
+  assert.match(await advice('ahead'), /^What to do: Move it on or before the expiration date\.$/);
+  await finish(s);
+});
