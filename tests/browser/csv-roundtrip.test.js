@@ -183,3 +183,35 @@ test('what cannot go into CSV is said before writing, by its place in the plan; 
   assert.match(download.suggestedFilename(), /-activities\.csv$/);
   await finish(s);
 });
+
+test('a Cisco Live event over several rows is added whole: one bad session row holds back the others, fixed they go in together', async () => {
+  const plan = Object.assign({}, EVERY_FIELD, { activities: [] });
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const { page } = s;
+  await importCsv(page, [
+    'type,title,completed,id,session,session_code,session_minutes,session_attended_minutes,session_badged_in,session_credits', // 1
+    'cisco_live,Cisco Live US 2026,2026-06-04,clus,1,BRKENT-2031,60,55,true,', // 2
+    'cisco_live,Cisco Live US 2026,2026-06-04,clus,2,LTRSEC-3000,-5,,false,8', // 3: minutes below 0
+    'cisco_live,Cisco Live US 2026,2026-06-04,clus,3,DEVWKS-1020,45,45,,', // 4
+    'training,Course,2026-05-01,t1,,,,,,', // 5: no credits (a training needs them)
+  ].join('\r\n') + '\r\n');
+  const report = page.locator('dialog#csv-report');
+  await report.waitFor({ state: 'visible' });
+  assert.deepEqual(await report.locator('.csv-row').evaluateAll((rows) => rows.map((r) => r.dataset.row)), ['2', '3', '4', '5']);
+  const errs = await report.locator('.csv-row-errors li').allTextContents();
+  assert.deepEqual(errs.map((e) => e.replace(/:.*/, '')), ['row 2', 'row 3, session_minutes', 'row 4', 'row 5, credits']);
+  assert.match(errs[0], /held back with its event/);
+  assert.match(errs[1], /expected 0 or more minutes/);
+  assert.equal((await savedPlan(page)).activities.length, 0, 'nothing of the event was added');
+  await report.getByLabel('Row 3, session_minutes').fill('240');
+  await report.getByLabel('Row 5, credits').fill('8');
+  await report.locator('button[type=submit]').click();
+  await page.locator('#toast', { hasText: 'Added 2 activities' }).waitFor();
+  const saved = await savedPlan(page);
+  assert.deepEqual(saved.activities[0], { type: 'cisco_live', id: 'clus', event: 'Cisco Live US 2026', completed: '2026-06-04', sessions: [
+    { code: 'BRKENT-2031', minutes: 60, attended_minutes: 55, badged_in: true },
+    { code: 'LTRSEC-3000', minutes: 240, badged_in: false, credits: 8 },
+    { code: 'DEVWKS-1020', minutes: 45, attended_minutes: 45 }] });
+  assert.deepEqual(saved.activities[1], { type: 'training', id: 't1', title: 'Course', credits: 8, completed: '2026-05-01' });
+  await finish(s);
+});
