@@ -17,6 +17,7 @@ import * as print from './print.js';
 import * as tables from './tables.js';
 import * as dates from './dates.js';
 import * as next from './next.js';
+import * as tabs from './tabs.js';
 
 const state = { plan: null, result: null, undo: [] };
 const $ = (id) => document.getElementById(id);
@@ -28,7 +29,8 @@ const clone = (x) => JSON.parse(JSON.stringify(x));
  * Show problems (from an import, a link or a stored plan) above the columns.
  * opts: {kind (what the box is about, in data-kind), actions: [{label, onclick}],
  * keepToast (the toast of the action that caused it stays: it is still true),
- * plan (the plan the errors' pointers point into, for their words; default the current one)}.
+ * plan (the plan the errors' pointers point into, for their words; default the current one),
+ * focus (false: the box is announced, role=alert, without taking the focus)}.
  * A failure hides an earlier toast ("Imported …"), which would contradict it.
  */
 function showProblems(title, errors, opts) {
@@ -48,7 +50,7 @@ function showProblems(title, errors, opts) {
   box.dataset.kind = opts.kind || 'error';
   box.hidden = false;
   if (!opts.keepToast) hideToast();
-  box.focus();
+  if (opts.focus !== false) box.focus(); // focus: false for news that comes unasked (another tab)
 }
 function clearProblems() { const box = $('problems'); box.hidden = true; box.replaceChildren(); delete box.dataset.kind; }
 function problemsShowing(kind) { const box = $('problems'); return !box.hidden && box.dataset.kind === kind; }
@@ -77,6 +79,7 @@ function toast(message, withUndo) {
  * with the export at hand; the warning goes when a later plan is kept again.
  */
 function persist(plan) {
+  if (tabs.holding()) { tabs.remind(); return; } // another tab saved a different plan: nothing is overwritten until the user chooses (tabs.js)
   const r = store.save(plan);
   if (r.ok) {
     if (problemsShowing('save')) clearProblems();
@@ -484,4 +487,4 @@ function start() {
   });
 }
 
-export { state, apply, importText, undo, toast, showProblems, start };
+export { state, apply, importText, undo, toast, showProblems, clearProblems, problemsShowing, start };

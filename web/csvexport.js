@@ -29,14 +29,14 @@ function run(plan, download) {
   const list = h('ul', { class: 'csv-lost' }, lost.map((e) => h('li', { dataset: { pointer: e.pointer } },
     where(e.pointer) ? [h('span', { class: 'where' }, where(e.pointer)), ' '] : null,
     h('code', { class: 'pointer' }, e.pointer), ' ', e.message)));
-  const anyway = h('button', { type: 'button', class: 'btn', id: 'csv-export-anyway' }, 'Write the CSV without them');
+  const anyway = h('button', { type: 'button', class: 'btn', id: 'csv-export-anyway' }, 'Write the CSV anyway');
   const json = h('button', { type: 'button', class: 'btn primary', id: 'csv-export-json' }, 'Export the plan (JSON) instead');
   const cancel = h('button', { type: 'button', class: 'btn' }, 'Cancel');
   const form = h('form', { class: 'editor-form', novalidate: true, 'aria-labelledby': titleId, onsubmit: (ev) => ev.preventDefault() },
     h('h2', { id: titleId }, 'Some values cannot go into CSV'),
     h('div', { class: 'scroll csv-body' },
-      h('p', null, F.plural(lost.length, 'value') + ' in this plan ' + (lost.length === 1 ? 'has' : 'have') +
-        ' no place in the CSV columns: importing the file would not give ' + (lost.length === 1 ? 'it' : 'them') + ' back.'),
+      h('p', null, F.plural(lost.length, 'value') + ' in this plan would not come back the same from the CSV file: importing it ' +
+        'would change the plan. Each is named below with what would happen to it.'),
       list,
       h('p', { class: 'hint' }, 'The plan (JSON) keeps everything, fields ceplan does not know included.')),
     h('div', { class: 'form-actions' }, cancel, h('span', { class: 'spacer' }), anyway, json));

@@ -132,8 +132,7 @@ function rowToActivity(values) {
       break;
     }
     case 'cisco_live': {
-      if (v.title) a.event = v.title;
-      else err('title', 'required for Cisco Live: the event, e.g. Cisco Live US 2026');
+      if (v.title) a.event = v.title; // the event's name (e.g. Cisco Live US 2026), optional as in a plan
       if (v.credits !== '') err('credits', 'a Cisco Live event earns the credits of its sessions (E6): leave this cell empty and give each session its row (session, session_credits…)');
       if (v.session !== '') {
         if (/^\d+$/.test(v.session) && Number(v.session) >= 1) session = Number(v.session);

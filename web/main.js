@@ -11,6 +11,7 @@ import * as forms from './forms.js';
 import * as ics from './ics.js';
 import * as keyboard from './keyboard.js';
 import * as next from './next.js';
+import * as tabs from './tabs.js';
 import * as offline from './offline.js';
 import * as print from './print.js';
 import * as store from './store.js';
@@ -26,6 +27,7 @@ window.Ceplan = Object.freeze({ app, compare, csv, csvrows, dates, engine, forms
 
 keyboard.wire();
 next.wire();
+tabs.wire();
 print.wire();
 offline.start();
 

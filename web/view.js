@@ -20,9 +20,10 @@ function icon(type) {
     (ICONS[type] || ICONS.training).map((d) => svg('path', { d })));
 }
 
-function warningItem(w) {
+/** One warning; past: its activity's date has passed (the advice never asks to move it then, R5). */
+function warningItem(w, past) {
   const info = w.severity === 'info';
-  const advice = F.warningAdvice(w.code);
+  const advice = F.warningAdvice(w.code, past);
   return h('li', { class: ['warning', info ? 'info' : 'warn'], dataset: { code: w.code || '', rule: w.rule || '' } },
     h('span', { class: 'sev' }, info ? 'Note' : 'Warning'),
     h('span', { class: 'w-body' },
@@ -31,9 +32,9 @@ function warningItem(w) {
       advice ? h('span', { class: 'w-advice' }, h('span', { class: 'w-todo' }, 'What to do: '), advice) : null,
       w.code === 'CREDIT_VALUE_UNKNOWN' && tables ? tables.warningLink(w) : null)); // E8: open the credit tables
 }
-function warningList(ws, cls) {
+function warningList(ws, cls, past) {
   if (!ws || !ws.length) return null;
-  return h('ul', { class: ['warnings', cls] }, ws.map(warningItem));
+  return h('ul', { class: ['warnings', cls] }, ws.map((w) => warningItem(w, past)));
 }
 
 function certName(c) { return (c && (c.name || c.id)) || 'Unnamed certification'; }
@@ -240,7 +241,7 @@ function activityRow(a, i, idx, today, act) {
       sessionSummary(a, ra, sessionWs),
       sessionsDetails(a, sessionWs)),
     h('div', { class: 'act-side' }, creditsCell(a, ra, ws)),
-    rowWs.length ? h('div', { class: 'act-warnings' }, warningList(rowWs)) : null,
+    rowWs.length ? h('div', { class: 'act-warnings' }, warningList(rowWs, null, String(a.completed || '') <= today)) : null,
     h('div', { class: 'act-foot' },
       h('div', { class: 'switch' },
         h('input', { type: 'checkbox', role: 'switch', id: switchId, class: 'toggle', checked: !off, dataset: { focus: 'switch:' + a.id },

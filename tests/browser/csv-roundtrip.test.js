@@ -41,6 +41,8 @@ const EVERY_FIELD = {
         { code: 'DEVWKS-1020', minutes: 45, attended_minutes: 45 },
       ] },
     { id: 'cl-empty', type: 'cisco_live', event: 'Cisco Live EMEA 2027', completed: '2027-02-12' },
+    { id: 'cl-noname', type: 'cisco_live', completed: '2027-02-20', sessions: [{ code: 'BRKSEC-2000', minutes: 60 }] },
+    { id: 't-bare', type: 'training', credits: 4, completed: '2026-05-05' },
     { id: 'ia', type: 'item_authoring', item_type: 'core', accepted_items: 3, completed: '2026-04-01', sme_program: false },
     { id: 'ia2', type: 'item_authoring', title: 'Items', item_type: 'associate', accepted_items: 2, credits: 5, completed: '2026-04-02' },
     { id: 'x1', type: 'exam', exam: 'concentration', code: '300-410', title: 'ENARSI', completed: '2027-03-01', status: 'planned' },
@@ -142,7 +144,7 @@ test('every field of every activity type, Cisco Live sessions one row each, surv
   const at = (line, col) => require('papaparse').parse(line).data[0][header.indexOf(col)];
   const live = lines.filter((l) => l.startsWith('cisco_live,'));
   assert.deepEqual(live.map((l) => [at(l, 'id'), at(l, 'session'), at(l, 'session_code')]), [
-    ['cl', '1', 'BRKENT-2031'], ['cl', '2', 'LTRSEC-3000'], ['cl', '3', 'DEVWKS-1020'], ['cl-empty', '', '']]);
+    ['cl', '1', 'BRKENT-2031'], ['cl', '2', 'LTRSEC-3000'], ['cl', '3', 'DEVWKS-1020'], ['cl-empty', '', ''], ['cl-noname', '1', 'BRKSEC-2000']]);
   // The verdict differs when the fields are dropped: the round trip is tested, not trivially true.
   const bare = await verdict(s.page, Object.assign({}, EVERY_FIELD, {
     activities: EVERY_FIELD.activities.map(({ id, type, title, event, course, version, credits, completed, status }) =>
@@ -179,5 +181,37 @@ test('what cannot go into CSV is said before writing, by its place in the plan; 
   await page.click('#export-csv');
   const [download] = await Promise.all([page.waitForEvent('download'), dlg.locator('#csv-export-anyway').click()]);
   assert.match(download.suggestedFilename(), /-activities\.csv$/);
+  await finish(s);
+});
+
+test('a Cisco Live event over several rows is added whole: one bad session row holds back the others, fixed they go in together', async () => {
+  const plan = Object.assign({}, EVERY_FIELD, { activities: [] });
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const { page } = s;
+  await importCsv(page, [
+    'type,title,completed,id,session,session_code,session_minutes,session_attended_minutes,session_badged_in,session_credits', // 1
+    'cisco_live,Cisco Live US 2026,2026-06-04,clus,1,BRKENT-2031,60,55,true,', // 2
+    'cisco_live,Cisco Live US 2026,2026-06-04,clus,2,LTRSEC-3000,-5,,false,8', // 3: minutes below 0
+    'cisco_live,Cisco Live US 2026,2026-06-04,clus,3,DEVWKS-1020,45,45,,', // 4
+    'training,Course,2026-05-01,t1,,,,,,', // 5: no credits (a training needs them)
+  ].join('\r\n') + '\r\n');
+  const report = page.locator('dialog#csv-report');
+  await report.waitFor({ state: 'visible' });
+  assert.deepEqual(await report.locator('.csv-row').evaluateAll((rows) => rows.map((r) => r.dataset.row)), ['2', '3', '4', '5']);
+  const errs = await report.locator('.csv-row-errors li').allTextContents();
+  assert.deepEqual(errs.map((e) => e.replace(/:.*/, '')), ['row 2', 'row 3, session_minutes', 'row 4', 'row 5, credits']);
+  assert.match(errs[0], /held back with its event/);
+  assert.match(errs[1], /expected 0 or more minutes/);
+  assert.equal((await savedPlan(page)).activities.length, 0, 'nothing of the event was added');
+  await report.getByLabel('Row 3, session_minutes').fill('240');
+  await report.getByLabel('Row 5, credits').fill('8');
+  await report.locator('button[type=submit]').click();
+  await page.locator('#toast', { hasText: 'Added 2 activities' }).waitFor();
+  const saved = await savedPlan(page);
+  assert.deepEqual(saved.activities[0], { type: 'cisco_live', id: 'clus', event: 'Cisco Live US 2026', completed: '2026-06-04', sessions: [
+    { code: 'BRKENT-2031', minutes: 60, attended_minutes: 55, badged_in: true },
+    { code: 'LTRSEC-3000', minutes: 240, badged_in: false, credits: 8 },
+    { code: 'DEVWKS-1020', minutes: 45, attended_minutes: 45 }] });
+  assert.deepEqual(saved.activities[1], { type: 'training', id: 't1', title: 'Course', credits: 8, completed: '2026-05-01' });
   await finish(s);
 });

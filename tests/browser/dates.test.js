@@ -137,3 +137,31 @@ test('−5 credits says “0 or more”, not “expected a whole number”, in a
   assert.match(await report.locator('.csv-row-errors').textContent(), /row 2, credits: expected 0 or more credits \(or an empty cell\), got “-5”/);
   await finish(s);
 });
+
+test('every date field of every dialog: a date that does not exist is “not a real date”, never “required”', async () => {
+  const s = await openPage(browser, { hash: planHash(expiringCreditsPlan('Dates')) });
+  const { page } = s;
+  const order = await dateOrder(page);
+  const dlg = page.locator('dialog#editor');
+  const cases = [
+    ['certification', ['Valid through', 'Cycle start', 'First certified']],
+    ['training', ['Completed on (or planned for)', 'Claimed on']],
+    ['cisco_live', ['Last day of the event', 'Claimed on']],
+    ['item_authoring', ['Completed on (or planned for)', 'Claimed on']],
+    ['exam', ['Passed on (or planned for)']],
+  ];
+  for (const [type, labels] of cases) {
+    for (const label of labels) {
+      await page.click(`[data-add="${type}"]`);
+      await dlg.waitFor({ state: 'visible' });
+      await dlg.getByLabel(label).focus(); // optional fields' labels end in "(optional)"
+      await page.keyboard.type(keys(order, '30', '02', '2026'));
+      await dlg.locator('button[type=submit]').click();
+      const err = await dlg.locator('.form-errors').textContent();
+      assert.match(err, new RegExp(label.replace(/[()]/g, '\\$&') + ': not a real date'), type + ', ' + label + ': ' + err);
+      await page.keyboard.press('Escape');
+      await dlg.waitFor({ state: 'hidden' });
+    }
+  }
+  await finish(s);
+});
