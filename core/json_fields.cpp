@@ -1,12 +1,76 @@
 #include "core/json_fields.hpp"
 
 #include <cmath>
+#include <nlohmann/detail/conversions/to_chars.hpp>
+
+#include "core/json_writer.hpp"
 
 namespace ceplan {
 
+namespace {
+
+/// Compact JSON of a parsed value, the bytes nlohmann's dump(-1) gives (our
+/// writer instead of nlohmann's serializer: one JSON writer in the module).
+void write(JsonWriter& w, const Json& v) {
+    switch (v.type()) {
+        case Json::value_t::object:
+            w.begin_object();
+            for (auto it = v.begin(); it != v.end(); ++it) {
+                w.key(it.key());
+                write(w, it.value());
+            }
+            w.end_object();
+            break;
+        case Json::value_t::array:
+            w.begin_array();
+            for (const auto& item : v) write(w, item);
+            w.end_array();
+            break;
+        case Json::value_t::string:
+            w.string(text_of(v));
+            break;
+        case Json::value_t::boolean:
+            w.boolean(v.get<bool>());
+            break;
+        case Json::value_t::number_integer:
+            w.number(v.get<std::int64_t>());
+            break;
+        case Json::value_t::number_unsigned: {
+            w.number_text(std::to_string(v.get<std::uint64_t>()));
+            break;
+        }
+        case Json::value_t::number_float: {
+            const double d = v.get<double>();
+            if (!std::isfinite(d)) {
+                w.null();
+                break;
+            }
+            char buffer[64];
+            char* end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, d);
+            w.number_text(std::string_view(buffer, static_cast<std::size_t>(end - buffer)));
+            break;
+        }
+        default:  // null, discarded, binary (never parsed from JSON text)
+            w.null();
+    }
+}
+
+}  // namespace
+
+std::string json_text(const Json& value) {
+    JsonWriter w;
+    write(w, value);
+    return std::move(w.out);
+}
+
 std::string shown(const Json& value) {
-    std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
-    if (text.size() > 60) text = text.substr(0, 57) + "...";
+    std::string text = json_text(value);
+    if (text.size() > 60) {
+        // Cut at 57 bytes, never inside a UTF-8 sequence.
+        std::size_t cut = 57;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        text = text.substr(0, cut) + "...";
+    }
     return text;
 }
 
@@ -30,7 +94,7 @@ std::optional<std::string> FieldReader::text(const Json& obj, const char* key, c
         if (required) fail(ptr, "required: expected text");
         return std::nullopt;
     }
-    if (v->is_number()) return v->dump();  // e.g. a version written as 1.1
+    if (v->is_number()) return json_text(*v);  // e.g. a version written as 1.1
     if (!v->is_string()) {
         fail(ptr, "expected text, got " + shown(*v));
         return std::nullopt;

@@ -18,6 +18,9 @@ namespace ceplan {
 /// The parsed document type (keys sorted: parsing is O(n log n) in keys).
 using Json = nlohmann::json;
 
+/// Compact JSON text of a value (the bytes of nlohmann's dump(-1)).
+std::string json_text(const Json& value);
+
 /// A value as it appears in a message: compact JSON, cut to 60 bytes.
 std::string shown(const Json& value);
 
