@@ -71,6 +71,18 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
 void JsonWriter::escaped(std::string_view text) {
     out += '"';
     for (std::size_t i = 0; i < text.size(); ++i) {
+        // A run of characters written as they are, in one append.
+        std::size_t run = i;
+        while (run < text.size()) {
+            const auto b = static_cast<unsigned char>(text[run]);
+            if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;
+            ++run;
+        }
+        if (run > i) {
+            out.append(text.data() + i, run - i);
+            i = run;
+            if (i == text.size()) break;
+        }
         const char c = text[i];
         switch (c) {
             case '"':
