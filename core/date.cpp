@@ -1,6 +1,6 @@
 #include "core/date.hpp"
 
-#include <cstdio>
+#include <string>
 
 namespace ceplan {
 namespace {
@@ -68,9 +68,14 @@ std::optional<Date> parse_date(std::string_view t) {
 
 std::string format_date(Date date) {
     const Civil c = civil_from_days(date.days);
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", c.year, c.month, c.day);
-    return buffer;
+    // YYYY-MM-DD (digits by hand: no printf in the module, and this runs for every date written).
+    std::string out = c.year >= 0 && c.year <= 9999 ? std::string(4, '0') : std::to_string(c.year);
+    if (c.year >= 0 && c.year <= 9999)
+        for (int i = 3, y = c.year; i >= 0; --i, y /= 10) out[static_cast<std::size_t>(i)] = static_cast<char>('0' + y % 10);
+    const char tail[] = {'-', static_cast<char>('0' + c.month / 10), static_cast<char>('0' + c.month % 10), '-',
+                         static_cast<char>('0' + c.day / 10), static_cast<char>('0' + c.day % 10)};
+    out.append(tail, sizeof tail);
+    return out;
 }
 
 Date add_years(Date date, int n) {

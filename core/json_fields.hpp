@@ -18,6 +18,9 @@ namespace ceplan {
 /// The parsed document type (keys sorted: parsing is O(n log n) in keys).
 using Json = nlohmann::json;
 
+/// Compact JSON text of a value (the bytes of nlohmann's dump(-1)).
+std::string json_text(const Json& value);
+
 /// A value as it appears in a message: compact JSON, cut to 60 bytes.
 std::string shown(const Json& value);
 
@@ -58,6 +61,10 @@ public:
     std::optional<std::int64_t> whole_value(const Json* v, const std::string& ptr, bool required, std::int64_t minimum,
                                             const char* what, std::int64_t maximum = limits::whole_number);
 
+    /// whole_value with the pointer at + "/" + key (just `at` when key is nullptr), built only for a message.
+    std::optional<std::int64_t> whole_at(const Json* v, const std::string& at, const char* key, bool required,
+                                         std::int64_t minimum, const char* what, std::int64_t maximum);
+
     /// true or false; null or absent is "not set".
     std::optional<bool> boolean(const Json& obj, const char* key, const std::string& at);
 
@@ -66,15 +73,14 @@ public:
     std::optional<T> choice(const Json& obj, const char* key, const std::string& at, bool required,
                             const std::vector<std::pair<const char*, T>>& options) {
         const Json* v = find(obj, key);
-        const std::string ptr = at + "/" + key;
         if (!v || v->is_null()) {
-            if (required) fail(ptr, "required: expected one of " + names(options));
+            if (required) fail(at + "/" + key, "required: expected one of " + names(options));
             return std::nullopt;
         }
         if (v->is_string())
             for (const auto& [name, value] : options)
                 if (text_of(*v) == name) return value;
-        fail(ptr, "expected one of " + names(options) + ", got " + shown(*v));
+        fail(at + "/" + key, "expected one of " + names(options) + ", got " + shown(*v));
         return std::nullopt;
     }
 

@@ -1,7 +1,6 @@
 #include "core/json_writer.hpp"
 
 #include <charconv>
-#include <nlohmann/json.hpp>
 
 namespace ceplan {
 
@@ -39,17 +38,52 @@ void JsonWriter::string(std::string_view text) {
     escaped(text);
 }
 
-void JsonWriter::escaped(std::string_view text) {
-    for (unsigned char c : text) {
-        if (c >= 0x80) {
-            // Non-ASCII text (rare): nlohmann's serializer, which checks the
-            // UTF-8 and replaces invalid bytes with U+FFFD.
-            out += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-            return;
-        }
+namespace {
+
+/// Length of the UTF-8 sequence starting at text[i], or 0 if it is not one (RFC 3629).
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char c = byte(i);
+    std::size_t n = 0;
+    unsigned char low = 0x80, high = 0xBF;  // the allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        if (c == 0xE0) low = 0xA0;
+        if (c == 0xED) high = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        if (c == 0xF0) low = 0x90;
+        if (c == 0xF4) high = 0x8F;
+    } else {
+        return 0;
     }
+    if (i + n > text.size()) return 0;
+    if (byte(i + 1) < low || byte(i + 1) > high) return 0;
+    for (std::size_t k = 2; k < n; ++k)
+        if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+    return n;
+}
+
+}  // namespace
+
+void JsonWriter::escaped(std::string_view text) {
     out += '"';
-    for (char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        // A run of characters written as they are, in one append.
+        std::size_t run = i;
+        while (run < text.size()) {
+            const auto b = static_cast<unsigned char>(text[run]);
+            if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;
+            ++run;
+        }
+        if (run > i) {
+            out.append(text.data() + i, run - i);
+            i = run;
+            if (i == text.size()) break;
+        }
+        const char c = text[i];
         switch (c) {
             case '"':
                 out += "\\\"";
@@ -78,8 +112,13 @@ void JsonWriter::escaped(std::string_view text) {
                     out += "\\u00";
                     out += hex[(c >> 4) & 0xF];
                     out += hex[c & 0xF];
-                } else {
+                } else if (static_cast<unsigned char>(c) < 0x80) {
                     out += c;
+                } else if (const std::size_t n = utf8_length(text, i)) {
+                    out.append(text.substr(i, n));
+                    i += n - 1;
+                } else {
+                    out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
                 }
         }
     }
@@ -97,6 +136,11 @@ void JsonWriter::number(std::int64_t n) {
 void JsonWriter::boolean(bool b) {
     separate();
     out += b ? "true" : "false";
+}
+
+void JsonWriter::number_text(std::string_view text) {
+    separate();
+    out += text;
 }
 
 void JsonWriter::null() {

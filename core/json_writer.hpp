@@ -1,7 +1,9 @@
 #pragma once
 // A small JSON writer: appends compact JSON text to a string, fields in the
 // order they are written (the contract's order), with the same bytes as
-// nlohmann's dump(-1) with ensure_ascii off and invalid UTF-8 replaced.
+// nlohmann's dump(-1) with ensure_ascii off (UTF-8 text as is, control
+// characters escaped). Text that is not UTF-8 has each bad byte replaced by
+// U+FFFD (the parser accepts only UTF-8, so plan text never is).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -26,6 +28,8 @@ public:
     void number(std::int64_t n);
     void boolean(bool b);
     void null();
+    /// A number already written as JSON text (e.g. "2.5", "1e+19").
+    void number_text(std::string_view text);
     void optional_string(const std::optional<std::string>& text) { text ? string(*text) : null(); }
     /// A list of strings.
     void strings(const std::vector<std::string>& list);

@@ -26,38 +26,14 @@ const std::vector<std::pair<const char*, Status>> status_names = {
     {"pending", Status::pending},  {"validated", Status::validated}, {"applied", Status::applied},
     {"rejected", Status::rejected}};
 
-/// The deepest nesting of objects and arrays in a JSON text (strings skipped).
-/// Checked before parsing: a plan is a few levels deep, and a hostile depth
-/// would exhaust the stack in the parser or in a dump.
-int nesting_depth(std::string_view text) {
-    int depth = 0, deepest = 0;
-    bool in_string = false, escaped = false;
-    for (char c : text) {
-        if (in_string) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            deepest = std::max(deepest, ++depth);
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return deepest;
-}
-
 /// The top-level fields a plan reader reads (plan-format.md); others are ignored.
 bool plan_field(const std::string& key) {
     return key == "format" || key == "version" || key == "today" || key == "certifications" ||
            key == "activities" || key == "policy";
 }
 
-/// nlohmann's DOM builder, with exceptions off, that keeps the JSON pointer
+/// nlohmann's DOM builder (iterative: no recursion), with exceptions off,
+/// that refuses nesting deeper than limits::nesting_depth, keeps the JSON pointer
 /// of the value being read, so that a number JSON cannot hold (1e400) is
 /// reported at its place, and keeps the parser's message for a syntax error.
 /// Values of unknown top-level fields (an example's notes) are checked but
@@ -82,7 +58,7 @@ public:
     bool binary(Json::binary_t& b) { return skipping_ ? scalar_skipped() : value(dom_.binary(b)); }
     bool start_object(std::size_t n) {
         path_.push_back({false, 0, {}});
-        return skipping_ || dom_.start_object(n);
+        return deep_enough() && (skipping_ || dom_.start_object(n));
     }
     bool key(Json::string_t& k) {
         path_.back().key = k;
@@ -99,7 +75,7 @@ public:
     }
     bool start_array(std::size_t n) {
         path_.push_back({true, 0, {}});
-        return skipping_ || dom_.start_array(n);
+        return deep_enough() && (skipping_ || dom_.start_array(n));
     }
     bool end_array() {
         path_.pop_back();
@@ -126,6 +102,13 @@ private:
     std::vector<Step> path_;
     bool skipping_ = false;  // inside the value of an unknown top-level field
 
+    /// A plan is a few levels deep; a hostile depth is refused as soon as it is seen.
+    bool deep_enough() {
+        if (path_.size() <= static_cast<std::size_t>(limits::nesting_depth)) return true;
+        error = PlanError{"", "not a plan: JSON nested more than " + std::to_string(limits::nesting_depth) +
+                                  " levels deep"};
+        return false;
+    }
     bool value(bool ok) {
         if (!path_.empty() && path_.back().array) ++path_.back().index;
         return ok;
@@ -267,11 +250,6 @@ ParsedPlan parse_plan(std::string_view text, Date fallback_today) {
         out.errors.push_back({"", "not a plan: the document has " + std::to_string(text.size()) +
                                       " bytes, more than the " + std::to_string(limits::document_bytes) +
                                       " a plan may have (a documented limit)"});
-        return out;
-    }
-    if (nesting_depth(text) > limits::nesting_depth) {
-        out.errors.push_back(
-            {"", "not a plan: JSON nested more than " + std::to_string(limits::nesting_depth) + " levels deep"});
         return out;
     }
     Json doc;

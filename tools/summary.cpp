@@ -94,13 +94,18 @@ std::string summary(const std::string& plan_text, const std::string& output) {
             out << "  will expire: valid through " << str(c["expires"]) << ", not recertified by this plan.\n";
             if (!c["missing"].empty()) out << "  To recertify by then, one of:\n";
             for (const auto& m : c["missing"]) {
-                out << "    - " << path_words(m["path"]) << ", by " << str(m["by"]) << ": ";
+                out << "    - " << path_words(m["path"]) << " by " << str(m["by"]);
+                // An exam-only path needs just its exams: its words say it all.
+                if (num(m["path"]["credits"]) == 0) {
+                    out << "\n";
+                    continue;
+                }
                 std::string needs;
                 if (num(m["credits_needed"]) > 0)
                     needs = std::to_string(num(m["credits_needed"])) + " more CE credits (" +
                             std::to_string(num(m["credits_held"])) + " held)";
                 for (const auto& e : m["exams_needed"]) needs += (needs.empty() ? "" : " and ") + exam_words(str(e));
-                out << (needs.empty() ? "nothing more" : needs) << "\n";
+                out << ": " << (needs.empty() ? "nothing more" : needs) << "\n";
             }
         }
     }

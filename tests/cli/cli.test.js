@@ -91,7 +91,7 @@ test('P2 E1: --summary of a plan that falls short says valid through and what is
   const r = run(['evaluate', '--summary', '-'], JSON.stringify(short));
   assert.strictEqual(r.status, 0);
   assert.match(r.stdout, /will expire: valid through 2027-01-01/);
-  assert.match(r.stdout, /30 CE credits, by 2027-01-01: 18 more CE credits \(12 held\)/);
+  assert.match(r.stdout, /30 CE credits by 2027-01-01: 18 more CE credits \(12 held\)/);
 });
 
 test('E1: --summary lists credits that do not count and why', () => {
