@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "core/earning.hpp"
 #include "core/increments.hpp"
@@ -49,6 +50,7 @@ private:
     std::vector<CertState> certs_;
     std::vector<Increment> pool_;  // unapplied credits, A1 order
     std::vector<ExamRecord> exams_;
+    std::vector<std::string> exam_codes_;  // identity_text of each exam's code, as exams_ (L4)
     int anchor_ = -1;
     Date horizon_;
     Rollover rollover_;
@@ -91,10 +93,11 @@ std::vector<ExamRecord> Simulation::exams_for(const CertState& c, Date until) co
     // exam code passed again in the cycle (codes trimmed, any case) counts once, the
     // first pass; an exam without a code is always its own exam.
     std::vector<ExamRecord> out;
-    std::set<std::string> codes;
-    for (const auto& e : exams_) {
+    std::set<std::string_view> codes;
+    for (std::size_t i = 0; i < exams_.size(); ++i) {
+        const ExamRecord& e = exams_[i];
         if (e.on < c.exam_from || e.on > until) continue;
-        const std::string code = identity_text(plan_.activities[static_cast<std::size_t>(e.activity)].code);
+        const std::string& code = exam_codes_[i];
         if (!code.empty() && !codes.insert(code).second) continue;
         out.push_back(e);
     }
@@ -197,7 +200,10 @@ void Simulation::add_activity(int index, Date d) {
                                              "revive them (R3)"));
         return;
     }
-    if (exam_counts) exams_.push_back({index, a.completed, a.exam});
+    if (exam_counts) {
+        exams_.push_back({index, a.completed, a.exam});
+        exam_codes_.push_back(identity_text(a.code));
+    }
     // A2: at most two runs per activity (size × count, then the remainder).
     for (const IncrementRun& run : split_into_increments(e.credits, policy_.increment))
         pool_.push_back(
