@@ -375,7 +375,8 @@ bool Simulation::check(Date d) {
         c.expires = new_expires;  // R5
         c.cycle_start = d;
         c.exam_from = add_days(d, 1);  // R7
-        c.cycle_exams = {};            // a new cycle: no exam so far counts in it
+        c.cycle_exams = {};            // a new cycle: no exam so far (all on or before d) counts in it
+        c.cycle_exams.scanned = exams_.size();
         anchor_recertified = anchor_recertified || c.index == anchor_;
         recertified.push_back(&c);
     }
