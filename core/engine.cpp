@@ -1,9 +1,11 @@
 #include "core/engine.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "core/earning.hpp"
 #include "core/increments.hpp"
@@ -20,6 +22,16 @@ struct CertState {
     Date expires;
     Date cycle_start;  // R7: no recertification and no exam before it
     Date exam_from;    // R7: exams on or after this date count
+    /// The exams that count in the current cycle (R7, L4 codes once), at most `exam_cap`
+    /// of each kind, in A1 order: kept up to date as exams arrive, so that the exams of a
+    /// cycle are looked at once per certification, not on every checking date.
+    struct CycleExams {
+        std::size_t scanned = 0;               // exams_ looked at so far
+        std::optional<std::size_t> start;      // first exam on or after exam_from
+        std::array<std::size_t, all_exam_kinds.size()> per_kind{};
+        std::vector<ExamRecord> exams;
+    };
+    mutable CycleExams cycle_exams;
     bool lapsed = false;
     std::optional<Date> lapse_date;  // the day after the expiration it reached
     std::vector<Recertification> recertifications;
@@ -49,6 +61,9 @@ private:
     std::vector<CertState> certs_;
     std::vector<Increment> pool_;  // unapplied credits, A1 order
     std::vector<ExamRecord> exams_;
+    std::vector<long> exam_prev_same_code_;  // per exam: the previous exam with its code, -1 if none (L4)
+    std::map<std::string, long> exam_last_by_code_;
+    std::size_t exam_cap_ = 1;  // the most exams any path asks for: more of one kind never matter
     int anchor_ = -1;
     Date horizon_;
     Rollover rollover_;
@@ -89,15 +104,25 @@ int Simulation::anchor_on(Date d) const {
 std::vector<ExamRecord> Simulation::exams_for(const CertState& c, Date until) const {
     // R7: the exams in its current cycle. L4: "two exams" are two different exams, so an
     // exam code passed again in the cycle (codes trimmed, any case) counts once, the
-    // first pass; an exam without a code is always its own exam.
-    std::vector<ExamRecord> out;
-    std::set<std::string> codes;
-    for (const auto& e : exams_) {
-        if (e.on < c.exam_from || e.on > until) continue;
-        const std::string code = identity_text(plan_.activities[static_cast<std::size_t>(e.activity)].code);
-        if (!code.empty() && !codes.insert(code).second) continue;
-        out.push_back(e);
+    // first pass; an exam without a code is always its own exam. Exams arrive in date
+    // order, so the cycle's exams are a suffix of exams_ from `start`: an exam counts when
+    // the previous pass of its code (if any) lies before `start`.
+    auto& cache = c.cycle_exams;
+    for (; cache.scanned < exams_.size(); ++cache.scanned) {
+        const std::size_t i = cache.scanned;
+        const ExamRecord& e = exams_[i];
+        if (e.on < c.exam_from) continue;
+        if (!cache.start) cache.start = i;
+        const long prev = exam_prev_same_code_[i];
+        if (prev >= 0 && static_cast<std::size_t>(prev) >= *cache.start) continue;  // code passed again
+        auto& n = cache.per_kind[static_cast<std::size_t>(e.kind)];
+        if (n >= exam_cap_) continue;  // only the earliest exam_cap_ of a kind can fill slots
+        ++n;
+        cache.exams.push_back(e);
     }
+    std::vector<ExamRecord> out;
+    for (const auto& e : cache.exams)
+        if (e.on <= until) out.push_back(e);
     return out;
 }
 
@@ -197,7 +222,19 @@ void Simulation::add_activity(int index, Date d) {
                                              "revive them (R3)"));
         return;
     }
-    if (exam_counts) exams_.push_back({index, a.completed, a.exam});
+    if (exam_counts) {
+        const std::string code = identity_text(a.code);
+        long prev = -1;
+        if (!code.empty()) {
+            auto [it, inserted] = exam_last_by_code_.emplace(code, static_cast<long>(exams_.size()));
+            if (!inserted) {
+                prev = it->second;
+                it->second = static_cast<long>(exams_.size());
+            }
+        }
+        exams_.push_back({index, a.completed, a.exam});
+        exam_prev_same_code_.push_back(prev);
+    }
     // A2: at most two runs per activity (size × count, then the remainder).
     for (const IncrementRun& run : split_into_increments(e.credits, policy_.increment))
         pool_.push_back(
@@ -232,9 +269,15 @@ void Simulation::finish_timeline(CertState& c) const {
     bool was_anchor = t.points.empty();
     for (const auto& p : t.points) was_anchor = was_anchor || p.anchor == c.input->id;
     if (was_anchor) add_thresholds(c);
-    for (const auto& p : t.points)
-        for (const auto& other : certs_)
-            if (other.input->id == p.anchor) add_thresholds(other);
+    // Each anchor once, in the order the points name them: O(points + certifications).
+    std::map<std::string_view, const CertState*> by_id;
+    for (const auto& other : certs_) by_id.emplace(other.input->id, &other);
+    const std::string* previous = nullptr;
+    for (const auto& p : t.points) {
+        if (previous && *previous == p.anchor) continue;
+        previous = &p.anchor;
+        if (auto it = by_id.find(p.anchor); it != by_id.end()) add_thresholds(*it->second);
+    }
     const Date from = t.cycles.front().start;
     for (const auto& e : exams_)
         if (e.on >= from && e.on <= c.expires)
@@ -332,6 +375,8 @@ bool Simulation::check(Date d) {
         c.expires = new_expires;  // R5
         c.cycle_start = d;
         c.exam_from = add_days(d, 1);  // R7
+        c.cycle_exams = {};            // a new cycle: no exam so far (all on or before d) counts in it
+        c.cycle_exams.scanned = exams_.size();
         anchor_recertified = anchor_recertified || c.index == anchor_;
         recertified.push_back(&c);
     }
@@ -377,6 +422,8 @@ Result Simulation::run() {
         s.expires = c.expires;
         s.cycle_start = c.cycle_start.value_or(add_years(c.expires, -policy_.cycle_years));
         s.exam_from = s.cycle_start;
+        for (const auto& level_paths : policy_.paths)
+            for (const Path& path : level_paths) exam_cap_ = std::max(exam_cap_, path.exams.size());
         s.timeline.cycles.push_back({s.cycle_start, s.expires, std::nullopt});
         certs_.push_back(s);
     }

@@ -381,3 +381,26 @@ TEST_CASE("R5: a cascaded certification's latest on-time date is bounded by the 
     CHECK(recert(r, "ccna")["latest_on_time"] == "2027-06-30");
     CHECK(recert(r, "ccna")["days_given_up_at_latest"] == 0);
 }
+
+TEST_CASE("R5: no timing advice for a recertification on or before today (its final activity is past)",
+          "[R5][P1]") {
+    // Today 2026-06-01. The associate path (30) is met on 2026-03-01 by a claimed course: that date is
+    // past, so there is no latest_on_time to move to, and what is given up stays given up:
+    // 2026-03-01 -> 2026-12-31 = 305 days.
+    json past = run(plan("2026-06-01", {cert("ccna", "associate", "2026-12-31")},
+                         {training("done", 30, "2026-03-01", {{"status", "claimed"}})}));
+    CHECK(recert(past, "ccna")["on"] == "2026-03-01");
+    CHECK(recert(past, "ccna")["latest_on_time"].is_null());
+    CHECK(recert(past, "ccna")["final_activity"] == "done");
+    CHECK(recert(past, "ccna")["days_given_up"] == 305);
+    CHECK(recert(past, "ccna")["days_given_up_at_latest"] == 305);
+    // Completed today: still no advice (today is not in the future).
+    json today = run(plan("2026-03-01", {cert("ccna", "associate", "2026-12-31")},
+                          {training("done", 30, "2026-03-01", {{"status", "claimed"}})}));
+    CHECK(recert(today, "ccna")["latest_on_time"].is_null());
+    // The same plan a day earlier: the activity is ahead, the advice is the expiration date.
+    json ahead = run(plan("2026-02-28", {cert("ccna", "associate", "2026-12-31")},
+                          {training("done", 30, "2026-03-01", {{"status", "claimed"}})}));
+    CHECK(recert(ahead, "ccna")["latest_on_time"] == "2026-12-31");
+    CHECK(recert(ahead, "ccna")["days_given_up_at_latest"] == 0);
+}

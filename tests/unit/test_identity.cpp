@@ -335,3 +335,15 @@ TEST_CASE("L4 R7: an exam code passed again in the next cycle counts there", "[L
     REQUIRE(recerts.size() == 2);
     CHECK(recerts[1]["on"] == "2027-03-01");
 }
+
+TEST_CASE("L4: a repeated exam code is skipped and a later different code still fills the second slot", "[L4]") {
+    // Professional, any two professional-level exams: 300-410 (May), 300-410 again (June: the same
+    // exam), 300-415 (September): two different exams on 2026-09-01, not on 2026-06-01.
+    json r = run(plan("2026-01-01", {cert("ccnp", "professional", "2027-03-15")},
+                      {coded_exam("x1", "concentration", "300-410", "2026-05-01"),
+                       coded_exam("x2", "concentration", "300-410", "2026-06-01"),
+                       coded_exam("x3", "concentration", "300-415", "2026-09-01")}));
+    REQUIRE(ccnp_recerts(r).size() == 1);
+    CHECK(ccnp_recerts(r)[0]["on"] == "2026-09-01");
+    CHECK(ccnp_recerts(r)[0]["path"]["exams"] == json::array({"concentration", "concentration"}));
+}
