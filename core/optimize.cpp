@@ -86,7 +86,7 @@ bool dominates(const Judge& judge, std::size_t a, std::size_t b, const std::map<
 class Search {
 public:
     Search(const Plan& plan, const std::vector<Option>& options, const OptimizeLimits& limits)
-        : judge_(plan, options, limits.max_evaluations), options_(options) {}
+        : judge_(plan, options, limits), options_(options) {}
 
     Optimized run();
 

@@ -290,7 +290,8 @@ Outcome run(std::string_view text, Date fallback_today) {
     out["searched"] = {{"candidates", answer.candidates},
                        {"evaluations", answer.evaluations},
                        {"exact", answer.exact},
-                       {"max_evaluations", lim.max_evaluations}};
+                       {"max_evaluations", lim.max_evaluations},
+                       {"max_activity_evaluations", lim.max_activity_evaluations}};
     json saved = json::array();
     for (const auto& c : answer.result.certifications)
         if (c.status == "recertified") saved.push_back(c.id);

@@ -258,6 +258,25 @@ TEST_CASE("optimize: past the evaluation limit the search stops, says exact fals
     CHECK(answer["result"] == json::parse(evaluate_json(answer["plan"].dump(), Date{0}).json));
 }
 
+TEST_CASE("optimize: the explanation has its own budget, and says which options it could not examine",
+          "[optimize]") {
+    // Four options, three evaluations for the search and three for the explanation: the first option
+    // left out takes them (its window, then its best dates alone), the others are unexplained.
+    json p = ccnp_with(json::parse(R"([
+        { "id": "a", "activity": { "type": "exam", "exam": "concentration" }, "cost": { "money": 400 } },
+        { "id": "b", "activity": { "type": "training", "course": "SCOR", "version": "1.0", "credits": 64 }, "cost": { "money": 900 } },
+        { "id": "c", "activity": { "type": "training", "course": "ENAUTO", "version": "1.0", "credits": 64 }, "cost": { "money": 950 } },
+        { "id": "d", "activity": { "type": "training", "course": "ENCOR", "version": "1.0", "credits": 64 }, "cost": { "money": 990 } } ])"));
+    p["optimize"] = json::parse(R"({"max_evaluations": 3})");
+    const json answer = optimize_doc(p);
+    REQUIRE(answer["format"] == "ceplan-optimized");
+    CHECK(answer["searched"]["exact"] == false);
+    int unexplained = 0;
+    for (const auto& l : answer["left_out"]) unexplained += l["kind"] == "unexplained" ? 1 : 0;
+    CHECK(unexplained >= 1);
+    CHECK(answer["result"] == json::parse(evaluate_json(answer["plan"].dump(), Date{0}).json));
+}
+
 TEST_CASE("optimize errors: every problem named by its pointer into options", "[optimize][errors]") {
     json p = contract_example();
     p["options"][0]["cost"]["money"] = -5;
