@@ -40,11 +40,8 @@ struct OptionsReader {
         const std::string expected = "expected a whole number of 0 or more";
         long long n = 0;
         if (v->is_number_integer()) {
-            if (v->is_number_unsigned() && v->get<unsigned long long>() > 1000000ULL) {
-                fail(ptr, expected + " and at most 1000000, got " + shown(*v));
-                return 0;
-            }
             n = v->get<long long>();
+            if (v->is_number_unsigned() && n < 0) n = 1000001;  // beyond long long: too large
         } else if (v->is_number_float() && v->get<double>() >= -1e9 && v->get<double>() <= 1e9 &&
                    v->get<double>() == static_cast<double>(static_cast<long long>(v->get<double>()))) {
             n = static_cast<long long>(v->get<double>());
@@ -283,11 +280,13 @@ Outcome run(std::string_view text, Date fallback_today) {
     out["cost"] = {{"money", answer.money}, {"hours", answer.hours}};
     out["days_given_up"] = answer.days_given_up;
     out["plan"] = answer_plan;
-    out["result"] = json::parse(evaluated.json, nullptr, false);
+    // `result` goes in as evaluate_json wrote it (byte-identical by construction), between
+    // the fields before it and those after it.
+    json after = json::object();
     json unsavable = json::array();
     for (const auto& u : answer.unsavable) unsavable.push_back({{"certification", u.certification}, {"reason", u.reason}});
-    out["unsavable"] = unsavable;
-    out["searched"] = {{"candidates", answer.candidates},
+    after["unsavable"] = unsavable;
+    after["searched"] = {{"candidates", answer.candidates},
                        {"evaluations", answer.evaluations},
                        {"exact", answer.exact},
                        {"max_evaluations", lim.max_evaluations},
@@ -295,8 +294,8 @@ Outcome run(std::string_view text, Date fallback_today) {
     json saved = json::array();
     for (const auto& c : answer.result.certifications)
         if (c.status == "recertified") saved.push_back(c.id);
-    out["saved"] = saved;
-    out["rollover"] = answer.rollover;
+    after["saved"] = saved;
+    after["rollover"] = answer.rollover;
     json left = json::array();
     for (const auto& l : answer.left_out) {
         left.push_back({{"option", raw[l.option].id},
@@ -307,10 +306,12 @@ Outcome run(std::string_view text, Date fallback_today) {
                         {"alone_saves", l.alone_saves},
                         {"why", l.message}});
     }
-    out["left_out"] = left;
+    after["left_out"] = left;
+    std::string head = dump(out), tail = dump(after);
+    head.pop_back();  // the closing brace
     Outcome result;
     result.ok = true;
-    result.json = dump(out);
+    result.json = head + ",\"result\":" + evaluated.json + "," + tail.substr(1);
     return result;
 }
 
