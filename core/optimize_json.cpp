@@ -197,11 +197,11 @@ Outcome run(std::string_view text, Date fallback_today) {
     const std::size_t base_count = acts && acts->is_array() ? acts->size() : 0;
     std::vector<std::size_t> probed;  // option index of each probe activity
     std::optional<Plan> probed_plan;
-    if (base.plan && acts_ok) {
+    if (acts_ok) {  // (also when the plan itself has problems: every problem is listed)
         json probe = doc;
         probe.erase("options");
         json list = acts && acts->is_array() ? *acts : json::array();
-        const Date fallback_date = add_days(base.plan->today, 1);
+        const Date fallback_date = add_days(base.plan ? base.plan->today : fallback_today, 1);
         for (std::size_t k = 0; k < raw.size(); ++k) {
             if (!raw[k].activity.is_object()) continue;
             RawOption o = raw[k];

@@ -299,6 +299,13 @@ TEST_CASE("optimize errors: every problem named by its pointer into options", "[
 TEST_CASE("optimize errors: the plan's own problems and a bad options list", "[optimize][errors]") {
     json p = contract_example();
     p["certifications"][0]["expires"] = "2027-02-30";
+    json with_bad_option = p;
+    with_bad_option["options"][1]["activity"]["exam"] = "oral";
+    const json both = optimize_doc(with_bad_option);  // the plan's problem and the option's, together
+    REQUIRE(both["format"] == "ceplan-error");
+    std::set<std::string> both_pointers;
+    for (const auto& e : both["errors"]) both_pointers.insert(e["pointer"].get<std::string>());
+    CHECK(both_pointers == std::set<std::string>{"/certifications/0/expires", "/options/1/activity/exam"});
     p["options"] = "SCOR";
     const json out = optimize_doc(p);
     REQUIRE(out["format"] == "ceplan-error");
