@@ -25,10 +25,15 @@ struct Option {
     Date latest;
 };
 
-/// Search limits. `max_evaluations`: calls of evaluate() the subset search may
-/// make before it stops and returns the best plan found (`exact` false).
+/// Search limits. The subset search stops and returns the best plan found
+/// (`exact` false) after `max_evaluations` calls of evaluate(), or once the
+/// activities evaluated (summed over those calls) reach `max_activity_evaluations`,
+/// whichever comes first, so that a plan of thousands of activities stays bounded.
+/// The explanation afterwards gets the same budget again; options it cannot
+/// examine within it are left out as `unexplained`.
 struct OptimizeLimits {
-    std::int64_t max_evaluations = 20000;
+    std::int64_t max_evaluations = 5000;
+    std::int64_t max_activity_evaluations = 200000;
 };
 
 /// One chosen option (index into the options) and its completion date.
@@ -60,7 +65,8 @@ struct ChosenWhy {
 /// `only_unsavable` (it only helps certifications that cannot be saved),
 /// `not_needed` (the chosen options already save what it would save, for less;
 /// `alone_saves` says whether it alone would have saved them), or `adds_nothing`
-/// (with it the same certifications are saved at no lower cost).
+/// (with it the same certifications are saved at no lower cost), or `unexplained`
+/// (the explanation's evaluation budget ran out before this option, OptimizeLimits).
 struct LeftOut {
     std::size_t option = 0;
     std::string kind;

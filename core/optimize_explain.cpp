@@ -106,7 +106,7 @@ Placement with_option(const Placement& placement, std::size_t option, Date date)
 }  // namespace
 
 void explain(Judge& judge, Optimized& answer) {
-    judge.lift_limit();
+    judge.renew_limit();
     const Plan& plan = judge.plan();
     const auto& options = judge.options();
     Placement chosen;
@@ -159,6 +159,28 @@ void explain(Judge& judge, Optimized& answer) {
                                 describe_path(r.path) + ")" +
                                 (cascade.empty() ? "" : ", which also recertifies " + join(cascade) + " (R4)"));
             }
+        if (parts.empty()) {
+            // Not the final activity: the first recertification on or after its date that uses
+            // what it brings (its exam kind, or CE credits).
+            const Recertification* used = nullptr;
+            std::string owner;
+            for (const auto& c : result.certifications)
+                for (const auto& r : c.recertifications) {
+                    if (r.via != c.id || r.on < date) continue;
+                    const bool uses = a.type == ActivityType::exam
+                                          ? std::find(r.path.exams.begin(), r.path.exams.end(), to_string(a.exam)) !=
+                                                r.path.exams.end()
+                                          : r.path.credits > 0;
+                    if (uses && (!used || r.on < used->on)) {
+                        used = &r;
+                        owner = c.id;
+                    }
+                }
+            if (used)
+                parts.push_back(std::string(a.type == ActivityType::exam ? "its exam counts" : "its credits count") +
+                                " in " + owner + "'s recertification on " + format_date(used->on) + " (path " +
+                                describe_path(used->path) + ")");
+        }
         if (why.credits > 0) parts.push_back("adds " + plural(why.credits, "CE credit"));
         Placement without = chosen;
         without.erase(without.begin() + static_cast<long>(k));
@@ -190,6 +212,12 @@ void explain(Judge& judge, Optimized& answer) {
         const Activity& a = options[o].activity;
         LeftOut out;
         out.option = o;
+        if (judge.exhausted()) {
+            out.kind = "unexplained";
+            out.message = describe(a) + ": not examined, the explanation's evaluation budget ran out";
+            answer.left_out.push_back(std::move(out));
+            continue;
+        }
         if (!judge.usable(o)) {
             out.kind = "window_closed";
             out.rule = "D1";
@@ -220,12 +248,16 @@ void explain(Judge& judge, Optimized& answer) {
         }
         out.codes.clear();
         // On its own (its best dates): which certifications does it bring closer?
-        Result alone = base;
-        Score alone_score = judge.score_of(base);
-        if (auto dated = judge.common_dates({o}, -1)) {
-            alone = judge.result_of(dated->placement);
-            alone_score = dated->score;
+        const auto dated = judge.common_dates({o}, -1);
+        if (!dated) {
+            out.kind = "unexplained";
+            out.codes.clear();
+            out.message = describe(a) + ": not examined, the explanation's evaluation budget ran out";
+            answer.left_out.push_back(std::move(out));
+            continue;
         }
+        const Result alone = judge.result_of(dated->placement);
+        const Score alone_score = dated->score;
         for (const auto& c : plan.certifications)
             if (distance(alone, c.id) < distance(base, c.id)) out.helps.push_back(c.id);
         out.alone_saves = alone_score.saved >= answer.saved;

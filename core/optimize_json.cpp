@@ -40,11 +40,8 @@ struct OptionsReader {
         const std::string expected = "expected a whole number of 0 or more";
         long long n = 0;
         if (v->is_number_integer()) {
-            if (v->is_number_unsigned() && v->get<unsigned long long>() > 1000000ULL) {
-                fail(ptr, expected + " and at most 1000000, got " + shown(*v));
-                return 0;
-            }
             n = v->get<long long>();
+            if (v->is_number_unsigned() && n < 0) n = 1000001;  // beyond long long: too large
         } else if (v->is_number_float() && v->get<double>() >= -1e9 && v->get<double>() <= 1e9 &&
                    v->get<double>() == static_cast<double>(static_cast<long long>(v->get<double>()))) {
             n = static_cast<long long>(v->get<double>());
@@ -200,11 +197,11 @@ Outcome run(std::string_view text, Date fallback_today) {
     const std::size_t base_count = acts && acts->is_array() ? acts->size() : 0;
     std::vector<std::size_t> probed;  // option index of each probe activity
     std::optional<Plan> probed_plan;
-    if (base.plan && acts_ok) {
+    if (acts_ok) {  // (also when the plan itself has problems: every problem is listed)
         json probe = doc;
         probe.erase("options");
         json list = acts && acts->is_array() ? *acts : json::array();
-        const Date fallback_date = add_days(base.plan->today, 1);
+        const Date fallback_date = add_days(base.plan ? base.plan->today : fallback_today, 1);
         for (std::size_t k = 0; k < raw.size(); ++k) {
             if (!raw[k].activity.is_object()) continue;
             RawOption o = raw[k];
@@ -283,19 +280,22 @@ Outcome run(std::string_view text, Date fallback_today) {
     out["cost"] = {{"money", answer.money}, {"hours", answer.hours}};
     out["days_given_up"] = answer.days_given_up;
     out["plan"] = answer_plan;
-    out["result"] = json::parse(evaluated.json, nullptr, false);
+    // `result` goes in as evaluate_json wrote it (byte-identical by construction), between
+    // the fields before it and those after it.
+    json after = json::object();
     json unsavable = json::array();
     for (const auto& u : answer.unsavable) unsavable.push_back({{"certification", u.certification}, {"reason", u.reason}});
-    out["unsavable"] = unsavable;
-    out["searched"] = {{"candidates", answer.candidates},
+    after["unsavable"] = unsavable;
+    after["searched"] = {{"candidates", answer.candidates},
                        {"evaluations", answer.evaluations},
                        {"exact", answer.exact},
-                       {"max_evaluations", lim.max_evaluations}};
+                       {"max_evaluations", lim.max_evaluations},
+                       {"max_activity_evaluations", lim.max_activity_evaluations}};
     json saved = json::array();
     for (const auto& c : answer.result.certifications)
         if (c.status == "recertified") saved.push_back(c.id);
-    out["saved"] = saved;
-    out["rollover"] = answer.rollover;
+    after["saved"] = saved;
+    after["rollover"] = answer.rollover;
     json left = json::array();
     for (const auto& l : answer.left_out) {
         left.push_back({{"option", raw[l.option].id},
@@ -306,10 +306,12 @@ Outcome run(std::string_view text, Date fallback_today) {
                         {"alone_saves", l.alone_saves},
                         {"why", l.message}});
     }
-    out["left_out"] = left;
+    after["left_out"] = left;
+    std::string head = dump(out), tail = dump(after);
+    head.pop_back();  // the closing brace
     Outcome result;
     result.ok = true;
-    result.json = dump(out);
+    result.json = head + ",\"result\":" + evaluated.json + "," + tail.substr(1);
     return result;
 }
 

@@ -12,8 +12,13 @@ bool better_dates(const Score& a, const Score& b) {
     return a.rollover > b.rollover;
 }
 
-Judge::Judge(const Plan& plan, const std::vector<Option>& options, std::int64_t max_evaluations)
-    : plan_(plan), options_(options), max_evaluations_(max_evaluations), work_(plan) {
+Judge::Judge(const Plan& plan, const std::vector<Option>& options, const OptimizeLimits& limits)
+    : plan_(plan),
+      options_(options),
+      limits_(limits),
+      max_evaluations_(limits.max_evaluations),
+      max_work_(limits.max_activity_evaluations),
+      work_(plan) {
     const Date tomorrow = add_days(plan.today, 1);
     for (const auto& c : plan.certifications)
         if (!c.retired && c.expires >= tomorrow) rule_dates_.push_back(c.expires);  // R3, R4
@@ -49,6 +54,7 @@ Result Judge::run(const Placement& placement) {
         work_.activities.back().status = Status::planned;
     }
     ++evaluations_;
+    work_done_ += static_cast<std::int64_t>(work_.activities.size()) + 1;
     return evaluate(work_);
 }
 
@@ -73,7 +79,7 @@ std::optional<Score> Judge::score(const Placement& placement) {
     for (const auto& [option, date] : placement)
         key.push_back((static_cast<std::int64_t>(option) << 32) | static_cast<std::uint32_t>(date.days));
     if (auto it = cache_.find(key); it != cache_.end()) return it->second;
-    if (stopped_ || evaluations_ >= max_evaluations_) {
+    if (stopped_ || exhausted()) {
         stopped_ = true;
         return std::nullopt;
     }

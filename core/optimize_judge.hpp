@@ -41,7 +41,7 @@ bool better_dates(const Score& a, const Score& b);
 class Judge {
 public:
     /// `plan`: validated, without the options; `options`: as given to optimize().
-    Judge(const Plan& plan, const std::vector<Option>& options, std::int64_t max_evaluations);
+    Judge(const Plan& plan, const std::vector<Option>& options, const OptimizeLimits& limits);
 
     const Plan& plan() const { return plan_; }
     const std::vector<Option>& options() const { return options_; }
@@ -70,18 +70,24 @@ public:
     std::optional<Dated> later_dates(const Placement& placement, const Score& score);
 
     bool stopped() const { return stopped_; }
-    /// Lifts the limit (the explanation, after the search, is bounded by itself).
-    void lift_limit() {
+    /// A new budget, as large as the first, from here on (the explanation after the search).
+    void renew_limit() {
         stopped_ = false;
-        max_evaluations_ = INT64_MAX;
+        max_evaluations_ = evaluations_ + limits_.max_evaluations;
+        max_work_ = work_done_ + limits_.max_activity_evaluations;
     }
+    /// Whether the budget is spent (score() would refuse).
+    bool exhausted() const { return evaluations_ >= max_evaluations_ || work_done_ >= max_work_; }
     std::int64_t evaluations() const { return evaluations_; }
 
 private:
     const Plan& plan_;
     const std::vector<Option>& options_;
+    OptimizeLimits limits_;
     std::int64_t max_evaluations_;
+    std::int64_t max_work_;
     std::int64_t evaluations_ = 0;
+    std::int64_t work_done_ = 0;  // activities evaluated, summed over the calls
     bool stopped_ = false;
     Plan work_;
     std::vector<Date> rule_dates_;  // certification expirations (R3, R4), last valid days of held credits (C2)
