@@ -1,22 +1,19 @@
-// The wasm binding: embind declarations over the JSON adapter, nothing else.
-// createCeplan() resolves to a module with evaluate(planJson) -> resultJson
-// policy() -> policyJson (plan-format.md, "Entry points") and
-// optimize(planJson) -> optimizedJson (optimize.md, "Entry points").
+// The wasm binding of the planner: embind declarations over the JSON adapter,
+// nothing else. createCeplan() resolves to a module with
+// evaluate(planJson) -> resultJson and policy() -> policyJson (plan-format.md,
+// "Entry points"). The optimizer lives in its own module (optimizer_bindings.cpp),
+// loaded by the page only when "Suggest a plan" is used, so that the first load
+// stays small (issue 6).
 #include <emscripten/bind.h>
 
 #include <string>
 
 #include "core/json_adapter.hpp"
-#include "core/optimize_json.hpp"
 
 namespace {
 
 std::string evaluate(const std::string& plan) {
     return ceplan::evaluate_json(plan).json;
-}
-
-std::string optimize(const std::string& plan) {
-    return ceplan::optimize_json(plan).json;
 }
 
 std::string policy() {
@@ -28,5 +25,4 @@ std::string policy() {
 EMSCRIPTEN_BINDINGS(ceplan) {
     emscripten::function("evaluate", &evaluate);
     emscripten::function("policy", &policy);
-    emscripten::function("optimize", &optimize);
 }

@@ -11,8 +11,9 @@ const { checkOptimized } = require('./optimized');
 const root = path.resolve(__dirname, '..', '..');
 const native = path.join(root, 'build', 'ceplan');
 const examples = path.join(root, 'examples', 'optimize');
-const loaded = require(path.join(root, 'public', 'ceplan.js'));
-const createCeplan = loaded.createCeplan || loaded;
+// The optimizer has its own module (public/ceplan-optimize.js), loaded by the page on first use.
+const loaded = require(path.join(root, 'public', 'ceplan-optimize.js'));
+const createCeplan = loaded.createCeplanOptimizer || loaded;
 
 function runNative(text) {
   try {

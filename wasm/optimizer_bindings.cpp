@@ -1,0 +1,35 @@
+// The wasm binding of "Plan for me": embind declarations, nothing else.
+// createCeplanOptimizer() resolves to a module with
+// optimize(planJson) -> optimizedJson (optimize.md, "Entry points") and, so that
+// one module can both search and judge, evaluate(planJson) -> resultJson and
+// policy() -> policyJson, the same functions as ceplan.js (same bytes).
+// Built as public/ceplan-optimize.js, apart from ceplan.js: the optimizer adds
+// about 170 KB that the first verdict does not need.
+#include <emscripten/bind.h>
+
+#include <string>
+
+#include "core/json_adapter.hpp"
+#include "core/optimize_json.hpp"
+
+namespace {
+
+std::string evaluate(const std::string& plan) {
+    return ceplan::evaluate_json(plan).json;
+}
+
+std::string optimize(const std::string& plan) {
+    return ceplan::optimize_json(plan).json;
+}
+
+std::string policy() {
+    return ceplan::policy_json();
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(ceplan_optimizer) {
+    emscripten::function("evaluate", &evaluate);
+    emscripten::function("policy", &policy);
+    emscripten::function("optimize", &optimize);
+}
