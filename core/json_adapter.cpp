@@ -48,7 +48,8 @@ Outcome evaluate_json(std::string_view plan_text) {
 }
 
 std::string policy_json() {
-    return policy_to_json(default_policy());
+    static const std::string text = policy_to_json(default_policy());  // the built-in table never changes
+    return text;
 }
 
 }  // namespace ceplan

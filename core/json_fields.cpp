@@ -153,20 +153,23 @@ std::optional<std::int64_t> FieldReader::whole_at(const Json* v, const std::stri
     // Every number is range-checked before any conversion: no float -> int
     // cast out of range, no unsigned wrap (1e19, 18446744073709551615).
     bool whole_number = true;
-    bool in_range = true;
+    bool below = false, above = false;
     std::int64_t n = 0;
     if (v->is_number_unsigned()) {
         const auto u = v->get<std::uint64_t>();
-        in_range = u <= static_cast<std::uint64_t>(maximum) && static_cast<std::int64_t>(u) >= minimum;
-        n = in_range ? static_cast<std::int64_t>(u) : maximum;
+        above = u > static_cast<std::uint64_t>(maximum);
+        below = !above && static_cast<std::int64_t>(u) < minimum;
+        if (!above) n = static_cast<std::int64_t>(u);
     } else if (v->is_number_integer()) {
         n = v->get<std::int64_t>();
-        in_range = n >= minimum && n <= maximum;
+        below = n < minimum;
+        above = n > maximum;
     } else if (v->is_number_float()) {
         const double d = v->get<double>();
         whole_number = std::isfinite(d) && std::floor(d) == d;
-        in_range = whole_number && d >= static_cast<double>(minimum) && d <= static_cast<double>(maximum);
-        if (in_range) n = static_cast<std::int64_t>(d);
+        below = d < static_cast<double>(minimum);
+        above = d > static_cast<double>(maximum);
+        if (whole_number && !below && !above) n = static_cast<std::int64_t>(d);
     } else {
         whole_number = false;
     }
@@ -174,10 +177,8 @@ std::optional<std::int64_t> FieldReader::whole_at(const Json* v, const std::stri
         fail(ptr(), expected() + ", got " + shown(*v));
         return std::nullopt;
     }
-    if (!in_range) {
-        const bool below = !v->is_number_unsigned() &&
-                           (v->is_number_integer() ? n < minimum : v->get<double>() < static_cast<double>(minimum));
-        fail(ptr(), expected() + (general && !below ? " and at most " + std::to_string(maximum) : "") + ", got " +
+    if (below || above) {
+        fail(ptr(), expected() + (general && above ? " and at most " + std::to_string(maximum) : "") + ", got " +
                       shown(*v));
         return std::nullopt;
     }

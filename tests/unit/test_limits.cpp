@@ -74,6 +74,11 @@ TEST_CASE("E1 plan-format: whole numbers are range-checked before any conversion
     CHECK(only_error(credits(-5)).second == "expected CE credits, a whole number 0 or more, got -5");
     CHECK(only_error(credits(2.5)).second == "expected CE credits, a whole number 0 or more, got 2.5");
     CHECK(only_error(credits(1000001)).first == "/activities/0/credits");
+    // Below the minimum, the message says the minimum only (E7: a session lasts 1 minute or more).
+    json live = {{"id", "live"}, {"type", "cisco_live"}, {"completed", "2026-02-01"},
+                 {"sessions", {{{"code", "BRK-1"}, {"minutes", 0}}}}};
+    CHECK(only_error(ccna_plan(one_activity(live)).dump()).second ==
+          "expected the session's length in minutes, a whole number 1 or more, got 0");
     // The limit itself is accepted, and 1e6 written as a float is the whole number 1000000.
     CHECK(evaluate_json(credits(1000000), Date{0}).ok);
     CHECK(evaluate_json(credits(1e6), Date{0}).ok);
