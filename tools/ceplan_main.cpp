@@ -1,4 +1,4 @@
-// ceplan command line: `ceplan evaluate PLAN.json|-`, `ceplan policy`.
+// ceplan command line: `ceplan evaluate PLAN.json|-`, `ceplan optimize PLAN.json|-`, `ceplan policy`.
 // Prints the result (or error) JSON on stdout; exit 0 on a result, 2 on
 // invalid input (one-line summary on stderr), 1 on a usage, file or output error.
 #include <filesystem>
@@ -9,11 +9,13 @@
 #include <string>
 
 #include "core/json_adapter.hpp"
+#include "core/optimize_json.hpp"
 
 namespace {
 
 int usage() {
     std::cerr << "usage: ceplan evaluate PLAN.json   (or - for standard input)\n"
+                 "       ceplan optimize PLAN.json   (a plan with options: the best choice, optimize.md)\n"
                  "       ceplan policy                (the built-in policy table)\n";
     return 1;
 }
@@ -25,7 +27,8 @@ int main(int argc, char** argv) {
         std::cout << ceplan::policy_json() << "\n";
         return 0;
     }
-    if (argc != 3 || std::string(argv[1]) != "evaluate") return usage();
+    const std::string command = argc == 3 ? argv[1] : "";
+    if (command != "evaluate" && command != "optimize") return usage();
     const std::string path = argv[2];
     std::string text;
     if (path == "-") {
@@ -45,7 +48,7 @@ int main(int argc, char** argv) {
         buffer << in.rdbuf();
         text = buffer.str();
     }
-    const ceplan::Outcome outcome = ceplan::evaluate_json(text);
+    const ceplan::Outcome outcome = command == "optimize" ? ceplan::optimize_json(text) : ceplan::evaluate_json(text);
     std::cout << outcome.json << "\n" << std::flush;
     if (!std::cout) {
         std::cerr << "ceplan: cannot write the result\n";
