@@ -15,6 +15,7 @@ import * as compare from './compare.js';
 import * as variants from './variants.js';
 import * as print from './print.js';
 import * as tables from './tables.js';
+import * as suggest from './suggest.js';
 
 const state = { plan: null, result: null, undo: [] };
 const $ = (id) => document.getElementById(id);
@@ -164,6 +165,7 @@ function render() {
   if (document.activeElement !== asOf) asOf.value = typeof plan.today === 'string' ? plan.today : '';
   view.render(plan, state.result, actions, today());
   compare.refresh(); // the variants side by side (compare.js), when open
+  suggest.refresh(); // Suggest a plan's options and answer (suggest.js), when open
   variants.render(plan); // the variants bar (variants.js)
   print.update(); // the printed report's heading (print.js)
   if (key) {

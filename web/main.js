@@ -11,6 +11,7 @@ import * as keyboard from './keyboard.js';
 import * as offline from './offline.js';
 import * as print from './print.js';
 import * as store from './store.js';
+import * as suggest from './suggest.js';
 import * as tables from './tables.js';
 import * as timeline from './timeline.js';
 import * as toolbar from './toolbar.js';
@@ -19,7 +20,7 @@ import * as view from './view.js';
 
 // A read-only handle for the browser tests and for debugging from the console
 // (window.Ceplan.app.state, window.Ceplan.engine.stats …); the page's own code never reads it.
-window.Ceplan = Object.freeze({ app, compare, csv, engine, forms, ics, offline: offline.state, print, store, tables, timeline, toolbar, variants, view });
+window.Ceplan = Object.freeze({ app, compare, csv, engine, forms, ics, offline: offline.state, print, store, suggest, tables, timeline, toolbar, variants, view });
 
 keyboard.wire();
 print.wire();
@@ -28,6 +29,7 @@ offline.start();
 function start() {
   app.start();
   toolbar.wire();
+  suggest.wire();
 }
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
 else start();
