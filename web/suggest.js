@@ -377,6 +377,8 @@ function certNames(doc) {
 function summaryText(answer) {
   const n = (answer.chosen || []).length;
   const saved = (answer.saved || []).length;
+  const exact = !answer.searched || answer.searched.exact !== false;
+  if (!n && !exact) return 'No suggestion: the search stopped at its limit before it found options that keep more certifications.';
   if (!n) return 'Nothing to take: ' + (saved ? 'your plan keeps what can be kept without any option.' : 'no option saves a certification.');
   return 'Suggested: take ' + F.plural(n, 'option') + ', costing ' + costText(answer.cost) + '; ' + F.plural(saved, 'certification') + ' kept.';
 }
@@ -429,8 +431,9 @@ function drawAnswer(doc) {
   const exact = !answer.searched || answer.searched.exact !== false;
   const parts = [];
   parts.push(h('div', { class: 'answer-head' },
-    h('h3', { id: 'suggest-answer-title', tabindex: '-1' }, chosen.length ? 'The suggestion' : 'Nothing to take'),
+    h('h3', { id: 'suggest-answer-title', tabindex: '-1' }, chosen.length ? 'The suggestion' : exact ? 'Nothing to take' : 'No suggestion found'),
     h('span', { class: ['tag', exact ? 'exact-tag' : 'inexact-tag'], dataset: { exact: String(exact) } }, exact ? 'proven cheapest' : 'best found, search stopped')));
+  parts.push(h('p', { class: 'answer-summary' }, summaryText(answer)));
   const saved = answer.saved || [];
   parts.push(h('dl', { class: 'answer-facts' },
     h('div', null, h('dt', null, 'Keeps'), h('dd', { dataset: { field: 'saved' } },
