@@ -282,7 +282,7 @@ function setBusy(on, message) {
     if (on) btn.replaceChildren(h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Searching…');
     else btn.replaceChildren('Suggest a plan');
   }
-  if (status && message !== undefined) status.textContent = message;
+  if (status && message !== undefined) { status.textContent = message; status.classList.remove('visually-hidden'); }
 }
 
 /**
@@ -358,7 +358,7 @@ function finish(doc, r, ctx) {
     draw();
   }
   const s = $('suggest-status');
-  if (s) s.textContent = summaryText(answer);
+  if (s) { s.textContent = summaryText(answer); s.classList.add('visually-hidden'); } // said once on screen, in the answer
   const head = $('suggest-answer-title');
   if (head) head.focus({ preventScroll: false });
 }
