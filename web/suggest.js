@@ -271,6 +271,9 @@ function sameVariant(doc, plan) {
   return v ? v.name : null;
 }
 
+/** What an answer depends on: the options and the plan being edited (its own part). */
+function answerKey(doc) { return JSON.stringify([optionsOf(doc), variants.own(currentPlan(doc))]); }
+
 function setBusy(on, message) {
   busy = on;
   const panel = $('suggest');
@@ -315,7 +318,7 @@ function run() {
     const t0 = performance.now();
     const r = engine.optimize(input);
     const ms = Math.round(performance.now() - t0);
-    finish(doc, r, { index, excluded, from, ms, options: clone(all) });
+    finish(doc, r, { index, excluded, from, ms, options: clone(all), key: answerKey(doc) });
   };
   // Paint the busy state first: the optimizer holds the page while it searches.
   requestAnimationFrame(() => setTimeout(go, 0));
@@ -433,6 +436,9 @@ function drawAnswer(doc) {
   parts.push(h('div', { class: 'answer-head' },
     h('h3', { id: 'suggest-answer-title', tabindex: '-1' }, chosen.length ? 'The suggestion' : exact ? 'Nothing to take' : 'No suggestion found'),
     h('span', { class: ['tag', exact ? 'exact-tag' : 'inexact-tag'], dataset: { exact: String(exact) } }, exact ? 'proven cheapest' : 'best found, search stopped')));
+  if (last.key !== answerKey(doc)) {
+    parts.push(h('p', { class: 'answer-stale', role: 'note' }, 'The options or the plan being edited changed since this suggestion was made: run again for an answer that takes them into account.'));
+  }
   parts.push(h('p', { class: 'answer-summary' }, summaryText(answer)));
   const saved = answer.saved || [];
   parts.push(h('dl', { class: 'answer-facts' },
@@ -524,6 +530,10 @@ function draw() {
     h('div', { class: 'options-head' },
       h('h3', { id: 'options-title' }, 'Options', list.length ? ' (' + list.length + ')' : ''),
       h('div', { class: 'add-buttons', role: 'group', 'aria-label': 'Add an option' }, addButtons)),
+    doc.options !== undefined && !Array.isArray(doc.options)
+      ? h('p', { class: 'suggest-errors', role: 'note' }, forms.describePointer('/options', doc) + ': expected a list of options, got ' +
+        (doc.options === null ? 'null' : typeof doc.options) + '. It is kept as it is; adding an option replaces it with a list.')
+      : null,
     list.length
       ? h('ol', { class: 'options-list', 'aria-labelledby': 'options-title' }, list.map((o, i) => optionRow(doc, o, i, takenIds)))
       : h('p', { class: 'options-empty' }, 'No options yet: add the courses, exams or events you could take.'),

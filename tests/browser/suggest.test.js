@@ -159,6 +159,7 @@ test('Suggest a plan: an edited option changes the answer; a second suggestion i
   await fillForm(page, { 'Cost (money) (optional)': '5000' });
   await saveForm(page);
   await expectSoon(() => page.locator('#suggest .option-card[data-option="o2"] [data-field="cost"]').textContent(), /5,000 money, 60 hours/);
+  assert.match(await page.locator('#suggest-answer .answer-stale').textContent(), /changed since this suggestion was made: run again/);
   await runSuggest(page);
   const answer = page.locator('#suggest-answer');
   assert.deepEqual(await answer.locator('.chosen-list li').evaluateAll((els) => els.map((e) => [e.dataset.option, e.dataset.completed])), [['o1', '2027-08-31']]);
