@@ -307,9 +307,9 @@ function run() {
     setBusy(false, 'Every option is already in this variant (an earlier suggestion): switch to a variant without them, or add other options.');
     return;
   }
-  const limit = isObj(input.optimize) && Number.isInteger(input.optimize.max_evaluations) ? input.optimize.max_evaluations : 20000;
-  setBusy(true, 'Searching for the cheapest set of ' + F.plural(input.options.length, 'option') + ' that keeps your certifications (up to ' +
-    numberFmt().format(limit) + ' evaluations)…');
+  const limit = isObj(input.optimize) && Number.isInteger(input.optimize.max_evaluations) ? input.optimize.max_evaluations : null; // null: the optimizer's default
+  setBusy(true, 'Searching for the cheapest set of ' + F.plural(input.options.length, 'option') + ' that keeps your certifications' +
+    (limit ? ' (this plan allows up to ' + numberFmt().format(limit) + ' evaluations)' : '') + '…');
   const from = variants.currentName(doc);
   let done = false;
   const go = () => {
