@@ -28,7 +28,7 @@ struct Option {
 /// Search limits. `max_evaluations`: calls of evaluate() the subset search may
 /// make before it stops and returns the best plan found (`exact` false).
 struct OptimizeLimits {
-    std::int64_t max_evaluations = 20000;
+    std::int64_t max_evaluations = 5000;
 };
 
 /// One chosen option (index into the options) and its completion date.

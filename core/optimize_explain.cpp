@@ -159,6 +159,28 @@ void explain(Judge& judge, Optimized& answer) {
                                 describe_path(r.path) + ")" +
                                 (cascade.empty() ? "" : ", which also recertifies " + join(cascade) + " (R4)"));
             }
+        if (parts.empty()) {
+            // Not the final activity: the first recertification on or after its date that uses
+            // what it brings (its exam kind, or CE credits).
+            const Recertification* used = nullptr;
+            std::string owner;
+            for (const auto& c : result.certifications)
+                for (const auto& r : c.recertifications) {
+                    if (r.via != c.id || r.on < date) continue;
+                    const bool uses = a.type == ActivityType::exam
+                                          ? std::find(r.path.exams.begin(), r.path.exams.end(), to_string(a.exam)) !=
+                                                r.path.exams.end()
+                                          : r.path.credits > 0;
+                    if (uses && (!used || r.on < used->on)) {
+                        used = &r;
+                        owner = c.id;
+                    }
+                }
+            if (used)
+                parts.push_back(std::string(a.type == ActivityType::exam ? "its exam counts" : "its credits count") +
+                                " in " + owner + "'s recertification on " + format_date(used->on) + " (path " +
+                                describe_path(used->path) + ")");
+        }
         if (why.credits > 0) parts.push_back("adds " + plural(why.credits, "CE credit"));
         Placement without = chosen;
         without.erase(without.begin() + static_cast<long>(k));
