@@ -435,7 +435,7 @@ function drawAnswer(doc) {
   const parts = [];
   parts.push(h('div', { class: 'answer-head' },
     h('h3', { id: 'suggest-answer-title', tabindex: '-1' }, chosen.length ? 'The suggestion' : exact ? 'Nothing to take' : 'No suggestion found'),
-    h('span', { class: ['tag', exact ? 'exact-tag' : 'inexact-tag'], dataset: { exact: String(exact) } }, exact ? 'proven cheapest' : 'best found, search stopped')));
+    h('span', { class: ['tag', exact ? 'exact-tag' : 'inexact-tag'], dataset: { exact: String(exact) } }, exact ? 'proven best' : 'best found, search stopped')));
   if (last.key !== answerKey(doc)) {
     parts.push(h('p', { class: 'answer-stale', role: 'note' }, 'The options or the plan being edited changed since this suggestion was made: run again for an answer that takes them into account.'));
   }
@@ -475,9 +475,10 @@ function drawAnswer(doc) {
   }
   const s = answer.searched || {};
   parts.push(h('p', { class: ['search-note', exact ? null : 'inexact'], dataset: { exact: String(exact) } }, exact
-    ? 'Proven the cheapest under optimize.md’s order: ' + F.plural(s.candidates || 0, 'option set') + ' judged, ' + F.plural(s.evaluations || 0, 'evaluation') + ', ' + last.ms + ' ms.'
+    ? 'Proven the best: most certifications kept, then least money, least hours, fewest days given up. ' +
+      F.plural(s.candidates || 0, 'option set') + ' judged, ' + F.plural(s.evaluations || 0, 'evaluation') + ', ' + last.ms + ' ms.'
     : 'The search stopped at its limit of ' + numberFmt().format(s.max_evaluations || s.evaluations || 0) + ' evaluations after judging ' +
-      F.plural(s.candidates || 0, 'option set') + ': this is the best plan found, not proven the cheapest. Fewer options, or narrower windows, let it finish.'));
+      F.plural(s.candidates || 0, 'option set') + ': this is the best plan found, not proven the best. Fewer options, or narrower windows, let it finish.'));
   if (last.variant) {
     const exists = variants.list(app.state.plan).some((v) => v.name === last.variant);
     const current = variants.currentName(app.state.plan) === last.variant;

@@ -99,7 +99,7 @@ test('Suggest a plan: options built through the forms, run, explained, compared 
 
   const answer = page.locator('#suggest-answer');
   assert.equal(await answer.locator('[data-exact]').first().getAttribute('data-exact'), 'true');
-  assert.match(await answer.locator('.tag.exact-tag').textContent(), /proven cheapest/);
+  assert.match(await answer.locator('.tag.exact-tag').textContent(), /proven best/);
   const chosen = await answer.locator('.chosen-list li').evaluateAll((els) => els.map((e) => [e.dataset.option, e.dataset.completed]));
   assert.deepEqual(chosen, [['o2', '2027-09-30']]);
   assert.match(await answer.locator('.chosen-list li').textContent(), /Exam 300-410 — by 30 Sept 2027.*400 money, 60 hours/);
@@ -231,7 +231,7 @@ test('Suggest a plan: a search stopped by its limit says so (exact false)', asyn
   await runSuggest(page);
   const note = page.locator('#suggest-answer .search-note');
   assert.equal(await note.getAttribute('data-exact'), 'false');
-  assert.match(await note.textContent(), /stopped at its limit of 2 evaluations.*not proven the cheapest/);
+  assert.match(await note.textContent(), /stopped at its limit of 2 evaluations.*not proven the best/);
   assert.match(await page.locator('#suggest-answer .inexact-tag').textContent(), /best found, search stopped/);
   await finish(s);
 });
