@@ -296,3 +296,23 @@ test('Suggest a plan: options exported and imported as CSV, bad rows named by ro
   await finish(plain);
   await finish(s);
 });
+
+// Traps (issue 8): a lite course earns nothing (E2) and ENARSI 1.2 repeats the plan's ENARSI
+// 1.1 (E3: only a new major version earns again), so neither brings CCNP closer however cheap;
+// the concentration exam (40 CE + exam, L2) is the answer. Each is left out with its rule.
+test('Suggest a plan: a lite course (E2) and a minor-version repeat (E3) are left out with their rule', async () => {
+  const s = await openPage(browser, { hash: planHash(withoutOptions()) });
+  const { page } = s;
+  await openSuggest(page);
+  await addOption(page, 'training', { 'Course code': 'SCOR', Version: '1.0', 'CE credits': '64', 'Lite or “NO LABS” digital edition (E2)': true, 'Cost (hours) (optional)': '4' });
+  await addOption(page, 'exam', { 'Exam kind': 'concentration', 'Exam code': '300-410', 'Cost (money) (optional)': '400', 'Cost (hours) (optional)': '60' });
+  await addOption(page, 'training', { 'Course code': 'ENARSI', Version: '1.2', 'CE credits': '40', 'Cost (money) (optional)': '10' });
+  await expectSoon(() => optionTitles(page), ['SCOR 1.0', 'Exam 300-410', 'ENARSI 1.2']);
+  await runSuggest(page);
+  const answer = page.locator('#suggest-answer');
+  assert.deepEqual(await answer.locator('.chosen-list li').evaluateAll((els) => els.map((e) => e.dataset.option)), ['o2']);
+  const left = await answer.locator('.left-list li').evaluateAll((els) => els.map((e) => [e.dataset.option, e.dataset.kind, (e.querySelector('abbr.rule') || {}).textContent]));
+  assert.deepEqual(left, [['o1', 'earns_nothing', 'E2'], ['o3', 'earns_nothing', 'E3']]);
+  assert.match(await answer.locator('.left-list li[data-option="o3"] .why').textContent(), /ENARSI 1\.2 repeats 1\.1/);
+  await finish(s);
+});
