@@ -513,13 +513,6 @@ function draw() {
   const addButtons = ['training', 'exam', 'cisco_live', 'item_authoring'].map((t) => h('button', {
     type: 'button', class: 'btn small', dataset: { focus: 'add-option:' + t, addOption: t }, onclick: () => editOption(undefined, t),
   }, '+ ' + F.ACTIVITY_TYPES[t].label));
-  const csvInput = h('input', { type: 'file', id: 'suggest-csv-file', accept: '.csv,text/csv', hidden: true, 'aria-hidden': 'true', tabindex: '-1' });
-  csvInput.addEventListener('change', (ev) => {
-    const file = ev.target.files && ev.target.files[0];
-    if (!file) return;
-    file.arrayBuffer().then((bytes) => optionsCsv.importBytes(bytes, file.name), () => app.showProblems(file.name + ' could not be read', []))
-      .finally(() => { ev.target.value = ''; });
-  });
   const from = variants.currentName(doc);
   panel.replaceChildren();
   append(panel, [
@@ -539,9 +532,8 @@ function draw() {
       ? h('ol', { class: 'options-list', 'aria-labelledby': 'options-title' }, list.map((o, i) => optionRow(doc, o, i, takenIds)))
       : h('p', { class: 'options-empty' }, 'No options yet: add the courses, exams or events you could take.'),
     h('div', { class: 'options-csv' },
-      h('button', { type: 'button', class: 'btn small quiet', id: 'suggest-import-csv', onclick: () => csvInput.click() }, 'Import options (CSV)…'),
-      h('button', { type: 'button', class: 'btn small quiet', id: 'suggest-export-csv', disabled: !list.length, onclick: () => optionsCsv.exportFile(app.state.plan) }, 'Export options (CSV)'),
-      csvInput),
+      h('button', { type: 'button', class: 'btn small quiet', id: 'suggest-import-csv', onclick: () => $('import-options-file').click() }, 'Import options (CSV)…'),
+      h('button', { type: 'button', class: 'btn small quiet', id: 'suggest-export-csv', disabled: !list.length, onclick: () => optionsCsv.exportFile(app.state.plan) }, 'Export options (CSV)')),
     h('div', { class: 'suggest-run' },
       h('button', { type: 'button', class: 'btn primary', id: 'suggest-run', disabled: busy || !list.length, onclick: run }, 'Suggest a plan'),
       h('p', { id: 'suggest-status', class: 'suggest-status', role: 'status', 'aria-live': 'polite' })),
@@ -551,11 +543,24 @@ function draw() {
   panel.hidden = false;
 }
 
+/** The top bar: the Suggest a plan button, and the options CSV items of the Import and Export menus. */
 function wire() {
   const b = $('suggest-button');
-  if (!b) return;
-  b.addEventListener('click', toggle);
-  engine.ready.catch(() => { b.disabled = true; });
+  if (b) b.addEventListener('click', toggle);
+  const file = $('import-options-file');
+  const importItem = $('import-options-csv');
+  const exportItem = $('export-options-csv');
+  if (importItem && file) importItem.addEventListener('click', () => file.click());
+  if (exportItem) exportItem.addEventListener('click', () => { if (app.state.plan) optionsCsv.exportFile(app.state.plan); });
+  if (file) {
+    file.addEventListener('change', (ev) => {
+      const f = ev.target.files && ev.target.files[0];
+      if (!f) return;
+      f.arrayBuffer().then((bytes) => optionsCsv.importBytes(bytes, f.name), () => app.showProblems(f.name + ' could not be read', []))
+        .finally(() => { ev.target.value = ''; });
+    });
+  }
+  engine.ready.catch(() => { [b, importItem, exportItem].forEach((el) => { if (el) el.disabled = true; }); });
 }
 
 export { wire, open, close, isOpen, refresh, run, optionsOf, optionTitle, costText, toForm, fromForm, formPointer, newOptionId, usedIds, checkOptions };

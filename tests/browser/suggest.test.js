@@ -282,15 +282,18 @@ test('Suggest a plan: options exported and imported as CSV, bad rows named by ro
   const bad = text + 'o9,training,,ENCOR,1.3,64,-3,10,,\r\nx,concert,,,,,,,,\r\nq,training,,ENSLD,2.0,40,100,,2027-06-01,2027-02-01\r\n';
   const plain = await openPage(browser, { hash: planHash(withoutOptions()) });
   await openSuggest(plain.page);
-  await plain.page.setInputFiles('#suggest-csv-file', { name: 'options.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await plain.page.setInputFiles('#import-options-file', { name: 'options.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   await expectSoon(() => optionTitles(plain.page), ['SCOR 1.0', 'Exam 300-410', 'ENAUTO 1.1']);
   assert.deepEqual((await savedPlan(plain.page)).options, contractExample().options);
   const problems = await plain.page.locator('#problems li').allTextContents();
   assert.ok(problems.some((p) => /row 5, money: expected a whole number of 0 or more \(or an empty cell\), got “-3”/.test(p)), problems.join(' | '));
   assert.ok(problems.some((p) => /row 6, type: expected one of training, cisco_live, item_authoring, exam, got “concert”/.test(p)), problems.join(' | '));
   assert.ok(problems.some((p) => /row 7, latest: expected a date on or after earliest \(2027-06-01\)/.test(p)), problems.join(' | '));
+  // The Export menu writes the same file.
+  const [again] = await Promise.all([page.waitForEvent('download'), page.evaluate(() => document.getElementById('export-options-csv').click())]);
+  assert.equal(fs.readFileSync(await again.path(), 'utf8'), text);
   // The same file again: every good row is already there.
-  await plain.page.setInputFiles('#suggest-csv-file', { name: 'options.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await plain.page.setInputFiles('#import-options-file', { name: 'options.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
   await expectSoon(() => plain.page.locator('#problems').textContent(), /rows 2, 3, 4: already in the options/);
   assert.equal((await savedPlan(plain.page)).options.length, 3);
   await finish(plain);
