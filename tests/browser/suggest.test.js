@@ -319,3 +319,27 @@ test('Suggest a plan: a lite course (E2) and a minor-version repeat (E3) are lef
   assert.match(await answer.locator('.left-list li[data-option="o3"] .why').textContent(), /ENARSI 1\.2 repeats 1\.1/);
   await finish(s);
 });
+
+test('Suggest a plan: editing an option keeps the fields the form does not show; Undo takes an added option back', async () => {
+  const plan = contractExample();
+  plan.options[1].note = 'employer pays half';
+  plan.options[1].activity.vendor = 'Pearson VUE';
+  plan.options[1].cost.currency_note = 'EUR';
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const { page } = s;
+  await openSuggest(page);
+  await page.locator('#suggest .option-card[data-option="o2"]').getByRole('button', { name: /^Edit/ }).click();
+  await page.locator('dialog#editor[open]').waitFor();
+  await fillForm(page, { 'Cost (hours) (optional)': '' });
+  await saveForm(page);
+  await page.locator('dialog#editor').waitFor({ state: 'hidden' });
+  assert.deepEqual((await savedPlan(page)).options[1], {
+    id: 'o2', activity: { type: 'exam', exam: 'concentration', code: '300-410', vendor: 'Pearson VUE' },
+    cost: { money: 400, currency_note: 'EUR' }, note: 'employer pays half',
+  });
+  await addOption(page, 'exam', { 'Exam kind': 'core', 'Exam code': '350-401' });
+  await expectSoon(() => optionTitles(page), ['SCOR 1.0', 'Exam 300-410', 'ENAUTO 1.1', 'Exam 350-401']);
+  await page.locator('#toast').getByRole('button', { name: 'Undo' }).click();
+  await expectSoon(() => optionTitles(page), ['SCOR 1.0', 'Exam 300-410', 'ENAUTO 1.1']);
+  await finish(s);
+});
