@@ -343,3 +343,17 @@ test('Suggest a plan: editing an option keeps the fields the form does not show;
   await expectSoon(() => optionTitles(page), ['SCOR 1.0', 'Exam 300-410', 'ENAUTO 1.1']);
   await finish(s);
 });
+
+test('Suggest a plan: the Examples menu ends with the plans with options (examples/optimize), options included', async () => {
+  const s = await openPage(browser);
+  const { page } = s;
+  const names = await page.locator('#examples-list button.example .ex-name').allTextContents();
+  const dir = path.join(ROOT, 'examples', 'optimize');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  assert.deepEqual(names.slice(-files.length), files.map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')).name));
+  await page.click('#examples-button');
+  await page.locator('#examples-list button.example', { hasText: 'the contract’s example' }).or(page.locator('#examples-list button.example', { hasText: "the contract's example" })).first().click();
+  await openSuggest(page);
+  assert.deepEqual(await optionTitles(page), ['SCOR 1.0', 'Exam 300-410', 'ENAUTO 1.1']);
+  await finish(s);
+});
