@@ -4,10 +4,14 @@
 import * as app from './app.js';
 import * as compare from './compare.js';
 import * as csv from './csv.js';
+import * as csvrows from './csvrows.js';
+import * as dates from './dates.js';
 import * as engine from './engine.js';
 import * as forms from './forms.js';
 import * as ics from './ics.js';
 import * as keyboard from './keyboard.js';
+import * as next from './next.js';
+import * as tabs from './tabs.js';
 import * as offline from './offline.js';
 import * as print from './print.js';
 import * as store from './store.js';
@@ -20,9 +24,11 @@ import * as view from './view.js';
 
 // A read-only handle for the browser tests and for debugging from the console
 // (window.Ceplan.app.state, window.Ceplan.engine.stats …); the page's own code never reads it.
-window.Ceplan = Object.freeze({ app, compare, csv, engine, forms, ics, offline: offline.state, print, store, suggest, tables, timeline, toolbar, variants, view });
+window.Ceplan = Object.freeze({ app, compare, csv, csvrows, dates, engine, forms, ics, next, offline: offline.state, print, store, suggest, tables, timeline, toolbar, variants, view });
 
 keyboard.wire();
+next.wire();
+tabs.wire();
 print.wire();
 offline.start();
 

@@ -4,6 +4,7 @@ import { h } from './dom.js';
 import * as app from './app.js';
 import * as ics from './ics.js';
 import * as csv from './csv.js';
+import * as csvexport from './csvexport.js';
 import * as tables from './tables.js';
 import * as help from './help.js';
 import * as engine from './engine.js';
@@ -49,20 +50,25 @@ function wireMenu(id) {
 }
 
 function exportCalendar() {
-  const { plan, result } = app.state;
+  let { plan, result } = app.state;
   if (!plan || !result) return;
-  if (!ics.events(plan, result).length) {
+  const events = ics.events(plan, result);
+  if (!events.length) {
     app.toast('No deadline lies ahead in this plan: the calendar would be empty.');
     return;
   }
+  // The plan keeps its calendar identity (plan_id) and each event's SEQUENCE (ics.js stamp()).
+  const stamped = ics.stamp(plan, events);
+  if (stamped.changed && app.apply(stamped.plan, { undoable: false }).ok) plan = stamped.plan;
   download(ics.fileName(plan), ics.build(plan, result), 'text/calendar');
   app.toast('Calendar saved: open it with your calendar program to add the deadlines.');
 }
 
+/** Export → Activities (CSV): what the file could not give back is said first (csvexport.js). */
 function exportCsv() {
   const { plan } = app.state;
   if (!plan) return;
-  download(csv.fileName(plan), csv.exportText(plan), 'text/csv');
+  csvexport.run(plan, download);
 }
 
 function wire() {
