@@ -192,7 +192,7 @@ test('Suggest a plan: a bad option is refused with its field named, in the form 
   // A number field holding what is no whole number is said before the engine is asked.
   await fillForm(page, { 'Cost (hours) (optional)': '-5' });
   await saveForm(page);
-  assert.match(await dlg.locator('.form-errors').textContent(), /Cost \(hours\): expected a whole number; got “-5”/);
+  assert.match(await dlg.locator('.form-errors').textContent(), /Cost \(hours\): expected 0 or more; got “-5”/);
   await dlg.getByRole('button', { name: 'Cancel' }).click();
   await dlg.waitFor({ state: 'hidden' });
   assert.equal(await page.locator('#suggest .option-card').count(), 0, 'nothing was added');
