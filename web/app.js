@@ -18,6 +18,7 @@ import * as tables from './tables.js';
 import * as dates from './dates.js';
 import * as next from './next.js';
 import * as tabs from './tabs.js';
+import * as suggest from './suggest.js';
 
 const state = { plan: null, result: null, undo: [] };
 const $ = (id) => document.getElementById(id);
@@ -171,6 +172,7 @@ function render() {
   view.render(plan, state.result, actions, today());
   next.render(plan, state.result, today()); // "What to do next" (next.js)
   compare.refresh(); // the variants side by side (compare.js), when open
+  suggest.refresh(); // Suggest a plan's options and answer (suggest.js), when open
   variants.render(plan); // the variants bar (variants.js)
   print.update(); // the printed report's heading (print.js)
   if (key) {

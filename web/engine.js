@@ -6,7 +6,7 @@ import * as variants from './variants.js';
 
 let mod = null;
 let policyCache = null;
-const stats = { evaluations: 0 };
+const stats = { evaluations: 0, optimizations: 0 };
 
 /** Resolves when the module is ready; rejects with a readable message otherwise. */
 const ready = new Promise((resolve, reject) => {
@@ -58,6 +58,44 @@ function evaluate(plan) {
   return { ok: true, result: doc };
 }
 
+/**
+ * optimize(plan object with `options`) -> {ok: true, answer} | {ok: false, errors: [{pointer, message}]}
+ * The optimizer (../shared/spec/optimize.md): answer is the `ceplan-optimized` document
+ * (chosen, cost, days_given_up, plan, result, unsavable, searched, left_out…). Errors name
+ * fields by JSON pointer (`/options/2/cost/money`). Synchronous: a large search takes a
+ * while (searched.exact says whether it finished); the caller paints a busy state first.
+ * A plan without `today` is optimized as of the user's local date. Never throws once ready.
+ */
+function optimize(plan) {
+  if (!mod) return { ok: false, errors: [{ message: 'The rules engine is not loaded yet.' }] };
+  if (typeof mod.optimize !== 'function') {
+    return { ok: false, errors: [{ message: 'This copy of the rules engine (ceplan.js) has no optimizer: it is older than the page. Rebuild it with tools/build.' }] };
+  }
+  const own = variants.shapeErrors(plan);
+  if (own.length) return { ok: false, errors: own };
+  let input = plan;
+  if (plan && typeof plan === 'object' && !Array.isArray(plan) && plan.today === undefined) {
+    input = Object.assign({}, plan, { today: localToday() });
+  }
+  stats.optimizations += 1;
+  let text;
+  try {
+    text = mod.optimize(JSON.stringify(input));
+  } catch (e) {
+    return { ok: false, errors: [{ message: 'The optimizer failed on this plan: ' + (e && e.message || e) }] };
+  }
+  let doc;
+  try { doc = JSON.parse(text); } catch (e) {
+    return { ok: false, errors: [{ message: 'The optimizer answered something unreadable.' }] };
+  }
+  if (doc && doc.format === 'ceplan-error') {
+    const errors = Array.isArray(doc.errors) && doc.errors.length ? doc.errors : [{ message: 'The plan was rejected.' }];
+    return { ok: false, errors };
+  }
+  if (!doc || doc.format !== 'ceplan-optimized') return { ok: false, errors: [{ message: 'The optimizer answered something unreadable.' }] };
+  return { ok: true, answer: doc };
+}
+
 /** The built-in policy table (levels, Cisco Live and item-authoring credit tables). */
 function policy() {
   if (!mod) return null;
@@ -67,5 +105,5 @@ function policy() {
   return policyCache;
 }
 
-const api = { ready, evaluate, policy, localToday, stats };
-export { ready, evaluate, policy, localToday, stats };
+const api = { ready, evaluate, optimize, policy, localToday, stats };
+export { ready, evaluate, optimize, policy, localToday, stats };

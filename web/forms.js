@@ -203,9 +203,11 @@ function close() {
 }
 
 /**
- * open({kind, title, item, base, onSave(item) -> {ok, errors}, onRemove?, onClose?})
+ * open({kind, title, item, base, onSave(item) -> {ok, errors}, onRemove?, onClose?, specs?, mapPointer?})
  * kind: 'certification' | activity type. item is a copy; base is its JSON pointer in the
  * candidate plan (e.g. '/activities/3') so the engine's errors can find their field.
+ * specs: the fields, when not SPECS[kind]; mapPointer(rel) -> the field's pointer, for an
+ * item whose fields sit elsewhere in the JSON ('/cost/money' -> '/money').
  */
 function open(opts) {
   dialog = document.getElementById('editor');
@@ -214,7 +216,7 @@ function open(opts) {
   const controls = [];
   const errorsBox = h('div', { class: 'form-errors', role: 'alert', tabindex: '-1', hidden: true });
   const grid = h('div', { class: 'form-grid' });
-  for (const spec of SPECS[opts.kind]) {
+  for (const spec of opts.specs || SPECS[opts.kind]) {
     if (spec.kind === 'sessions') {
       const ed = sessionsEditor(item, opts.base, fields);
       controls.push(ed);
@@ -277,7 +279,8 @@ function open(opts) {
   /** The form's field for an engine pointer ('/activities/3/credits' -> the CE credits field), or null. */
   function fieldOf(pointer) {
     const ptr = String(pointer || '');
-    const rel = opts.base && ptr.startsWith(opts.base + '/') ? ptr.slice(opts.base.length) : null;
+    let rel = opts.base && ptr.startsWith(opts.base + '/') ? ptr.slice(opts.base.length) : null;
+    if (rel && opts.mapPointer) rel = opts.mapPointer(rel); // a form whose item is not the JSON's shape (suggest.js)
     return (rel && fields.find((x) => x.pointer === rel)) || null;
   }
   /** The words for a pointer: the field's label in this form, else the plan's words for it. */
@@ -370,8 +373,10 @@ function open(opts) {
 
 const TOP_LABELS = {
   name: 'Plan name', today: 'As of', format: 'Format', version: 'Format version', certifications: 'Certifications',
-  activities: 'Activities', policy: 'Credit tables', variant: 'Variant', variants: 'Variants',
+  activities: 'Activities', policy: 'Credit tables', variant: 'Variant', variants: 'Variants', options: 'Options (Suggest a plan)', optimize: 'Search limit',
 };
+// The words of the option form (suggest.js) for an option's own fields.
+const OPTION_LABELS = { id: 'Id', activity: 'Activity', cost: 'Cost', money: 'Cost (money)', hours: 'Cost (hours)', earliest: 'Earliest date', latest: 'Latest date' };
 const COMMON_LABELS = { id: 'Id', type: 'Type', completed: 'Completed on', status: 'Claim status', claimed_on: 'Claimed on', enabled: 'Counts (on/off)' };
 
 function specLabel(kind, name) {
@@ -411,6 +416,18 @@ function describePointer(pointer, plan) {
     }
     return parts.length > 2 ? out + ' › ' + ((kind && specLabel(kind, parts[2])) || specLabel('training', parts[2]) || rest(2)) : out;
   }
+  if (parts[0] === 'options' && isIndex(parts[1])) {
+    // An option of Suggest a plan: /options/2/cost/money, /options/0/activity/credits (optimize.md).
+    const o = list('options')[+parts[1]] || {};
+    const a = o && typeof o.activity === 'object' && o.activity ? o.activity : {};
+    const name = [a.title, a.event, a.course, a.code].find((x) => typeof x === 'string' && x.trim());
+    const out = 'Option ' + (+parts[1] + 1) + named(name);
+    if (parts.length <= 2) return out;
+    const field = parts[2] === 'cost' && parts[3] ? OPTION_LABELS[parts[3]]
+      : parts[2] === 'activity' && parts[3] ? (F.ACTIVITY_TYPES[a.type] && specLabel(a.type, parts[3])) || specLabel('training', parts[3]) || rest(3)
+        : OPTION_LABELS[parts[2]];
+    return out + ' › ' + (field || rest(2));
+  }
   if (parts[0] === 'policy') {
     const cell = tables.cellLabel(parts.slice(1));
     if (cell) return 'Credit tables › ' + cell;
@@ -418,4 +435,4 @@ function describePointer(pointer, plan) {
   return TOP_LABELS[parts[0]] ? TOP_LABELS[parts[0]] + (parts.length > 1 ? ' › ' + rest(1) : '') : null;
 }
 
-export { open, close, SPECS, describePointer };
+export { open, close, SPECS, SESSION_FIELDS, OPTION_LABELS, describePointer };

@@ -15,6 +15,7 @@ import * as tabs from './tabs.js';
 import * as offline from './offline.js';
 import * as print from './print.js';
 import * as store from './store.js';
+import * as suggest from './suggest.js';
 import * as tables from './tables.js';
 import * as timeline from './timeline.js';
 import * as toolbar from './toolbar.js';
@@ -23,7 +24,7 @@ import * as view from './view.js';
 
 // A read-only handle for the browser tests and for debugging from the console
 // (window.Ceplan.app.state, window.Ceplan.engine.stats …); the page's own code never reads it.
-window.Ceplan = Object.freeze({ app, compare, csv, csvrows, dates, engine, forms, ics, next, offline: offline.state, print, store, tables, timeline, toolbar, variants, view });
+window.Ceplan = Object.freeze({ app, compare, csv, csvrows, dates, engine, forms, ics, next, offline: offline.state, print, store, suggest, tables, timeline, toolbar, variants, view });
 
 keyboard.wire();
 next.wire();
@@ -34,6 +35,7 @@ offline.start();
 function start() {
   app.start();
   toolbar.wire();
+  suggest.wire();
 }
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
 else start();

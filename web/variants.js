@@ -9,8 +9,9 @@
 //                   { "name": "No Cisco Live", "plan": { ... } } ] }
 //
 // The document stays an ordinary plan (the engine ignores the two extra fields) and its
-// verdict is the current variant's. The plan's `name`, `today` and `policy` (credit tables)
-// are shared by every variant: they are kept at the top only. This file holds the pure
+// verdict is the current variant's. The plan's `name`, `today`, `policy` (credit tables) and
+// `options` (what the holder could take, for Suggest a plan) are shared by every variant:
+// they are kept at the top only. This file holds the pure
 // operations on that shape, the variants bar under the top bar and the name dialog.
 import { h, uid } from './dom.js';
 import * as F from './format.js';
@@ -19,7 +20,7 @@ import * as app from './app.js';
 import * as compare from './compare.js';
 
 const META = ['variant', 'variants'];
-const SHARED = ['name', 'today', 'policy', 'plan_id', 'calendar']; // plan_id, calendar: the deadlines calendar's (ics.js)
+const SHARED = ['name', 'today', 'policy', 'plan_id', 'calendar', 'options']; // plan_id, calendar: the deadlines calendar's (ics.js); options: Suggest a plan's
 const clone = (x) => JSON.parse(JSON.stringify(x));
 const isObj = (x) => x && typeof x === 'object' && !Array.isArray(x);
 
@@ -241,6 +242,17 @@ function switchTo(doc, name) {
     return v;
   });
   return write(top, next);
+}
+
+/**
+ * add(doc, name, plan) -> doc with a new variant called name (plan: a whole plan; its own
+ * part is kept) after the others; the variant being edited stays current. A plan without
+ * variants keeps its own as baseName ('Base' by default).
+ */
+function add(doc, name, plan, baseName) {
+  let entries = list(doc);
+  if (!entries.length) entries = [{ name: baseName || 'Base', current: true }];
+  return write(doc, entries.concat([{ name: String(name).trim(), current: false, plan: own(plan) }]));
 }
 
 function rename(doc, name, newName) {
@@ -482,5 +494,5 @@ function render(doc) {
 const actions = { duplicate: onDuplicate, rename: onRename, remove: onDelete, switchTo: onSwitch };
 
 export {
-  list, read, audit, shapeErrors, evaluateCached, currentName, planOf, duplicate, switchTo, rename, remove, checkName, freshName, own, render, askName, actions,
+  list, read, audit, shapeErrors, evaluateCached, currentName, planOf, duplicate, add, switchTo, rename, remove, checkName, freshName, own, render, askName, actions,
 };

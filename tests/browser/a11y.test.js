@@ -171,6 +171,34 @@ const VIEWS = [
     await page.locator('#compare:not([hidden])').waitFor();
     return true;
   }],
+  ['suggest a plan panel', async (page) => {
+    await page.click('#suggest-button');
+    await page.locator('#suggest:not([hidden])').waitFor();
+    return true;
+  }],
+  ['add option form', async (page) => {
+    await page.click('#suggest button[data-add-option="training"]');
+    await page.locator('dialog#editor[open]').waitFor();
+    return true;
+  }],
+  ['option form with engine errors', async (page) => {
+    await page.click('#suggest button[data-add-option="training"]');
+    await page.locator('dialog#editor[open]').waitFor();
+    await page.locator('dialog#editor').getByLabel('Cost (money) (optional)', { exact: true }).fill('2000000');
+    await page.locator('dialog#editor button[type=submit]').click();
+    await page.locator('dialog#editor .form-errors:not([hidden])').waitFor();
+    return true;
+  }],
+  ['suggest answer', async (page) => {
+    await page.click('#suggest button[data-add-option="exam"]');
+    await page.locator('dialog#editor[open]').waitFor();
+    await page.locator('dialog#editor').getByLabel('Cost (money) (optional)', { exact: true }).fill('400');
+    await page.locator('dialog#editor button[type=submit]').click();
+    await page.locator('dialog#editor').waitFor({ state: 'hidden' });
+    await page.click('#suggest-run');
+    await page.locator('#suggest-answer').waitFor();
+    return true;
+  }],
   ['phone width, compare open', async (page) => { await page.setViewportSize({ width: 390, height: 844 }); return true; }],
   ['phone width, a form', async (page) => {
     await page.click('button[data-add="training"]');

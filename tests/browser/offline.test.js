@@ -138,6 +138,18 @@ test('over http: manifest, service worker, new versions replace old caches, and 
     const before = await page.locator('#verdict-body').textContent();
     await page.locator('#acts-body [role="switch"]').first().click();
     assert.notEqual(await page.locator('#verdict-body').textContent(), before, 'the verdict follows the what-if switch offline');
+
+    // Suggest a plan runs offline too (the optimizer is in ceplan.js, the panel in page.js):
+    // an exam option, concentration, is enough for the example's CCNP (40 CE + exam, L2) or not;
+    // either way an answer is drawn, computed with the network cut.
+    await page.click('#suggest-button');
+    await page.click('#suggest button[data-add-option="exam"]');
+    await page.locator('dialog#editor[open]').waitFor();
+    await page.locator('dialog#editor button[type=submit]').click();
+    await page.locator('dialog#editor').waitFor({ state: 'hidden' });
+    await page.click('#suggest-run');
+    await page.locator('#suggest-answer').waitFor();
+    assert.equal(await page.locator('#suggest-answer .search-note').getAttribute('data-exact'), 'true', 'the optimizer answered offline');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
