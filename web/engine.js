@@ -5,6 +5,8 @@
 import * as variants from './variants.js';
 
 let mod = null;
+let optMod = null;      // the optimizer's module (public/ceplan-optimize.js), loaded on first use
+let optLoading = null;  // its loading promise
 let policyCache = null;
 const stats = { evaluations: 0, optimizations: 0 };
 
@@ -67,10 +69,7 @@ function evaluate(plan) {
  * A plan without `today` is optimized as of the user's local date. Never throws once ready.
  */
 function optimize(plan) {
-  if (!mod) return { ok: false, errors: [{ message: 'The rules engine is not loaded yet.' }] };
-  if (typeof mod.optimize !== 'function') {
-    return { ok: false, errors: [{ message: 'This copy of the rules engine (ceplan.js) has no optimizer: it is older than the page. Rebuild it with tools/build.' }] };
-  }
+  if (!optMod) return { ok: false, loading: true, errors: [{ message: 'The optimizer is not loaded yet: wait a moment and try again.' }] };
   const own = variants.shapeErrors(plan);
   if (own.length) return { ok: false, errors: own };
   let input = plan;
@@ -80,7 +79,7 @@ function optimize(plan) {
   stats.optimizations += 1;
   let text;
   try {
-    text = mod.optimize(JSON.stringify(input));
+    text = optMod.optimize(JSON.stringify(input));
   } catch (e) {
     return { ok: false, errors: [{ message: 'The optimizer failed on this plan: ' + (e && e.message || e) }] };
   }
@@ -96,6 +95,41 @@ function optimize(plan) {
   return { ok: true, answer: doc };
 }
 
+/** The folder ceplan.js was loaded from (the optimizer's module sits beside it). */
+function engineFolder() {
+  const own = document.querySelector('script[src$="ceplan.js"]');
+  return own ? own.src.replace(/ceplan\.js(\?.*)?$/, '') : '';
+}
+
+/**
+ * loadOptimizer() -> Promise (resolves when optimize() can be called; rejects with a readable
+ * message). The optimizer is its own wasm module, public/ceplan-optimize.js (about 170 KB more
+ * than the planner's): it is loaded by a script tag the first time "Suggest a plan" is used,
+ * so the first verdict never waits for it (issue 6). Works from file:// and offline (the app
+ * shell lists it). Safe to call again: one load.
+ */
+function loadOptimizer() {
+  if (optMod) return Promise.resolve();
+  if (optLoading) return optLoading;
+  optLoading = new Promise((resolve, reject) => {
+    const start = () => Promise.resolve()
+      .then(() => window.createCeplanOptimizer())
+      .then((m) => { optMod = m; resolve(); }, (e) => fail('the optimizer failed to start: ' + (e && e.message || e)));
+    const fail = (why) => { optLoading = null; reject(new Error('Suggest a plan is unavailable: ' + why)); };
+    if (typeof window.createCeplanOptimizer === 'function') { start(); return; }
+    const el = document.createElement('script');
+    el.src = engineFolder() + 'ceplan-optimize.js';
+    el.async = true;
+    el.onload = () => (typeof window.createCeplanOptimizer === 'function' ? start() : fail('ceplan-optimize.js did not define the optimizer.'));
+    el.onerror = () => { el.remove(); fail('ceplan-optimize.js is missing from this folder (tools/build writes it).'); };
+    document.head.appendChild(el);
+  });
+  return optLoading;
+}
+
+/** Whether the optimizer's module is loaded (optimize() answers at once). */
+function optimizerReady() { return optMod !== null; }
+
 /** The built-in policy table (levels, Cisco Live and item-authoring credit tables). */
 function policy() {
   if (!mod) return null;
@@ -105,5 +139,5 @@ function policy() {
   return policyCache;
 }
 
-const api = { ready, evaluate, optimize, policy, localToday, stats };
-export { ready, evaluate, optimize, policy, localToday, stats };
+const api = { ready, evaluate, optimize, loadOptimizer, optimizerReady, policy, localToday, stats };
+export { ready, evaluate, optimize, loadOptimizer, optimizerReady, policy, localToday, stats };

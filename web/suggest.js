@@ -136,7 +136,7 @@ function checkOptions(doc, list) {
   probe.options = list.map((o) => (isObj(o) ? Object.assign({}, o, { id: fresh() }) : o));
   probe.optimize = { max_evaluations: 1 };
   const r = engine.optimize(probe);
-  if (r.ok) return { ok: true };
+  if (r.ok || r.loading) return { ok: true }; // (still loading: the run checks them again)
   // Only what is wrong with the options: the plan itself was accepted already.
   const mine = r.errors.filter((e) => typeof e.pointer === 'string' && /^\/options(\/|$)/.test(e.pointer) && !/^\/options\/\d+\/id$/.test(e.pointer));
   return mine.length ? { ok: false, errors: mine } : { ok: true };
@@ -160,6 +160,9 @@ function isOpen() { return openFlag; }
 
 function open() {
   openFlag = true;
+  // The optimizer is its own module, loaded on first use (engine.loadOptimizer): start now,
+  // so that it is there by the time the options are entered.
+  engine.loadOptimizer().catch(() => {});
   draw();
   const b = $('suggest-button');
   if (b) b.setAttribute('aria-expanded', 'true');
@@ -321,8 +324,12 @@ function run() {
     finish(doc, r, { index, excluded, from, ms, options: clone(all), key: answerKey(doc) });
   };
   // Paint the busy state first: the optimizer holds the page while it searches.
-  requestAnimationFrame(() => setTimeout(go, 0));
-  setTimeout(go, 120); // a hidden tab paints no frame
+  const later = () => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 120); }; // a hidden tab paints no frame
+  if (engine.optimizerReady()) { later(); return; }
+  engine.loadOptimizer().then(later, (e) => {
+    done = true;
+    finish(doc, { ok: false, errors: [{ message: e.message }] }, { index, excluded, from, ms: 0, options: clone(all), key: answerKey(doc) });
+  });
 }
 
 function finish(doc, r, ctx) {
