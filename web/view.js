@@ -1,7 +1,7 @@
 // view.js: draws the three columns from the plan (what the user entered) and the
 // engine's result (what it means). Pure drawing: every change goes back through the
 // `act` callbacks to app.js, which re-evaluates the plan and draws again.
-import { h, svg, uid } from './dom.js';
+import { h, svg, uid, reconcile } from './dom.js';
 import * as F from './format.js';
 import * as tables from './tables.js';
 import * as timeline from './timeline.js';
@@ -251,23 +251,54 @@ function activityRow(a, i, idx, today, act) {
         h('button', { type: 'button', class: 'btn small quiet', dataset: { focus: 'rm-act:' + a.id }, 'aria-label': 'Remove ' + title, onclick: () => act.removeActivity(i) }, 'Remove'))));
 }
 
+// Keyed rendering (issue 6): a row is kept with the data it was drawn from (its signature:
+// the activity, its place in the plan, the engine's words about it, the date judged on); a
+// render builds only the rows whose signature changed and moves the others into place.
+let rowCache = new Map(); // signature -> <li class="activity">
+const groupCache = new Map(); // 'past' | 'planned' -> {section, count, list}
+
+function keyedRow(a, i, idx, today, act, next) {
+  const ra = idx.acts.get(a.id);
+  const ws = idx.byAct.get(a.id) || [];
+  const sig = JSON.stringify([a, i, ra === undefined ? null : ra, ws, today]);
+  let li = rowCache.get(sig);
+  if (li && !next.has(sig)) {
+    // The switch may show a refused change (app.toggleActivity draws again): as the plan says.
+    const sw = li.querySelector('input.toggle');
+    if (sw) sw.checked = a.enabled !== false;
+  } else {
+    li = activityRow(a, i, idx, today, act);
+  }
+  next.set(sig, li);
+  return li;
+}
+
 function renderActivities(root, plan, idx, today, act) {
   const acts = (plan.activities || []).map((a, i) => ({ a, i }));
   acts.sort((x, y) => String(x.a.completed || '').localeCompare(String(y.a.completed || '')) || x.i - y.i);
   const past = acts.filter((x) => String(x.a.completed || '') <= today);
   const planned = acts.filter((x) => String(x.a.completed || '') > today);
+  const next = new Map();
   const out = [];
   const group = (label, items, cls) => {
-    if (!items.length) return;
-    const hid = uid('grp');
-    out.push(h('section', { class: ['group', cls], 'aria-labelledby': hid },
-      h('h3', { class: 'group-title', id: hid }, label, h('span', { class: 'count' }, String(items.length))),
-      h('ol', { class: 'activities' }, items.map(({ a, i }) => activityRow(a, i, idx, today, act)))));
+    if (!items.length) { groupCache.delete(cls); return; }
+    let g = groupCache.get(cls);
+    if (!g) {
+      const hid = uid('grp');
+      const count = h('span', { class: 'count' });
+      const list = h('ol', { class: 'activities' });
+      g = { section: h('section', { class: ['group', cls], 'aria-labelledby': hid }, h('h3', { class: 'group-title', id: hid }, label, count), list), count, list };
+      groupCache.set(cls, g);
+    }
+    if (g.count.textContent !== String(items.length)) g.count.textContent = String(items.length);
+    reconcile(g.list, items.map(({ a, i }) => keyedRow(a, i, idx, today, act, next)));
+    out.push(g.section);
   };
   group('Done', past, 'past');
   group('Planned', planned, 'planned');
+  rowCache = next;
   if (!acts.length) out.push(h('p', { class: 'empty' }, 'Add what you have done and what you plan: training, Cisco Live, item authoring, exams.'));
-  root.replaceChildren(...out);
+  reconcile(root, out);
 }
 
 // ----- column 3: verdict -------------------------------------------------------------
@@ -392,7 +423,7 @@ function verdictCard(c, rc, idx, certsById, ctx) {
       shortBadge(rc)),
     parts,
     warningList(idx.byCert.get(c.id)),
-    rc && ctx ? timeline.chart(rc, { today: ctx.today, nameOf: (id) => certName(certsById.get(id) || { id }) }) : null);
+    rc && ctx ? timeline.chart(rc, { today: ctx.today, nameOf: (id) => certName(certsById.get(id) || { id }), key: JSON.stringify([rc, ctx.today, ctx.names]) }) : null);
 }
 
 function rolloverBlock(result) {
@@ -409,9 +440,11 @@ function rolloverBlock(result) {
 }
 
 function renderVerdict(root, plan, result, idx, today) {
+  timeline.newPass(); // charts whose data did not change are kept (timeline.chart's key)
   const rcById = new Map(((result && result.certifications) || []).map((rc) => [rc.id, rc]));
-  const ctx = { plan, today: (result && result.today) || today, rcById };
   const certs = plan.certifications || [];
+  // names: every certification's name, which the timelines write (their key, with the data).
+  const ctx = { plan, today: (result && result.today) || today, rcById, names: certs.map((c) => [c.id, certName(c)]) };
   const certsById = new Map(certs.map((c) => [c.id, c]));
   const out = [];
   if (result && result.today) {
@@ -424,7 +457,7 @@ function renderVerdict(root, plan, result, idx, today) {
   if (idx.general.length) {
     out.push(h('section', { class: 'card general', 'aria-label': 'Other warnings' }, h('h3', null, 'Also worth knowing'), warningList(idx.general)));
   }
-  root.replaceChildren(...out.filter(Boolean));
+  reconcile(root, out.filter(Boolean));
   timeline.fit(root);
 }
 
