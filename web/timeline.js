@@ -573,6 +573,7 @@ function model(rc, opts) {
 const charts = new WeakMap();
 let knownWidth = 0; // the real width charts last had: a new chart is drawn once, at it
 function refit(fig) {
+  if (deferred.has(fig)) return; // drawn by drawDeferred()
   const c = charts.get(fig);
   const w = Math.floor(fig.clientWidth);
   if (w > 0) knownWidth = w;
@@ -621,6 +622,14 @@ function chart(rc, opts) {
     data.markers.some((m) => m.kind === 'recertified') ? h('li', { class: 'lg-recert' }, 'recertified') : null,
     data.markers.some((m) => m.held !== undefined) ? h('li', { class: 'lg-expiry' }, 'credits expire') : null,
     data.cycles.some((c) => c.recert !== null && c.end > c.recert) ? h('li', { class: 'lg-given-up' }, 'days given up') : null);
+  if (deferring) {
+    // Drawn by drawDeferred(), once the figure is in the page: at its real width.
+    const fig = h('figure', { class: 'timeline', dataset: { cert: rc.id, pending: '' } }, h('div', { class: 'timeline-svg tl-pending', 'aria-hidden': 'true' }), legend);
+    charts.set(fig, { data, width: 0 });
+    deferred.add(fig);
+    if (key !== null) keptCharts.set(key, { fig, pass: passNo });
+    return fig;
+  }
   const fig = h('figure', { class: 'timeline', dataset: { cert: rc.id } }, draw(data, width), legend);
   charts.set(fig, { data, width });
   if (observer) observer.observe(fig);
@@ -628,9 +637,28 @@ function chart(rc, opts) {
   return fig;
 }
 
+// Startup (issue 6): the first verdict is painted before its timelines are drawn.
+let deferring = false;
+const deferred = new Set();
+/** While on, chart() returns the figure with its words and legend, its drawing left to drawDeferred(). */
+function defer(on) { deferring = !!on; }
+/** Draws every chart chart() left undrawn, at its width in the page (before print, after the first paint). */
+function drawDeferred() {
+  for (const fig of deferred) {
+    const c = charts.get(fig);
+    const w = Math.floor(fig.clientWidth) || knownWidth || 400;
+    if (fig.clientWidth > 0) knownWidth = w;
+    c.width = w;
+    fig.querySelector('.timeline-svg').replaceWith(draw(c.data, w));
+    delete fig.dataset.pending;
+    if (observer) observer.observe(fig);
+  }
+  deferred.clear();
+}
+
 /** Redraw every chart in root at its current width (after it is in the page). */
 function fit(root) {
   (root || document).querySelectorAll('figure.timeline').forEach(refit);
 }
 
-export { chart, fit, newPass, model, thresholdLabel, dayNum };
+export { chart, fit, newPass, defer, drawDeferred, model, thresholdLabel, dayNum };

@@ -92,7 +92,7 @@ test('over http: manifest, service worker, new versions replace old caches, and 
       const c = await caches.open('ceplan-shell-' + v);
       return (await c.keys()).map((r) => new URL(r.url).pathname);
     }, version);
-    for (const f of ['/', '/index.html', '/ceplan.js', '/page.js', '/page.css', '/manifest.webmanifest', '/icon-192.png']) {
+    for (const f of ['/', '/index.html', '/ceplan.js', '/page.js', '/page.css', '/page-csv.js', '/page-ics.js', '/page-help.js', '/manifest.webmanifest', '/icon-192.png']) {
       assert.ok(cached.includes(f), `${f} is in the offline cache`);
     }
     const installErrors = await cdp.send('Page.getInstallabilityErrors').then((r) => r.installabilityErrors.map((e) => e.errorId), () => []);
@@ -138,6 +138,17 @@ test('over http: manifest, service worker, new versions replace old caches, and 
     const before = await page.locator('#verdict-body').textContent();
     await page.locator('#acts-body [role="switch"]').first().click();
     assert.notEqual(await page.locator('#verdict-body').textContent(), before, 'the verdict follows the what-if switch offline');
+
+    // The features loaded on demand (issue 6: their own scripts) start offline too.
+    await page.click('#help');
+    await page.waitForSelector('dialog#help-dialog[open]');
+    await page.keyboard.press('Escape');
+    await page.click('#export-button');
+    const [cal] = await Promise.all([page.waitForEvent('download'), page.click('#export-ics')]);
+    assert.match(cal.suggestedFilename(), /\.ics$/, 'the calendar offline');
+    await page.click('#export-button');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    assert.match(csv.suggestedFilename(), /\.csv$/, 'the CSV export offline');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
