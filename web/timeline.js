@@ -656,8 +656,13 @@ function drawDeferred() {
   deferred.clear();
 }
 
-/** Redraw every chart in root at its current width (after it is in the page). */
+/**
+ * Redraw every chart in root at its current width (after it is in the page). Where the
+ * browser has ResizeObserver, the observer does it before the next paint, without forcing a
+ * layout now (a new chart is drawn at the width charts last had: usually nothing to redo).
+ */
 function fit(root) {
+  if (observer) return;
   (root || document).querySelectorAll('figure.timeline').forEach(refit);
 }
 

@@ -338,6 +338,23 @@ function latestAdvice(r, rc, certsById, ctx) {
       : 'giving up no validity.');
 }
 
+// Recertifications kept like the activity rows (a plan over many cycles lists hundreds): by
+// everything recertItem() writes from: the recertification, its certification, the date judged
+// on, the names, its final activity's title and, in a cascade, the recertification it rides on.
+let recertCache = new Map(); // signature -> <li class="recert">
+let recertNext = new Map();
+function keyedRecert(r, rc, certsById, ctx) {
+  if (!ctx || !ctx.actById) return recertItem(r, rc, certsById, ctx);
+  const final = r.final_activity != null ? ctx.actById.get(r.final_activity) : undefined;
+  const viaRc = r.via && r.via !== rc.id ? ctx.rcById.get(r.via) : null;
+  const viaR = viaRc ? (viaRc.recertifications || []).find((x) => x.on === r.on) : null;
+  const sig = JSON.stringify([r, rc.id, ctx.today, ctx.names, final ? activityTitle(final) : null, viaR || null]);
+  let li = recertCache.get(sig);
+  if (!li || recertNext.has(sig)) li = recertItem(r, rc, certsById, ctx);
+  recertNext.set(sig, li);
+  return li;
+}
+
 function recertItem(r, rc, certsById, ctx) {
   const viaOther = r.via && r.via !== rc.id;
   const viaCert = viaOther ? certsById.get(r.via) : null;
@@ -402,7 +419,7 @@ function verdictCard(c, rc, idx, certsById, ctx) {
     parts.push(h('p', { class: 'headline' }, 'No verdict.'));
   } else {
     const recerts = rc.recertifications || [];
-    if (recerts.length) parts.push(h('ol', { class: 'recerts' }, recerts.map((r) => recertItem(r, rc, certsById, ctx))));
+    if (recerts.length) parts.push(kept('recerts:' + c.id, 'ol', { class: 'recerts' }, recerts.map((r) => keyedRecert(r, rc, certsById, ctx))));
     if (rc.status === 'will_expire') {
       parts.push(h('p', { class: 'headline risk' }, 'Will expire on ', F.dateEl(rc.expires, 'expires')));
       parts.push(missingList(rc, certsById, ctx));
@@ -417,13 +434,38 @@ function verdictCard(c, rc, idx, certsById, ctx) {
     }
   }
   const status = rc ? rc.status : 'unknown';
-  return h('article', { class: ['card', 'verdict', 'status-' + status], dataset: { id: c.id || '' } },
+  return kept('card:' + c.id, 'article', { class: ['card', 'verdict', 'status-' + status], dataset: { id: c.id || '' } }, [
     h('div', { class: 'card-head' },
       h('h3', null, certName(c)),
       shortBadge(rc)),
     parts,
     warningList(idx.byCert.get(c.id)),
-    rc && ctx ? timeline.chart(rc, { today: ctx.today, nameOf: (id) => certName(certsById.get(id) || { id }), key: JSON.stringify([rc, ctx.today, ctx.names]) }) : null);
+    rc && ctx ? timeline.chart(rc, { today: ctx.today, nameOf: (id) => certName(certsById.get(id) || { id }), key: JSON.stringify([rc, ctx.today, ctx.names]) }) : null]);
+}
+
+// Elements kept from one drawing of the verdict to the next by a key (a certification's card,
+// its list of recertifications): their attributes set as a new one would have them, their
+// children reconciled, so that what did not change stays in place, with no style or layout
+// work for the browser (issue 6). Attributes only: no event handlers in props.
+let keptEls = new Map();
+let keptNext = new Map();
+function kept(key, tag, props, children) {
+  const fresh = h(tag, props);
+  let el = keptEls.get(key);
+  if (!el || keptNext.has(key) || el.tagName !== fresh.tagName) el = fresh;
+  else {
+    for (const a of Array.from(el.attributes)) if (!fresh.hasAttribute(a.name)) el.removeAttribute(a.name);
+    for (const a of Array.from(fresh.attributes)) if (el.getAttribute(a.name) !== a.value) el.setAttribute(a.name, a.value);
+  }
+  keptNext.set(key, el);
+  const nodes = [];
+  const add = (x) => {
+    if (x === null || x === undefined || x === false) return;
+    if (Array.isArray(x)) x.forEach(add);
+    else nodes.push(typeof x === 'string' || typeof x === 'number' ? document.createTextNode(String(x)) : x);
+  };
+  add(children);
+  return reconcile(el, nodes);
 }
 
 function rolloverBlock(result) {
@@ -444,7 +486,11 @@ function renderVerdict(root, plan, result, idx, today) {
   const rcById = new Map(((result && result.certifications) || []).map((rc) => [rc.id, rc]));
   const certs = plan.certifications || [];
   // names: every certification's name, which the timelines write (their key, with the data).
-  const ctx = { plan, today: (result && result.today) || today, rcById, names: certs.map((c) => [c.id, certName(c)]) };
+  const actById = new Map();
+  for (const a of plan.activities || []) if (a && !actById.has(a.id)) actById.set(a.id, a);
+  const ctx = { plan, today: (result && result.today) || today, rcById, actById, names: certs.map((c) => [c.id, certName(c)]) };
+  recertNext = new Map();
+  keptNext = new Map();
   const certsById = new Map(certs.map((c) => [c.id, c]));
   const out = [];
   if (result && result.today) {
@@ -458,6 +504,8 @@ function renderVerdict(root, plan, result, idx, today) {
     out.push(h('section', { class: 'card general', 'aria-label': 'Other warnings' }, h('h3', null, 'Also worth knowing'), warningList(idx.general)));
   }
   reconcile(root, out.filter(Boolean));
+  recertCache = recertNext;
+  keptEls = keptNext;
   timeline.fit(root);
 }
 
