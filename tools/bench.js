@@ -57,7 +57,12 @@ function sizes() {
   const files = fs.readdirSync(pub).filter((f) => fs.statSync(path.join(pub, f)).isFile() && !/^icon/.test(f) && !f.endsWith('.map')).sort();
   let raw = 0; let z = 0;
   for (const f of files) { const b = fs.readFileSync(path.join(pub, f)); raw += b.length; z += gz(b); }
-  return { ceplan_js: { raw: cj.length, gzip: gz(cj) }, page: { raw, gzip: z, files } };
+  // What the first verdict waits for: the files index.html loads itself (no feature script).
+  const html = fs.readFileSync(path.join(pub, 'index.html'), 'utf8');
+  const first = ['index.html'].concat(Array.from(html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="stylesheet"[^>]*\shref)="([^"]+)"/g), (m) => m[1]));
+  let fraw = 0; let fz = 0;
+  for (const f of first) { const b = fs.readFileSync(path.join(pub, f)); fraw += b.length; fz += gz(b); }
+  return { ceplan_js: { raw: cj.length, gzip: gz(cj) }, page: { raw, gzip: z, files }, first_verdict: { raw: fraw, gzip: fz, files: first } };
 }
 
 /** Native per-evaluate through `tools/ceplan bench`, or null (with why) when the program has no such command. */
@@ -177,20 +182,21 @@ async function browser(example, big) {
     { label: '1000 activities', n: 1000, plan: generated(1000) },
   ]);
   const br = await browser(ex.plan, generated(500));
-  const doc = { date: new Date().toISOString(), runs: RUNS, sizes: { ceplan_js: s.ceplan_js, page: { raw: s.page.raw, gzip: s.page.gzip, files: s.page.files } }, evaluate: evals, browser: br };
+  const doc = { date: new Date().toISOString(), runs: RUNS, load: os.loadavg()[0], sizes: { ceplan_js: s.ceplan_js, page: s.page, first_verdict: s.first_verdict }, evaluate: evals, browser: br };
   if (asJson) { console.log(JSON.stringify(doc, null, 1)); return; }
   const f1 = (x) => (x == null || !Number.isFinite(x) ? 'n/a' : x.toFixed(1));
   const us = (x) => (x == null || !Number.isFinite(x) ? 'n/a' : x >= 1000 ? (x / 1000).toFixed(2) + ' ms' : Math.round(x) + ' µs');
   const rows = [
     ['ceplan.js raw / gzip', `${f1(kib(s.ceplan_js.raw))} / ${f1(kib(s.ceplan_js.gzip))} KiB`],
     [`page files raw / gzip (${s.page.files.length}, no icons)`, `${f1(kib(s.page.raw))} / ${f1(kib(s.page.gzip))} KiB`],
+    [`  of which the first verdict loads (${s.first_verdict.files.length})`, `${f1(kib(s.first_verdict.raw))} / ${f1(kib(s.first_verdict.gzip))} KiB`],
   ];
   for (const r of evals) rows.push([`evaluate ${r.plan}: wasm / native (ratio)`, `${us(r.wasm_us)} / ${r.native_us == null ? 'n/a (no tools/ceplan bench)' : us(r.native_us)}${r.ratio ? ` (${r.ratio.toFixed(1)}×)` : ''}`]);
   rows.push(['first verdict from file:// (median)', `${f1(br.first_verdict_ms)} ms`]);
   rows.push(['bare floor: load ceplan.js, evaluate, print', `${f1(br.floor_ms)} ms (first verdict ${(br.first_verdict_ms / br.floor_ms).toFixed(2)}× the floor)`]);
   rows.push(['switch toggle, 500 activities → painted', `${f1(br.toggle_ms)} ms (${(br.toggle_ms / br.evaluate_ms).toFixed(1)}× one evaluate() of ${f1(br.evaluate_ms)} ms)`]);
   const w = Math.max(...rows.map((r) => r[0].length));
-  console.log(`| ${'what'.padEnd(w)} | measured (${RUNS} runs, ${doc.date.slice(0, 10)}) |`);
+  console.log(`| ${'what'.padEnd(w)} | measured (${RUNS} runs, ${doc.date.slice(0, 10)}, load average ${doc.load.toFixed(1)}) |`);
   console.log(`|${'-'.repeat(w + 2)}|---|`);
   for (const [k, v] of rows) console.log(`| ${k.padEnd(w)} | ${v} |`);
 })().catch((e) => { console.error('bench: ' + (e && e.stack || e)); process.exit(1); });
