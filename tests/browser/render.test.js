@@ -80,7 +80,10 @@ test('after the what-if switch, an edit and undo, the columns equal a fresh page
     });
     const before = await said();
     await page.evaluate(() => { window.__rows = Array.from(document.querySelectorAll('#acts-body li.activity')); });
+    const evaluations = () => page.evaluate(() => window.Ceplan.engine.stats.evaluations);
+    const counted = await evaluations();
     await page.locator(`#acts-body li.activity[data-id="${id}"] [role="switch"]`).click();
+    assert.equal(await evaluations(), counted + 1, `${name}: one evaluate() for the switch`);
     const afterOff = await savedPlan(page);
     assert.equal(afterOff.activities.find((a) => a.id === id).enabled, false, `${name}: switched off`);
     const now = await said();
