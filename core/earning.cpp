@@ -12,12 +12,12 @@ namespace ceplan {
 namespace {
 
 std::string upper_trimmed(const std::string& text) {
-    std::string out;
-    for (char c : text) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    const auto first = out.find_first_not_of(" \t");
-    if (first == std::string::npos) return "";
-    const auto last = out.find_last_not_of(" \t");
-    return out.substr(first, last - first + 1);
+    return identity_text(text);
+}
+
+/// E3, E4: the code a training is known by: its course, or its title when it has no course.
+const std::string& course_code(const Activity& a) {
+    return identity_text(a.course).empty() ? a.title : a.course;
 }
 
 bool starts_with(const std::string& text, const char* prefix) {
@@ -60,9 +60,11 @@ std::optional<int> table_value(const Policy& policy, const SessionClass& sc) {
     return value->second;
 }
 
-/// E6–E8 for one Cisco Live event: credits of the eligible sessions.
+/// E6–E8 for one Cisco Live event: credits of the eligible sessions, each
+/// session code counted once (E6: the first listing counts).
 Earning cisco_live(const Activity& a, const Policy& policy) {
     Earning e;
+    std::map<std::string, int> listed;  // E6: session code identity -> index of its first listing
     for (std::size_t i = 0; i < a.sessions.size(); ++i) {
         const Session& s = a.sessions[i];
         const int index = static_cast<int>(i);
@@ -72,6 +74,14 @@ Earning cisco_live(const Activity& a, const Policy& policy) {
         auto warn = [&](const char* code, std::string why) {
             e.warnings.push_back(make_warning(code, a.id, std::nullopt, s.code + ": " + why, index));
         };
+        if (const std::string code = identity_text(s.code); !code.empty()) {
+            const auto [first, inserted] = listed.emplace(code, index);
+            if (!inserted) {
+                warn("DUPLICATE_SESSION", "already listed as session " + std::to_string(first->second + 1) +
+                                              " of this event: a session counts once (E6)");
+                continue;
+            }
+        }
         if (sc.column.empty()) {
             warn("SESSION_TYPE_NOT_ELIGIBLE",
                  "only Technical Breakouts (BRK), DevNet Workshops (DEVWKS), Instructor-led Labs "
@@ -88,8 +98,9 @@ Earning cisco_live(const Activity& a, const Policy& policy) {
                                           std::to_string(policy.session_minimum_minutes) + " minutes (E7)");
             counts = false;
         }
-        if (static_cast<long>(s.attended_minutes) * 100 <
-            static_cast<long>(s.minutes) * policy.attendance_minimum_percent) {
+        // 64-bit on both sides: `long` is 32-bit in wasm (issue 7 §3).
+        if (static_cast<std::int64_t>(s.attended_minutes) * 100 <
+            static_cast<std::int64_t>(s.minutes) * policy.attendance_minimum_percent) {
             warn("ATTENDANCE_BELOW_75", "attended " + std::to_string(s.attended_minutes) + " of " +
                                             std::to_string(s.minutes) + " minutes; at least " +
                                             std::to_string(policy.attendance_minimum_percent) + "% is needed (E7)");
@@ -113,10 +124,11 @@ Earning cisco_live(const Activity& a, const Policy& policy) {
 /// E8 for one item-authoring activity.
 Earning item_authoring(const Activity& a, const Policy& policy) {
     Earning e;
-    std::optional<int> value = a.credits;
+    std::optional<std::int64_t> value = a.credits;
     if (!value) {
         auto per_item = policy.item_authoring.find(a.item_type);
-        if (per_item != policy.item_authoring.end() && per_item->second) value = *per_item->second * a.accepted_items;
+        if (per_item != policy.item_authoring.end() && per_item->second)
+            value = static_cast<std::int64_t>(*per_item->second) * a.accepted_items;  // 64-bit product
     }
     e.nominal = value.value_or(0);
     if (!a.sme_program) {
@@ -161,14 +173,27 @@ Earning training(const Activity& a, const Policy& policy, Context& ctx, bool& cl
         claim = false;
         return e;
     }
-    const std::string identity = course_identity(a.course.empty() ? a.title : a.course);
+    const std::string identity = course_identity(course_code(a));
     if (!identity.empty()) {
         const int major = major_version(a.version);
-        const std::string code = upper_trimmed(a.course.empty() ? a.title : a.course);
+        const std::string code = upper_trimmed(course_code(a));
         for (const PriorTraining& prior : ctx.trainings[identity]) {
-            if (prior.major != major) continue;
+            // E3: a new major version earns again; a missing version proves nothing.
+            const bool missing = prior.major < 0 || major < 0;
+            if (!missing && prior.major != major) continue;
             claim = false;
-            if (prior.alpha && !a.alpha) {
+            if (missing) {
+                const std::string which =
+                    major < 0 && prior.major < 0
+                        ? "neither this training nor the earlier one (" + prior.code + ") has a version"
+                    : major < 0 ? "this training has no version"
+                                : "the earlier " + prior.code + " has no version";
+                e.warnings.push_back(make_warning(
+                    "REPEAT_MINOR_VERSION", a.id, std::nullopt,
+                    code + " repeats a training already credited and " + which +
+                        ": the version is missing, so it cannot show a new major version. Enter the version: "
+                        "only a new major version earns credit again (E3)"));
+            } else if (prior.alpha && !a.alpha) {
                 e.warnings.push_back(make_warning(
                     "REPEAT_AFTER_ALPHA", a.id, std::nullopt,
                     code + " was already credited for its Alpha delivery; the released version then earns 0 (E5)"));
@@ -193,12 +218,12 @@ Earning training(const Activity& a, const Policy& policy, Context& ctx, bool& cl
 
 void record_claim(const Activity& a, Context& ctx) {
     if (a.type == ActivityType::training) {
-        const std::string identity = course_identity(a.course.empty() ? a.title : a.course);
+        const std::string identity = course_identity(course_code(a));
         if (!identity.empty())
             ctx.trainings[identity].push_back(
-                {upper_trimmed(a.course.empty() ? a.title : a.course), major_version(a.version), a.alpha, a.version});
-    } else if (a.type == ActivityType::cisco_live && !a.event.empty()) {
-        ctx.events.insert(upper_trimmed(a.event));
+                {upper_trimmed(course_code(a)), major_version(a.version), a.alpha, a.version});
+    } else if (a.type == ActivityType::cisco_live && !identity_text(a.event).empty()) {
+        ctx.events.insert(identity_text(a.event));
     }
 }
 
@@ -236,7 +261,7 @@ Earning evaluate_one(const Activity& a, Context& ctx) {
     if (a.type == ActivityType::training) {
         e = training(a, policy, ctx, claim);
     } else if (a.type == ActivityType::cisco_live) {
-        if (!a.event.empty() && ctx.events.count(upper_trimmed(a.event))) {
+        if (ctx.events.count(identity_text(a.event))) {  // E6: names trimmed, any case; "" is never recorded
             e = cisco_live(a, policy);
             e.credits = 0;
             e.warnings.clear();
@@ -304,6 +329,17 @@ Earning evaluate_one(const Activity& a, Context& ctx) {
 
 }  // namespace
 
+std::string identity_text(const std::string& text) {
+    const char* space = " \t\r\n\f\v";
+    const auto first = text.find_first_not_of(space);
+    if (first == std::string::npos) return "";
+    const auto last = text.find_last_not_of(space);
+    std::string out = text.substr(first, last - first + 1);
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
 std::string course_identity(const std::string& course) {
     std::string code = upper_trimmed(course);
     for (const char* prefix : {"CUST-", "P-", "A-"}) {
@@ -317,8 +353,10 @@ int major_version(const std::string& version) {
     while (i < version.size() && !std::isdigit(static_cast<unsigned char>(version[i]))) ++i;
     if (i == version.size()) return -1;
     int major = 0;
-    while (i < version.size() && std::isdigit(static_cast<unsigned char>(version[i])) && major < 100000)
-        major = major * 10 + (version[i++] - '0');
+    while (i < version.size() && std::isdigit(static_cast<unsigned char>(version[i]))) {
+        if (major < 100000) major = major * 10 + (version[i] - '0');  // bounded: "99999999999" stays an int
+        ++i;
+    }
     return major;
 }
 
@@ -328,7 +366,7 @@ SessionClass classify_session(const Session& session, const Policy& policy) {
     while (i < code.size() && std::isalpha(static_cast<unsigned char>(code[i]))) ++i;
     const std::string prefix = code.substr(0, i);
     while (i < code.size() && (code[i] == '-' || code[i] == ' ')) ++i;
-    long number = -1;
+    int number = -1;
     if (i < code.size() && std::isdigit(static_cast<unsigned char>(code[i]))) {
         number = 0;
         while (i < code.size() && std::isdigit(static_cast<unsigned char>(code[i])) && number < 1000000)

@@ -1,6 +1,7 @@
 #pragma once
 // What each activity earns, before any credit is applied: E1–E8, C1, C3, A4,
 // R8 and P5 information. Pure: a plan in, one Earning per activity out.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -12,8 +13,8 @@ namespace ceplan {
 /// always 0 for exams); `nominal`: what it would earn without the reason it earns
 /// less; `warnings`: why it earns less, plus information (P3, P5).
 struct Earning {
-    int credits = 0;
-    int nominal = 0;
+    std::int64_t credits = 0;  // 64-bit: items × credits per item can exceed 2^31 (issue 7 §3)
+    std::int64_t nominal = 0;
     std::vector<Warning> warnings;
 };
 
@@ -27,11 +28,21 @@ std::vector<int> a1_order(const Plan& plan);
 /// activities earn 0 with no warning and are no prior claim.
 std::vector<Earning> evaluate_earnings(const Plan& plan);
 
-/// E4: the course identity shared by an course's editions: upper case, without a
-/// leading "P-", "A-" or "CUST-" (A-SDA-FASTSTART -> SDA-FASTSTART).
+/// E3, E6: how the rules compare codes and names: leading and trailing white
+/// space removed, ASCII letters in upper case (" brkent-2031 " -> "BRKENT-2031").
+/// Inner spaces are kept.
+std::string identity_text(const std::string& text);
+
+/// E3, E4: the course identity shared by a course's editions: identity_text,
+/// then without one leading "P-", "A-" or "CUST-" (" a-sda-faststart" ->
+/// "SDA-FASTSTART"). "" when there is no code (nothing to compare: such a
+/// training is never judged a repeat).
 std::string course_identity(const std::string& course);
 
-/// E3: the major number of a version string ("1.1" -> 1, "v2" -> 2); -1 if none.
+/// E3: the major number of a version string: the first run of digits, so
+/// "1.1", "1", " 1.0 ", "v1.0" and "V1" all give 1 and "2.0" gives 2. -1 when
+/// the version has no digit ("", "  ", "latest"): the version is missing, and a
+/// training without one cannot prove a new major version (E3).
 int major_version(const std::string& version);
 
 /// E6: how a Cisco Live session is valued: its policy column (breakout, lab,

@@ -1,6 +1,7 @@
 #include "core/engine.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -30,8 +31,8 @@ struct CertState {
 struct Candidate {
     int cert = 0;
     std::size_t path = 0;
-    int consumed = 0;
-    std::size_t increments = 0;
+    std::int64_t consumed = 0;
+    Application application;  // A2: the increment runs it uses
     std::vector<std::string> exam_kinds;
 };
 
@@ -86,9 +87,17 @@ int Simulation::anchor_on(Date d) const {
 }
 
 std::vector<ExamRecord> Simulation::exams_for(const CertState& c, Date until) const {
+    // R7: the exams in its current cycle. L4: "two exams" are two different exams, so an
+    // exam code passed again in the cycle (codes trimmed, any case) counts once, the
+    // first pass; an exam without a code is always its own exam.
     std::vector<ExamRecord> out;
-    for (const auto& e : exams_)
-        if (e.on >= c.exam_from && e.on <= until) out.push_back(e);
+    std::set<std::string> codes;
+    for (const auto& e : exams_) {
+        if (e.on < c.exam_from || e.on > until) continue;
+        const std::string code = identity_text(plan_.activities[static_cast<std::size_t>(e.activity)].code);
+        if (!code.empty() && !codes.insert(code).second) continue;
+        out.push_back(e);
+    }
     return out;
 }
 
@@ -96,9 +105,9 @@ void Simulation::take_missing(CertState& c) {
     // P2: what would still save `c` by its expiration date, from what is held then.
     c.missing.clear();
     const Date by = c.expires;
-    int held = 0;
+    std::int64_t held = 0;
     for (const auto& inc : pool_)
-        if (inc.expires >= by) held += inc.credits;
+        if (inc.expires >= by) held += inc.credits();
     auto add_paths = [&](const CertState& owner, bool with_credits, Date deadline) {
         const auto exams = exams_for(owner, deadline);
         for (const Path& path : policy_.paths[static_cast<std::size_t>(owner.input->level)]) {
@@ -107,7 +116,7 @@ void Simulation::take_missing(CertState& c) {
             m.path.credits = path.credits;
             for (const auto& slot : path.exams) m.path.exams.push_back(slot.name);
             m.via = owner.input->id;
-            m.credits_needed = std::max(0, path.credits - held);
+            m.credits_needed = std::max<std::int64_t>(0, path.credits - held);
             m.credits_held = held;
             m.exams_needed = unfilled_slots(path.exams, exams);
             m.by = deadline;
@@ -164,9 +173,9 @@ void Simulation::drop_expired(Date d) {
             if (!active(c, inc.expires)) continue;
             auto& expiries = c.timeline.expiries;
             if (!expiries.empty() && expiries.back().expires == inc.expires)
-                expiries.back().credits += inc.credits;
+                expiries.back().credits += inc.credits();
             else
-                expiries.push_back({inc.credits, inc.expires});
+                expiries.push_back({inc.credits(), inc.expires});
         }
     }
     pool_ = std::move(kept);
@@ -189,8 +198,10 @@ void Simulation::add_activity(int index, Date d) {
         return;
     }
     if (exam_counts) exams_.push_back({index, a.completed, a.exam});
-    for (int part : split_into_increments(e.credits, policy_.increment))
-        pool_.push_back({index, index, a.completed, add_years(a.completed, policy_.credit_validity_years), part});
+    // A2: at most two runs per activity (size × count, then the remainder).
+    for (const IncrementRun& run : split_into_increments(e.credits, policy_.increment))
+        pool_.push_back(
+            {index, index, a.completed, add_years(a.completed, policy_.credit_validity_years), run.size, run.count});
 }
 
 void Simulation::record_points(Date d) {
@@ -233,6 +244,7 @@ void Simulation::finish_timeline(CertState& c) const {
 bool Simulation::check(Date d) {
     // R2: which paths are met on `d`, using only what was completed by `d`.
     std::vector<Candidate> candidates;
+    const std::int64_t held = total_credits(pool_);
     for (const auto& c : certs_) {
         if (!active(c, d) || d < c.cycle_start) continue;
         const bool is_anchor = c.index == anchor_;
@@ -243,12 +255,13 @@ bool Simulation::check(Date d) {
             if (path.credits > 0 && !is_anchor) continue;  // R1: credits go to the anchor only
             const auto matched = match_exams(path.exams, exams);
             if (!matched) continue;
-            Candidate cand{c.index, p, 0, 0, {}};
+            Candidate cand{c.index, p, 0, {}, {}};
             if (path.credits > 0) {
+                if (held < path.credits) continue;  // too few credits: no need to walk the pool
                 const auto applied = apply_increments(pool_, path.credits);
                 if (!applied) continue;
                 cand.consumed = applied->applied;
-                cand.increments = applied->count;
+                cand.application = *applied;
             }
             for (std::size_t e : *matched) cand.exam_kinds.push_back(to_string(exams[e].kind));
             std::sort(cand.exam_kinds.begin(), cand.exam_kinds.end());
@@ -272,9 +285,10 @@ bool Simulation::check(Date d) {
     // R5 advice: the final activity could move as late as the replaced expiration
     // date, as long as every credit used is still valid then (C2).
     std::optional<Date> credits_valid_until;
-    for (std::size_t i = 0; i < best.increments; ++i)
+    const std::size_t runs_used = best.application.runs + (best.application.partial > 0 ? 1 : 0);
+    for (std::size_t i = 0; i < runs_used && i < pool_.size(); ++i)
         if (!credits_valid_until || pool_[i].expires < *credits_valid_until) credits_valid_until = pool_[i].expires;
-    pool_.erase(pool_.begin(), pool_.begin() + static_cast<long>(best.increments));  // A2, A4
+    consume_increments(pool_, best.application);  // A2, A4
     if (!path.verified) {
         warnings_.push_back(make_warning("PATH_UNVERIFIED", std::nullopt, winner.input->id,
                                          "this exam-only path is reported by third parties, not stated by Cisco: "
@@ -302,9 +316,15 @@ bool Simulation::check(Date d) {
         r.credits_applied = best.consumed;
         // The path must still be met while the certification whose path it is (R3) and this
         // one (R4 cascade) are active, and with every credit used still valid (C2).
-        r.latest_on_time = std::min(c.expires, winner_expires);
-        if (credits_valid_until) r.latest_on_time = std::min(r.latest_on_time, *credits_valid_until);
-        r.days_given_up_at_latest = days_between(r.latest_on_time, c.expires);
+        // No advice once the date is past: the final activity cannot move (issue 7 §4).
+        if (d > plan_.today) {
+            Date latest = std::min(c.expires, winner_expires);
+            if (credits_valid_until) latest = std::min(latest, *credits_valid_until);
+            r.latest_on_time = latest;
+            r.days_given_up_at_latest = days_between(latest, c.expires);
+        } else {
+            r.days_given_up_at_latest = r.days_given_up;
+        }
         r.final_activity = final_activity;
         c.recertifications.push_back(r);
         c.timeline.cycles.back().recertified_on = d;
@@ -316,19 +336,19 @@ bool Simulation::check(Date d) {
         recertified.push_back(&c);
     }
     if (!anchor_recertified) return true;  // A3: a lower certification's exam-only path leaves credits untouched
-    const int left = total_credits(pool_);
+    const std::int64_t left = total_credits(pool_);
     rollover_ = {};
     if (left >= policy_.rollover_minimum) {
         rollover_.credits = left;
-        std::map<int, int> by_date;
-        for (const auto& inc : pool_) by_date[inc.expires.days] += inc.credits;
+        std::map<int, std::int64_t> by_date;
+        for (const auto& inc : pool_) by_date[inc.expires.days] += inc.credits();
         for (const auto& [day, credits] : by_date) rollover_.parts.push_back({credits, Date{day}});
         for (auto* c : recertified) c->recertifications.back().rollover = rollover_;
         return true;
     }
     for (auto* c : recertified) c->recertifications.back().rollover = Rollover{};
-    std::map<int, int> forfeited;  // activity -> credits
-    for (const auto& inc : pool_) forfeited[inc.activity] += inc.credits;
+    std::map<int, std::int64_t> forfeited;  // activity -> credits
+    for (const auto& inc : pool_) forfeited[inc.activity] += inc.credits();
     for (const auto& [index, credits] : forfeited) {
         warnings_.push_back(make_warning("ROLLOVER_FORFEITED", plan_.activities[static_cast<std::size_t>(index)].id,
                                          std::nullopt,

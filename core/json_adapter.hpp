@@ -1,35 +1,17 @@
 #pragma once
-// The JSON adapter: the one place that knows the field names of
-// plan-format.md. Plan text in; result or error document text out. The
+// The JSON adapter: plan text in; result or error document text out. The
 // command line and the wasm module both call it, so they cannot drift.
-#include <optional>
+// Reading is plan_reader.hpp (with policy_reader.hpp), writing result_writer.hpp.
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/date.hpp"
 #include "core/model.hpp"
+#include "core/plan_reader.hpp"
+#include "core/result_writer.hpp"
 
 namespace ceplan {
-
-/// One problem with a plan: a JSON pointer (RFC 6901, "" for the whole
-/// document) and what was expected.
-struct PlanError {
-    std::string pointer;
-    std::string message;
-};
-
-/// The outcome of reading a plan: the plan, or every problem found.
-struct ParsedPlan {
-    std::optional<Plan> plan;
-    std::vector<PlanError> errors;
-};
-
-/// Reads and validates a plan document (plan-format.md). `fallback_today` is
-/// used when the plan has no `today`. The plan's `policy` block overrides the
-/// built-in table (objects merge key by key; any other value, null included,
-/// replaces). Unknown fields are ignored. Lists every problem, never throws.
-ParsedPlan parse_plan(std::string_view text, Date fallback_today);
 
 /// The outcome of evaluate_json: `ok` false means `json` is a ceplan-error
 /// document; `errors` are its entries.
@@ -41,7 +23,7 @@ struct Outcome {
 
 /// Plan text in, result (ceplan-result) or error (ceplan-error) document text
 /// out, compact UTF-8 JSON. Deterministic: same text and date, same bytes.
-/// Never throws: an internal failure becomes an error document.
+/// Never throws: a bad document becomes an error document with pointers.
 Outcome evaluate_json(std::string_view plan_text, Date fallback_today);
 
 /// Same, with today's local date as the fallback.
@@ -49,10 +31,6 @@ Outcome evaluate_json(std::string_view plan_text);
 
 /// The built-in policy table as JSON (the shape a plan's `policy` block overrides).
 std::string policy_json();
-
-/// Serializes a result / an error list (exposed for tests).
-std::string result_to_json(const Result& result);
-std::string errors_to_json(const std::vector<PlanError>& errors);
 
 /// Today's local date from the system clock (the only clock read in ceplan).
 Date system_today();

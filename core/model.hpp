@@ -1,6 +1,7 @@
 #pragma once
 // Plain structs for a plan (input) and a result (output). No JSON here: the
 // adapter (json_adapter.hpp) is the only place that knows field names.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -91,14 +92,16 @@ struct Warning {
     std::optional<std::string> policy_pointer;
 };
 
+// Credit totals are std::int64_t (fixed width, the same natively and in wasm): a
+// sum over 5,000 activities of up to 1,000,000 credits each exceeds 2^31.
 struct RolloverPart {
-    int credits = 0;
+    std::int64_t credits = 0;
     Date expires;
 };
 
 /// P4: credits carried past the anchor's last recertification and when they expire (C2).
 struct Rollover {
-    int credits = 0;
+    std::int64_t credits = 0;
     std::vector<RolloverPart> parts;
 };
 
@@ -115,15 +118,17 @@ struct PathSummary {
 /// `latest_on_time`: the latest date the final qualifying activity could move
 /// to and still recertify before the replaced expiration date, while the
 /// certification whose path was met is active, with the credits used still
-/// valid (R5 advice, R3, R4, C2).
+/// valid (R5 advice, R3, R4, C2). No advice (nullopt, and days_given_up_at_latest
+/// = days_given_up) when the recertification date is on or before `today`: the
+/// final activity is already past and cannot move (issue 7 §4).
 struct Recertification {
     Date on;
     PathSummary path;
     Date new_expires;
     std::string via;
     int days_given_up = 0;
-    int credits_applied = 0;
-    Date latest_on_time;
+    std::int64_t credits_applied = 0;
+    std::optional<Date> latest_on_time;         // none when `on` <= today: a past activity cannot move
     int days_given_up_at_latest = 0;            // R5: days still given up if it finishes on latest_on_time
     std::optional<std::string> final_activity;  // the activity whose completion met the path (none for R9)
     std::optional<Rollover> rollover;           // A3: what rolled over, when this recertified the anchor
@@ -133,8 +138,8 @@ struct Recertification {
 struct Missing {
     PathSummary path;
     std::string via;
-    int credits_needed = 0;
-    int credits_held = 0;  // unapplied credits still valid on `by`
+    std::int64_t credits_needed = 0;
+    std::int64_t credits_held = 0;  // unapplied credits still valid on `by`
     std::vector<std::string> exams_needed;
     Date by;
 };
@@ -158,7 +163,7 @@ struct Threshold {
 };
 struct TimelinePoint {
     Date on;
-    int credits = 0;
+    std::int64_t credits = 0;
     std::string anchor;
 };
 struct TimelineExam {
@@ -192,8 +197,8 @@ struct CertificationResult {
 /// `claim_by`: for an activity that earns credits and is not claimed yet, the last day to claim it (C1).
 struct ActivityResult {
     std::string id;
-    int credits = 0;
-    int nominal_credits = 0;
+    std::int64_t credits = 0;
+    std::int64_t nominal_credits = 0;
     std::optional<Date> claim_by;
 };
 

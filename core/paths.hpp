@@ -20,7 +20,8 @@ struct ExamRecord {
 /// Assigns distinct exams to every slot (each exam fills one slot, L4 "two
 /// professional-level exams" are two different exams). Returns the indices
 /// into `exams`, one per slot, or nullopt when the slots cannot all be filled.
-/// Earlier exams are preferred.
+/// Earlier exams are preferred. Polynomial in the number of slots and exams
+/// (bipartite matching; exams of one kind are interchangeable).
 std::optional<std::vector<std::size_t>> match_exams(const std::vector<ExamSlot>& slots,
                                                     const std::vector<ExamRecord>& exams);
 

@@ -11,7 +11,7 @@ struct CodeInfo {
     Severity severity;
 };
 
-constexpr std::array<CodeInfo, 25> catalog = {{
+constexpr std::array<CodeInfo, 26> catalog = {{
     {"RETIRED_NO_RECERT", "L6", Severity::info},
     {"PATH_UNVERIFIED", "L4", Severity::info},
     {"AFTER_EXPIRATION", "R3", Severity::warning},
@@ -24,6 +24,7 @@ constexpr std::array<CodeInfo, 25> catalog = {{
     {"REPEAT_AFTER_ALPHA", "E5", Severity::warning},
     {"REPEAT_EVENT_CLAIM", "E6", Severity::warning},
     {"SESSION_TYPE_NOT_ELIGIBLE", "E6", Severity::warning},
+    {"DUPLICATE_SESSION", "E6", Severity::warning},
     {"NOT_BADGED", "E7", Severity::warning},
     {"SESSION_TOO_SHORT", "E7", Severity::warning},
     {"ATTENDANCE_BELOW_75", "E7", Severity::warning},

@@ -1,52 +1,123 @@
-// ceplan command line: `ceplan evaluate PLAN.json|-`, `ceplan policy`.
-// Prints the result (or error) JSON on stdout; exit 0 on a result, 2 on
-// invalid input (one-line summary on stderr), 1 on a usage, file or output error.
+// ceplan command line:
+//   ceplan evaluate [--pretty|--summary] PLAN.json|-   the result (or error) JSON, indented, or in words
+//   ceplan optimize [--pretty] PLAN.json|-             a plan with options: the best choice (optimize.md)
+//   ceplan bench PLAN.json|- [N]                       N in-process evaluations, median and fastest
+//   ceplan policy                                      the built-in policy table
+// Exit 0 on a result, 2 on invalid input (one-line summary on stderr), 1 on a
+// usage, file or output error.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "core/json_adapter.hpp"
+#include "core/optimize_json.hpp"
+#include "tools/summary.hpp"
 
 namespace {
 
 int usage() {
-    std::cerr << "usage: ceplan evaluate PLAN.json   (or - for standard input)\n"
+    std::cerr << "usage: ceplan evaluate [--pretty|--summary] PLAN.json   (or - for standard input)\n"
+                 "       ceplan optimize [--pretty] PLAN.json   (a plan with options: the best choice, optimize.md)\n"
+                 "       ceplan bench PLAN.json [N]   (N in-process evaluations, default 1000)\n"
                  "       ceplan policy                (the built-in policy table)\n";
     return 1;
+}
+
+/// The text of a plan file, or of standard input for "-"; nullopt after saying why.
+std::optional<std::string> read_plan(const std::string& path) {
+    if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        std::cerr << "ceplan: " << path << " is a folder, not a plan file\n";
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        std::cerr << "ceplan: cannot read " << path << "\n";
+        return std::nullopt;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+/// issue 6: evaluate the plan text N times in-process (text in, text out);
+/// prints {"evaluations": N, "median_us": m, "min_us": m} (microseconds, 0.1 resolution).
+int bench(const std::string& text, long n) {
+    using clock = std::chrono::steady_clock;
+    const ceplan::Date today = ceplan::system_today();
+    std::size_t bytes = 0;
+    for (int i = 0; i < 3; ++i) bytes += ceplan::evaluate_json(text, today).json.size();  // warm up
+    std::vector<double> us;
+    us.reserve(static_cast<std::size_t>(n));
+    for (long i = 0; i < n; ++i) {
+        const auto start = clock::now();
+        const ceplan::Outcome o = ceplan::evaluate_json(text, today);
+        const auto stop = clock::now();
+        bytes += o.json.size();
+        us.push_back(std::chrono::duration<double, std::micro>(stop - start).count());
+    }
+    std::sort(us.begin(), us.end());
+    const double median = n % 2 ? us[n / 2] : (us[n / 2 - 1] + us[n / 2]) / 2;
+    char line[160];
+    std::snprintf(line, sizeof line, "{\"evaluations\": %ld, \"median_us\": %.1f, \"min_us\": %.1f}", n, median,
+                  us.front());
+    std::cout << line << "\n";
+    return bytes > 0 ? 0 : 1;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc == 2 && std::string(argv[1]) == "policy") {
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.size() == 1 && args[0] == "policy") {
         std::cout << ceplan::policy_json() << "\n";
         return 0;
     }
-    if (argc != 3 || std::string(argv[1]) != "evaluate") return usage();
-    const std::string path = argv[2];
-    std::string text;
-    if (path == "-") {
-        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    } else {
-        std::error_code ec;
-        if (std::filesystem::is_directory(path, ec)) {
-            std::cerr << "ceplan: " << path << " is a folder, not a plan file\n";
-            return 1;
+    if (!args.empty() && args[0] == "bench" && (args.size() == 2 || args.size() == 3)) {
+        long n = 1000;
+        if (args.size() == 3) {
+            char* end = nullptr;
+            n = std::strtol(args[2].c_str(), &end, 10);
+            if (*end != '\0' || n < 1 || n > 10'000'000) {
+                std::cerr << "ceplan: N must be a whole number from 1 to 10000000, got " << args[2] << "\n";
+                return 1;
+            }
         }
-        std::ifstream in(path, std::ios::binary);
-        if (!in) {
-            std::cerr << "ceplan: cannot read " << path << "\n";
-            return 1;
-        }
-        std::ostringstream buffer;
-        buffer << in.rdbuf();
-        text = buffer.str();
+        const auto text = read_plan(args[1]);
+        return text ? bench(*text, n) : 1;
     }
-    const ceplan::Outcome outcome = ceplan::evaluate_json(text);
-    std::cout << outcome.json << "\n" << std::flush;
+    if (args.empty() || (args[0] != "evaluate" && args[0] != "optimize")) return usage();
+    const bool optimize = args[0] == "optimize";
+    bool pretty = false, in_words = false;
+    std::vector<std::string> files;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "--pretty")
+            pretty = true;
+        else if (args[i] == "--summary")
+            in_words = true;
+        else
+            files.push_back(args[i]);
+    }
+    if (files.size() != 1 || (pretty && in_words) || (optimize && in_words)) return usage();
+    const auto text = read_plan(files[0]);
+    if (!text) return 1;
+    const ceplan::Outcome outcome = optimize ? ceplan::optimize_json(*text) : ceplan::evaluate_json(*text);
+    if (in_words)
+        std::cout << ceplan::cli::summary(*text, outcome.json) << std::flush;
+    else if (pretty)
+        std::cout << nlohmann::ordered_json::parse(outcome.json).dump(2) << "\n" << std::flush;
+    else
+        std::cout << outcome.json << "\n" << std::flush;
     if (!std::cout) {
         std::cerr << "ceplan: cannot write the result\n";
         return 1;

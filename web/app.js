@@ -17,6 +17,9 @@ import * as print from './print.js';
 import * as tables from './tables.js';
 import * as timeline from './timeline.js';
 import * as lazy from './lazy.js';
+import * as dates from './dates.js';
+import * as next from './next.js';
+import * as tabs from './tabs.js';
 
 const state = { plan: null, result: null, undo: [] };
 const $ = (id) => document.getElementById(id);
@@ -28,7 +31,8 @@ const clone = (x) => JSON.parse(JSON.stringify(x));
  * Show problems (from an import, a link or a stored plan) above the columns.
  * opts: {kind (what the box is about, in data-kind), actions: [{label, onclick}],
  * keepToast (the toast of the action that caused it stays: it is still true),
- * plan (the plan the errors' pointers point into, for their words; default the current one)}.
+ * plan (the plan the errors' pointers point into, for their words; default the current one),
+ * focus (false: the box is announced, role=alert, without taking the focus)}.
  * A failure hides an earlier toast ("Imported …"), which would contradict it.
  */
 function showProblems(title, errors, opts) {
@@ -48,7 +52,7 @@ function showProblems(title, errors, opts) {
   box.dataset.kind = opts.kind || 'error';
   box.hidden = false;
   if (!opts.keepToast) hideToast();
-  box.focus();
+  if (opts.focus !== false) box.focus(); // focus: false for news that comes unasked (another tab)
 }
 function clearProblems() { const box = $('problems'); box.hidden = true; box.replaceChildren(); delete box.dataset.kind; }
 function problemsShowing(kind) { const box = $('problems'); return !box.hidden && box.dataset.kind === kind; }
@@ -77,6 +81,7 @@ function toast(message, withUndo) {
  * with the export at hand; the warning goes when a later plan is kept again.
  */
 function persist(plan) {
+  if (tabs.holding()) { tabs.remind(); return; } // another tab saved a different plan: nothing is overwritten until the user chooses (tabs.js)
   const r = store.save(plan);
   if (r.ok) {
     if (problemsShowing('save')) clearProblems();
@@ -171,8 +176,10 @@ function render() {
   const name = $('plan-name');
   if (document.activeElement !== name) name.value = typeof plan.name === 'string' ? plan.name : '';
   const asOf = $('as-of');
-  if (document.activeElement !== asOf) asOf.value = typeof plan.today === 'string' ? plan.today : '';
+  // Not while typed in, nor while it shows what it holds cannot be used (dates.js).
+  if (document.activeElement !== asOf && asOf.getAttribute('aria-invalid') !== 'true') asOf.value = typeof plan.today === 'string' ? plan.today : '';
   view.render(plan, state.result, actions, today());
+  next.render(plan, state.result, today()); // "What to do next" (next.js)
   compare.refresh(); // the variants side by side (compare.js), when open
   variants.render(plan); // the variants bar (variants.js)
   print.update(); // the printed report's heading (print.js)
@@ -422,12 +429,12 @@ function wire() {
     if (v) cand.name = v; else delete cand.name;
     apply(cand, {});
   });
-  $('as-of').addEventListener('change', (ev) => {
+  // Judged when complete, never while typed; a refusal is said under the field (dates.js).
+  dates.watchAsOf($('as-of'), (v) => {
+    if (!state.plan || v === (typeof state.plan.today === 'string' ? state.plan.today : '')) return { ok: true };
     const cand = clone(state.plan);
-    const v = ev.target.value;
     if (v) cand.today = v; else delete cand.today;
-    const r = apply(cand, {});
-    if (!r.ok) showProblems('That date was not accepted', r.errors);
+    return apply(cand, {});
   });
   $('import').addEventListener('click', () => $('import-file').click());
   $('import-file').addEventListener('change', (ev) => {
@@ -495,8 +502,8 @@ function start() {
     afterFirstPaint(() => {
       timeline.drawDeferred();
       buildExamplesMenu();
-      lazy.preload();
-      document.body.dataset.engine = 'ready';
+      // Ready (for the tests and window.Ceplan's csv, ics …) once the feature scripts have loaded.
+      lazy.preload().then(() => { document.body.dataset.engine = 'ready'; });
     });
   }, (err) => {
     document.body.dataset.engine = 'missing';
@@ -506,4 +513,4 @@ function start() {
   });
 }
 
-export { state, apply, importText, undo, toast, showProblems, start };
+export { state, apply, importText, undo, toast, showProblems, clearProblems, problemsShowing, start };

@@ -142,7 +142,7 @@ function draw() {
         if (!rc) return cell(col, c.id, 'expires', lines([]));
         const best = bestNames.has(col.name);
         return cell(col, c.id, 'expires', [
-          rc.status === 'will_expire' ? h('span', { class: 'risk' }, 'expires ', F.dateEl(rc.expires)) : F.dateEl(rc.expires),
+          rc.status === 'will_expire' ? h('span', { class: 'risk' }, 'at risk: valid through ', F.dateEl(rc.expires)) : F.dateEl(rc.expires),
           best ? h('span', { class: 'tag best-tag' }, '★ keeps it longest') : null,
         ], { class: best ? 'best' : null, dataset: { variant: col.name, cert: c.id, field: 'expires', expires: rc.expires, best: best ? 'true' : 'false' } });
       }), 'expires-row'),

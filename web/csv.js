@@ -1,6 +1,5 @@
-// csv.js: activities in and out as CSV (columns: type, title, course, version, credits,
-// completed, status; README "CSV import"). Parsing and writing are Papa Parse's (npm
-// papaparse, bundled into page.js). Each row is checked here so that a problem can be
+// csv.js: activities in and out as CSV (the columns: csvrows.js and README "CSV import").
+// Parsing and writing are Papa Parse's (npm papaparse, bundled into page.js). Each row is checked here so that a problem can be
 // named by row and column ("row 3, completed: expected a date YYYY-MM-DD"); the engine then
 // judges the plan with the good rows, and a row it refuses is reported the same way. Good rows
 // are added in one undoable change; bad rows stay listed, to fix in place or download.
@@ -11,154 +10,38 @@ import * as store from './store.js';
 import * as engine from './engine.js';
 import * as toolbar from './toolbar.js';
 import * as app from './app.js';
+import * as R from './csvrows.js';
 
-const COLUMNS = ['type', 'title', 'course', 'version', 'credits', 'completed', 'status'];
-const TYPES = ['training', 'cisco_live', 'item_authoring', 'exam'];
-const EXAM_BY_PREFIX = { 100: 'associate', 200: 'associate', 300: 'concentration', 350: 'core', 400: 'expert_written' };
+// The columns and the mapping of every field to them: csvrows.js.
+const COLUMNS = R.COLUMNS;
 const PREFIX = { training: 't', cisco_live: 'cl', item_authoring: 'ia', exam: 'x' };
 const IGNORED_COLUMNS = new Set(['problem']); // the column our own download of bad rows adds
-
 const norm = (s) => String(s == null ? '' : s).trim();
 const key = (s) => norm(s).toLowerCase().replace(/[\s-]+/g, '_');
+const rowToActivity = R.rowToActivity;
 
-/** A value written with a leading ' to stop spreadsheet formulas gets it back. */
-function unguard(s) { return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s; }
-
-function examKindOf(course) {
-  const k = key(course);
-  if (F.EXAM_KINDS.some((e) => e.kind === k)) return { kind: k, code: null };
-  const m = /^(\d{3})-\d{3}\b/.exec(norm(course));
-  if (m && EXAM_BY_PREFIX[m[1]]) return { kind: EXAM_BY_PREFIX[m[1]], code: norm(course) };
-  return null;
-}
-
-function itemTypeOf(course) {
-  const k = key(course);
-  if (F.ITEM_TYPE_LABELS[k]) return k;
-  const byLabel = Object.keys(F.ITEM_TYPE_LABELS).find((t) => key(F.ITEM_TYPE_LABELS[t]) === k || key(F.ITEM_TYPE_LABELS[t]).replace(/_item$/, '') === k);
-  return byLabel || null;
-}
-
-function statusOf(s) {
-  const k = key(s);
-  if (F.STATUSES.includes(k)) return k;
-  return F.STATUSES.find((x) => key(F.STATUS_LABELS[x]) === k) || null;
-}
-
-/**
- * rowToActivity(values {column: text}) -> {activity, errors: [{column, message}], notes: [{column, message}]}
- * The activity has no id yet. Empty cells are "not set", never 0.
- */
-function rowToActivity(values) {
-  const v = {};
-  for (const c of COLUMNS) v[c] = unguard(norm(values[c]));
-  const errors = [];
-  const notes = [];
-  const err = (column, message) => errors.push({ column, message });
-  const note = (column, message) => notes.push({ column, message });
-
-  let type = key(v.type);
-  if (type === 'cisco_live_event' || type === 'ciscolive') type = 'cisco_live';
-  if (!v.type) err('type', 'required: expected one of ' + TYPES.join(', '));
-  else if (!TYPES.includes(type)) err('type', 'expected one of ' + TYPES.join(', ') + ', got “' + v.type + '”');
-
-  if (!v.completed) err('completed', 'required: expected a date YYYY-MM-DD');
-  else if (!F.isIsoDate(v.completed)) err('completed', 'expected a date YYYY-MM-DD, got “' + v.completed + '”');
-
-  let credits;
-  if (v.credits !== '') {
-    if (/^\d+$/.test(v.credits)) credits = Number(v.credits);
-    else err('credits', 'expected a whole number of credits (or an empty cell), got “' + v.credits + '”');
-  }
-
-  let status;
-  if (v.status !== '') {
-    status = statusOf(v.status);
-    if (!status) err('status', 'expected one of ' + F.STATUSES.join(', ') + ' (or an empty cell), got “' + v.status + '”');
-  }
-
-  const a = { type };
-  switch (type) {
-    case 'training':
-      if (v.title) a.title = v.title;
-      if (v.course) a.course = v.course;
-      if (v.version) a.version = v.version;
-      if (!v.title && !v.course) err('title', 'required for a training: its title (or a course code in the course column)');
-      if (v.credits === '') err('credits', 'required for a training: the CE credits from the catalog (E1)');
-      else if (credits !== undefined) a.credits = credits;
-      break;
-    case 'cisco_live':
-      if (v.title) a.event = v.title;
-      else err('title', 'required for Cisco Live: the event, e.g. Cisco Live US 2026');
-      a.sessions = [];
-      if (v.course) note('course', 'not used for Cisco Live; ignored');
-      if (v.version) note('version', 'not used for Cisco Live; ignored');
-      if (v.credits !== '') err('credits', 'a Cisco Live event earns the credits of its sessions (E6): leave this cell empty and add the sessions in ceplan');
-      else note('type', 'add the event’s sessions in ceplan (Edit): a CSV row holds none');
-      break;
-    case 'item_authoring': {
-      if (v.title) a.title = v.title;
-      const t = itemTypeOf(v.course);
-      if (!v.course) err('course', 'required for item authoring: the item type, one of ' + Object.keys(F.ITEM_TYPE_LABELS).join(', '));
-      else if (!t) err('course', 'expected an item type, one of ' + Object.keys(F.ITEM_TYPE_LABELS).join(', ') + ', got “' + v.course + '”');
-      else a.item_type = t;
-      if (credits !== undefined) a.credits = credits;
-      else if (v.credits === '') note('credits', 'no total given: open it in ceplan to enter the accepted items (the credit table gives the rest, E8)');
-      if (v.version) note('version', 'not used for item authoring; ignored');
-      break;
-    }
-    case 'exam': {
-      if (v.title) a.title = v.title;
-      const k = v.course ? examKindOf(v.course) : null;
-      if (!v.course) err('course', 'required for an exam: its code (e.g. 350-401) or kind (' + F.EXAM_KINDS.map((e) => e.kind).join(', ') + ')');
-      else if (!k) err('course', 'cannot tell the exam kind from “' + v.course + '”: write the kind instead (' + F.EXAM_KINDS.map((e) => e.kind).join(', ') + ')');
-      else { a.exam = k.kind; if (k.code) a.code = k.code; }
-      if (v.credits !== '') err('credits', 'an exam earns no CE credits: leave this cell empty');
-      if (v.version) note('version', 'not used for an exam; ignored');
-      break;
-    }
-    default: break;
-  }
-  if (F.isIsoDate(v.completed)) a.completed = v.completed;
-  if (status) a.status = status;
-  return { activity: a, errors, notes, values: v };
-}
-
-/** The cells of one activity, in COLUMNS order (the inverse of rowToActivity where it can be). */
-function activityToRow(a) {
-  const row = { type: a.type || '', title: '', course: '', version: '', credits: '', completed: a.completed || '', status: a.status || '' };
-  const num = (n) => (Number.isFinite(n) ? n : '');
-  switch (a.type) {
-    case 'training':
-      Object.assign(row, { title: a.title || '', course: a.course || '', version: a.version == null ? '' : String(a.version), credits: num(a.credits) });
-      break;
-    case 'cisco_live':
-      row.title = a.event || '';
-      break;
-    case 'item_authoring':
-      Object.assign(row, { title: a.title || '', course: a.item_type || '', credits: num(a.credits) });
-      break;
-    case 'exam': {
-      const k = a.code ? examKindOf(a.code) : null;
-      Object.assign(row, { title: a.title || '', course: k && k.kind === a.exam ? a.code : (a.exam || '') });
-      break;
-    }
-    default:
-      row.title = a.title || '';
-  }
-  return row;
-}
-
-function unparse(rows, extra) {
-  const fields = COLUMNS.concat(extra || []);
+/** CSV text of rows; columns: COLUMNS, or (some) only those the rows have (a file's own columns). */
+function unparse(rows, extra, some) {
+  const fields = (some ? COLUMNS.filter((c) => rows.some((r) => c in r)) : COLUMNS).concat(extra || []);
   const text = Papa.unparse({ fields, data: rows.map((r) => fields.map((f) => (r[f] == null ? '' : r[f]))) },
     { escapeFormulae: true, newline: '\r\n' });
   return '\uFEFF' + text + '\r\n'; // the byte-order mark makes spreadsheets read it as UTF-8
 }
 
-/** The plan's activities as CSV text, in plan order. */
+/** The plan's activities as CSV text, in plan order (a Cisco Live event: one row per session). */
 function exportText(plan) {
-  return unparse((plan.activities || []).map(activityToRow));
+  return unparse(R.planRows(plan));
+}
+
+/**
+ * exportCheck(plan) -> {text, lost: [{pointer, message}]}: the CSV text, and what in the
+ * plan it would not give back, found by reading that very text back (the export says so
+ * before writing, README "CSV import").
+ */
+function exportCheck(plan) {
+  const text = exportText(plan);
+  const parsed = parseText(text);
+  return { text, lost: R.lost(plan, parsed.rows.map((r) => r.values)) };
 }
 
 function fileName(plan) {
@@ -296,17 +179,30 @@ function encodingNotes(parsed, encoding) {
 }
 
 // Engine pointers back to the CSV column they came from.
-const FIELD_COLUMN = { title: 'title', event: 'title', course: 'course', code: 'course', exam: 'course', item_type: 'course',
-  version: 'version', credits: 'credits', completed: 'completed', status: 'status', type: 'type' };
+const FIELD_COLUMN = { title: 'title', event: 'title', course: 'course', code: 'course', exam: 'exam', item_type: 'course',
+  version: 'version', credits: 'credits', completed: 'completed', status: 'status', type: 'type', id: 'id', claimed_on: 'claimed_on',
+  enabled: 'enabled', lite: 'lite', in_catalog: 'in_catalog', authorized: 'authorized', alpha: 'alpha', accepted_items: 'accepted_items',
+  sme_program: 'sme_program' };
+const SESSION_FIELD_COLUMN = { code: 'session_code', title: 'session_title', minutes: 'session_minutes', attended_minutes: 'session_attended_minutes', badged_in: 'session_badged_in', credits: 'session_credits' };
 
-function sameActivity(a, b) {
-  const pick = (x) => [x.type, x.title || x.event || '', x.course || x.code || x.item_type || x.exam || '', x.version == null ? '' : String(x.version), x.completed].join('\u0001');
-  return pick(a) === pick(b);
+/**
+ * An imported item is already in the plan when an activity there has the same cells in
+ * every column the file has (the id aside, and the columns the file lacks ignored), row
+ * for row (a Cisco Live event: session for session).
+ */
+function alreadyThere(existing, item) {
+  const columns = Object.keys(item.values[0].values).filter((c) => COLUMNS.includes(c) && c !== 'id');
+  const mine = R.activityToRows(Object.assign({}, item.activity, { id: '' }));
+  const cells = (rows) => JSON.stringify(rows.map((r) => columns.map((c) => norm(r[c]))));
+  const want = cells(mine);
+  return existing.some((x) => x && typeof x === 'object' && cells(R.activityToRows(Object.assign({}, x, { id: '' }))) === want);
 }
 
 /**
- * check(plan, rows) -> {plan: candidate, added: [{row, activity}], bad: [{row, values, errors}], skipped, notes}
- * rows: [{row, values}]. Nothing is changed; the caller applies the candidate.
+ * check(plan, rows) -> {plan: candidate, added: [{row, rows, activity, values}], bad: [{row, values, errors}], skipped, notes}
+ * rows: [{row, values}]. An activity keeps the file's id when the plan has no activity by
+ * that id, else it gets a fresh one (a note says so). A Cisco Live event made of several
+ * rows is added whole or listed whole. Nothing is changed; the caller applies the candidate.
  */
 function check(plan, rows) {
   const bad = [];
@@ -314,19 +210,23 @@ function check(plan, rows) {
   const notes = [];
   const good = [];
   const existing = (plan.activities || []).slice();
-  for (const r of rows) {
-    const res = rowToActivity(r.values);
-    const errors = res.errors.slice();
-    if (r.parseProblem) errors.unshift({ column: null, message: 'the row could not be read as CSV: ' + r.parseProblem });
-    if (errors.length) { bad.push({ row: r.row, values: res.values, errors }); continue; }
-    if (existing.concat(good.map((g) => g.activity)).some((x) => sameActivity(x, res.activity))) {
-      skipped.push({ row: r.row, values: res.values, message: 'already in the plan; not added again' });
+  const listBad = (item, errors) => {
+    for (const v of item.values) {
+      const mine = errors.filter((e) => e.row === v.row || (e.row == null && v.row === item.rows[0]));
+      bad.push({ row: v.row, values: v.values, errors: mine.length ? mine.map((e) => ({ column: e.column, message: e.message }))
+        : [{ column: null, message: 'held back with its event: fix the other rows of this event and add them again together' }] });
+    }
+  };
+  for (const item of R.assemble(rows)) {
+    if (item.errors.length) { listBad(item, item.errors); continue; }
+    if (alreadyThere(existing.concat(good.map((g) => g.activity)), item)) {
+      for (const v of item.values) skipped.push({ row: v.row, values: v.values, message: 'already in the plan; not added again' });
       continue;
     }
-    res.notes.forEach((n) => notes.push({ row: r.row, column: n.column, message: n.message }));
-    good.push({ row: r.row, values: res.values, activity: res.activity });
+    item.notes.forEach((n) => notes.push(n));
+    good.push({ row: item.rows[0], rows: item.rows, sessionRows: item.sessionRows, values: item.values, activity: item.activity, wanted: item.activity.id });
   }
-  // The engine judges the rest; a row it refuses goes to the bad list with its column.
+  // The engine judges the rest; an activity it refuses goes to the bad list, by row and column.
   let candidate;
   for (let round = 0; round <= good.length; round++) {
     candidate = JSON.parse(JSON.stringify(plan));
@@ -334,11 +234,16 @@ function check(plan, rows) {
     const base = candidate.activities.length;
     const used = new Set(candidate.activities.map((a) => a && a.id));
     for (const g of good) {
-      const prefix = PREFIX[g.activity.type] || 'a';
-      let n = 1;
-      while (used.has(prefix + n)) n += 1;
-      used.add(prefix + n);
-      g.activity = Object.assign({ id: prefix + n }, g.activity, { id: prefix + n });
+      let id = g.wanted;
+      if (!id || used.has(id)) {
+        const prefix = PREFIX[g.activity.type] || 'a';
+        let n = 1;
+        while (used.has(prefix + n)) n += 1;
+        if (id && round === 0) notes.push({ row: g.row, column: 'id', message: 'the plan already has an activity “' + id + '”: this one is “' + prefix + n + '”' });
+        id = prefix + n;
+      }
+      used.add(id);
+      g.activity = Object.assign({ id }, g.activity, { id });
       candidate.activities.push(g.activity);
     }
     const r = engine.evaluate(candidate);
@@ -346,30 +251,36 @@ function check(plan, rows) {
     const refused = new Map();
     const general = [];
     for (const e of r.errors) {
-      const m = /^\/activities\/(\d+)(?:\/([^/]+))?/.exec(String(e.pointer || ''));
+      const m = /^\/activities\/(\d+)(?:\/([^/]+))?(?:\/(\d+)(?:\/([^/]+))?)?/.exec(String(e.pointer || ''));
       if (m && +m[1] >= base) {
         const k = +m[1] - base;
+        const g = good[k];
         if (!refused.has(k)) refused.set(k, []);
-        refused.get(k).push({ column: FIELD_COLUMN[m[2]] || null, message: e.message });
+        const inSession = m[2] === 'sessions' && m[3] !== undefined && g && g.sessionRows[+m[3]] !== undefined;
+        refused.get(k).push({
+          row: inSession ? g.sessionRows[+m[3]] : g && g.row,
+          column: inSession ? (SESSION_FIELD_COLUMN[m[4]] || 'session') : FIELD_COLUMN[m[2]] || null, message: e.message,
+        });
       } else general.push(e);
     }
     if (!refused.size) {
       // Not about a row: nothing can be added, every row stays listed with the reason.
-      for (const g of good) bad.push({ row: g.row, values: g.values, errors: general.map((e) => ({ column: null, message: e.message })) });
+      for (const g of good) listBad(g, g.values.map((v) => general.map((e) => ({ row: v.row, column: null, message: e.message }))).flat());
       good.length = 0;
       candidate = plan;
       break;
     }
     const keep = [];
     good.forEach((g, k) => {
-      if (refused.has(k)) bad.push({ row: g.row, values: g.values, errors: refused.get(k) });
+      if (refused.has(k)) listBad(g, refused.get(k));
       else keep.push(g);
     });
     good.length = 0;
     good.push(...keep);
   }
-  bad.sort((a, b) => a.row - b.row);
-  return { plan: candidate, added: good, bad, skipped, notes: notes.filter((n) => good.some((g) => g.row === n.row)) };
+  bad.sort((p, q) => p.row - q.row);
+  const goodRows = new Set(good.flatMap((g) => g.rows));
+  return { plan: candidate, added: good, bad, skipped, notes: notes.filter((n) => goodRows.has(n.row)) };
 }
 
 /** 'row 3, completed: expected a date YYYY-MM-DD' */
@@ -420,7 +331,9 @@ function showReport(fileLabel, outcome, fileProblems, fileNotes) {
     for (const b of outcome.bad) {
       const errorsList = h('ul', { class: 'csv-row-errors' }, b.errors.map((e) => h('li', { dataset: { column: e.column || '' } }, problemText(b.row, e))));
       const inputs = {};
-      const cells = COLUMNS.map((col) => {
+      // The columns the page always had, those with a value and those with an error.
+      const shownColumns = COLUMNS.filter((col) => R.BASE_COLUMNS.includes(col) || norm(b.values[col]) !== '' || b.errors.some((e) => e.column === col));
+      const cells = shownColumns.map((col) => {
         const id = uid('csv-' + col);
         const invalid = b.errors.some((e) => e.column === col);
         const input = h('input', { type: 'text', id, value: b.values[col] || '', autocomplete: 'off', 'aria-invalid': invalid ? 'true' : null,
@@ -430,7 +343,7 @@ function showReport(fileLabel, outcome, fileProblems, fileNotes) {
       });
       list.appendChild(h('li', { class: 'csv-row', dataset: { row: String(b.row) } },
         errorsList, h('div', { class: 'csv-cells' }, cells)));
-      rowsEditors.push({ row: b.row, inputs });
+      rowsEditors.push({ row: b.row, inputs, values: b.values });
     }
     parts.push(list);
   }
@@ -449,8 +362,8 @@ function showReport(fileLabel, outcome, fileProblems, fileNotes) {
     h('h2', { id: titleId }, 'CSV import: ' + fileLabel), h('div', { class: 'scroll csv-body' }, parts),
     h('div', { class: 'form-actions' }, dl, h('span', { class: 'spacer' }), closeBtn, retry));
   const currentRows = () => rowsEditors.map((r) => {
-    const values = {};
-    for (const col of COLUMNS) values[col] = r.inputs[col].value;
+    const values = Object.assign({}, r.values); // the file's columns, edited where shown
+    for (const col of Object.keys(r.inputs)) values[col] = r.inputs[col].value;
     return { row: r.row, values };
   });
   form.addEventListener('submit', (ev) => {
@@ -464,7 +377,7 @@ function showReport(fileLabel, outcome, fileProblems, fileNotes) {
         const b = outcome.bad.find((x) => x.row === r.row);
         return Object.assign({}, r.values, { problem: b ? b.errors.map((e) => problemText(r.row, e)).join('; ') : '' });
       });
-      download(fileLabel.replace(/\.csv$/i, '') + '-rows-to-fix.csv', unparse(rows, ['problem']), 'text/csv');
+      download(fileLabel.replace(/\.csv$/i, '') + '-rows-to-fix.csv', unparse(rows, ['problem'], true), 'text/csv');
     });
   }
   closeBtn.addEventListener('click', () => dlg.close());
@@ -490,7 +403,7 @@ function run(fileLabel, rows, headerNotes, fileProblems, fileNotes) {
   if (outcome.added.length) {
     const r = app.apply(outcome.plan, { toast: 'Added ' + F.plural(outcome.added.length, 'activity', 'activities') + ' from ' + fileLabel + '.' });
     if (!r.ok) { // cannot happen: check() evaluated this very plan
-      outcome.bad.push(...outcome.added.map((g) => ({ row: g.row, values: g.values, errors: r.errors.map((e) => ({ column: null, message: e.message })) })));
+      outcome.bad.push(...outcome.added.flatMap((g) => g.values.map((v) => ({ row: v.row, values: v.values, errors: r.errors.map((e) => ({ column: null, message: e.message })) }))));
       outcome.added = [];
     }
   }
@@ -525,4 +438,4 @@ function importBytes(bytes, fileLabel) {
   return importText(d.text, fileLabel, d.encoding);
 }
 
-export { COLUMNS, rowToActivity, activityToRow, exportText, fileName, parseText, decode, check, importText, importBytes, problemText };
+export { COLUMNS, rowToActivity, exportText, exportCheck, fileName, parseText, decode, check, importText, importBytes, problemText };

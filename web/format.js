@@ -133,7 +133,8 @@ const WARNINGS = {
   ROLLOVER_FORFEITED: ['Rollover forfeited', 'Nothing to do: leftovers of 4 credits or fewer are lost.'],
   ALREADY_APPLIED: ['Already applied', 'Nothing to do: it still counts when spotting repeats.'],
   REJECTED: ['Claim rejected', 'Contact Cisco if you think the rejection is wrong.'],
-  AFTER_EXPIRATION: ['After expiration', 'Move it on or before the expiration date.'],
+  AFTER_EXPIRATION: ['After expiration', 'Move it on or before the expiration date.',
+    'Nothing to do for this one, it is done; plan what is still ahead on or before the expiration date.'], // the third: for an activity already past
   PENDING_VALIDATION: ['Validation pending', 'Nothing to do: it counts by its completion date.'],
   PLANNED_IN_PAST: ['Planned date has passed', 'Mark it completed, or move its date.'],
   PORTAL_DELAY: ['Portal delay', 'Claim it once it appears in the CE portal.'],
@@ -147,7 +148,8 @@ const NOT_A_REDUCTION = new Set(['CREDITS_OUT_OF_RANGE', 'CLAIM_DUE_SOON', 'PEND
 function explainsReduction(w) { return w && w.severity !== 'info' && !NOT_A_REDUCTION.has(w.code); }
 
 function warningTitle(code) { return (WARNINGS[code] || [String(code || 'Note').replace(/_/g, ' ').toLowerCase()])[0]; }
-function warningAdvice(code) { return (WARNINGS[code] || [])[1] || ''; }
+/** What to do about a warning; past: its activity's date has passed, so it is never asked to move (R5). */
+function warningAdvice(code, past) { const w = WARNINGS[code] || []; return (past && w[2]) || w[1] || ''; }
 
 /**
  * A warning's message without its own rule id, which the badge beside it already shows:
@@ -170,6 +172,7 @@ function readWholeNumber(input, what) {
   const raw = String(input.value == null ? '' : input.value).trim();
   const expected = 'expected a whole number' + (what || '');
   if (raw === '') return input.validity && input.validity.badInput ? { error: expected } : { empty: true };
+  if (/^[-−]\s*\d+$/.test(raw)) return { error: 'expected 0 or more' + String(what || '').replace(/^ of /, ' ') + '; got “' + raw + '”' }; // −5 is whole, but below 0
   if (!/^\d+$/.test(raw)) return { error: expected + '; got “' + raw + '”' };
   return { value: Number(raw) };
 }

@@ -8,6 +8,7 @@ import * as F from './format.js';
 import * as engine from './engine.js';
 import * as app from './app.js';
 import * as tables from './tables.js';
+import * as dates from './dates.js';
 
 // ----- field specs -------------------------------------------------------------------
 
@@ -133,6 +134,11 @@ function buildField(spec, item, pointer, compact) {
       else target[k] = r.value;
       return;
     }
+    // A date that does not exist (30/02) leaves the input empty: not a real date, not "required".
+    if (spec.kind === 'date' && raw === '' && control.validity && control.validity.badInput) {
+      if (problems) problems.push({ pointer, message: dates.NOT_REAL });
+      return;
+    }
     if (raw === '') { delete target[k]; return; }
     target[k] = raw;
   }
@@ -236,6 +242,8 @@ function open(opts) {
   let lastGood = null;
   function previewNow() {
     previewTimer = null;
+    // A date still being typed (its year passes through 0002, 0020…) is judged once complete (dates.js).
+    if (form.contains(document.activeElement) && dates.typing(document.activeElement)) return;
     const out = Object.assign({}, item);
     const problems = [];
     for (const c of controls) c.read(out, problems);
@@ -262,6 +270,7 @@ function open(opts) {
     const schedule = () => { clearTimeout(previewTimer); previewTimer = setTimeout(previewNow, 200); };
     form.addEventListener('input', schedule);
     form.addEventListener('change', schedule);
+    form.addEventListener('focusout', schedule); // a date left incomplete is judged when the focus leaves it
     form.addEventListener('click', (ev) => { if (ev.target.closest && ev.target.closest('fieldset.sessions button')) schedule(); });
   }
 
@@ -280,7 +289,8 @@ function open(opts) {
   }
   const absolute = (problems) => problems.map((p) => ({ pointer: opts.base + p.pointer, message: p.message }));
 
-  function showErrors(errors) {
+  /** Marks the fields the errors name and lists them; moves the focus only when asked (after Save). */
+  function showErrors(errors, moveFocus) {
     for (const f of fields) {
       f.control.removeAttribute('aria-invalid');
       const e = f.el.querySelector('.field-error');
@@ -302,7 +312,8 @@ function open(opts) {
         where ? where + ': ' : typeof err.pointer === 'string' ? [h('code', { class: 'pointer' }, ptr || '(whole plan)'), ' '] : null, message));
     }
     errorsBox.replaceChildren(h('p', null, 'The engine cannot use this yet; nothing was changed:'), list);
-    errorsBox.hidden = false;
+    errorsBox.hidden = !errors.length;
+    if (moveFocus === false) return;
     const firstInvalid = (fields.find((x) => x.control.getAttribute('aria-invalid') === 'true') || {}).control;
     if (firstInvalid) firstInvalid.focus();
     else errorsBox.focus();
@@ -318,6 +329,19 @@ function open(opts) {
     if (r && r.ok === false) showErrors(r.errors);
     else close();
   });
+  // Once errors are shown, each completed field is judged again: an error goes as soon as
+  // its value is fixed. Never while a date is being typed, and the focus stays put.
+  function recheck(ev) {
+    if (errorsBox.hidden || !opts.onPreview) return;
+    if (ev && ev.type !== 'focusout' && dates.typing(ev.target, true)) return;
+    const out = Object.assign({}, item);
+    const problems = [];
+    for (const c of controls) c.read(out, problems);
+    const r = problems.length ? { ok: false, errors: absolute(problems) } : opts.onPreview(out);
+    showErrors(r && r.ok === false ? r.errors : [], false);
+  }
+  form.addEventListener('change', recheck);
+  form.addEventListener('focusout', recheck);
   cancel.addEventListener('click', close);
   if (remove) remove.addEventListener('click', () => { close(); opts.onRemove(); });
 

@@ -55,8 +55,22 @@ function fold(line) {
   return out.join('\r\n');
 }
 
-/** A safe piece of a UID: letters, digits, '-' and '.' only. */
-function uidPart(s) { return String(s == null ? '' : s).replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '') || 'x'; }
+/**
+ * One piece of a UID, encoded so that different texts stay different ('a b' -> 'a%20b',
+ * 'a-b' -> 'a-b'): percent-encoding (encodeURIComponent, which also encodes '/', the
+ * separator between pieces), nothing squashed or dropped.
+ */
+function uidPart(s) { return encodeURIComponent(String(s == null ? '' : s)); }
+
+/**
+ * uidOf(planId, kind, key) -> 'kind/key1/key2/planId@ceplan' (RFC 5545 3.8.4.7: globally
+ * unique, and the same for the same event on every export). key: the ids naming the event
+ * (certification id, activity id, rollover group number), never a date, so that an event
+ * whose date moves keeps its UID and a calendar program updates it instead of adding one.
+ */
+function uidOf(planId, kind, key) {
+  return [kind].concat(key).concat([planId]).map(uidPart).join('/') + '@ceplan';
+}
 
 function certLabel(plan, id) {
   const c = (plan.certifications || []).find((x) => x.id === id);
@@ -80,9 +94,10 @@ function cheapest(missing) {
 function events(plan, result) {
   const today = (result && result.today) || plan.today || '';
   const list = [];
+  // key: the ids naming the event within its kind (see uidOf), never its date.
   const add = (date, kind, key, summary, description) => {
     if (typeof date !== 'string' || !ISO.test(date) || date < today) return;
-    list.push({ date, kind, key, summary, description });
+    list.push({ date, kind, key: [].concat(key), summary, description });
   };
   const dateText = (iso) => (F ? F.formatDate(iso) : iso);
   for (const rc of (result && result.certifications) || []) {
@@ -92,7 +107,7 @@ function events(plan, result) {
     const recerts = rc.recertifications || [];
     // Expiration after the plan (P1), and the current one when the plan moves it.
     if (rc.status !== 'expired') {
-      add(rc.expires, 'expires', rc.id, name + ': last day valid' + (current && current !== rc.expires ? ' after this plan' : ''),
+      add(rc.expires, 'expires', rc.id, name + ': valid through this day' + (current && current !== rc.expires ? ' after this plan' : ''),
         name + ' is valid through this day' + (recerts.length ? ', once the plan recertifies it on ' +
           recerts.map((r) => dateText(r.on)).join(', ') + ' (R5)' : '') + '. ' +
         (rc.status === 'retired' ? 'It is retired and cannot be recertified (L6).' :
@@ -100,14 +115,17 @@ function events(plan, result) {
             'Plan the next cycle before then.'));
     }
     if (current && current !== rc.expires) {
-      add(current, 'current-expires', rc.id, name + ': current expiration',
+      add(current, 'current-expires', rc.id, name + ': valid through this day (current expiration)',
         name + ' is valid through this day unless it is recertified first. The plan recertifies it on ' +
         dateText(recerts.length ? recerts[0].on : current) + ' (R2).');
     }
     // Finish by (R5): the latest date the final activity could move to and still be on time.
     for (const r of recerts) {
       if (!r.latest_on_time) continue;
-      add(r.latest_on_time, 'finish-by', rc.id + '-' + basic(r.on), name + ': finish by (latest on-time date)',
+      // Only an activity still ahead can move (R5): no "finish by" for one already done.
+      const final = r.final_activity == null ? null : (plan.activities || []).find((a) => a && a.id === r.final_activity);
+      if (!final || !(typeof final.completed === 'string' && final.completed > today)) continue;
+      add(r.latest_on_time, 'finish-by', [rc.id, 'activity', final.id], name + ': finish by (latest on-time date)',
         'The plan recertifies ' + name + ' on ' + dateText(r.on) + (F ? ' by ' + F.pathText(r.path) : '') + '. ' +
         'Its last qualifying activity can move as late as this day and still be on time (R5)' +
         (r.days_given_up > 0 ? ', which keeps ' + r.days_given_up + ' days of validity that finishing early gives up.' : '.'));
@@ -115,7 +133,7 @@ function events(plan, result) {
     if (rc.status === 'will_expire') {
       const m = cheapest(rc.missing);
       if (m) {
-        add(m.by, 'finish-by', rc.id + '-missing', name + ': finish by (at risk)',
+        add(m.by, 'finish-by', [rc.id, 'at-risk'], name + ': finish by (at risk)',
           name + ' is at risk: ' + (F ? F.neededText(m) : (m.credits_needed || 0) + ' credits') +
           ' still needed by this day' + (F ? ' for the path ' + F.pathText(m.path) : '') + ' (P2).' +
           ((rc.missing || []).length > 1 ? ' Other paths are listed in ceplan.' : ''));
@@ -142,13 +160,45 @@ function events(plan, result) {
   return list;
 }
 
+/** A new random plan identifier: 128 bits from crypto.getRandomValues, as 32 hex digits. */
+function newPlanId() {
+  const b = new Uint8Array(16);
+  crypto.getRandomValues(b);
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * stamp(plan, events) -> {plan, changed}: the plan with what the calendar needs kept in it
+ * (README "Deadlines calendar"): `plan_id`, a random identifier made once (the UIDs'
+ * last piece), and `calendar`, per UID the date last exported and its SEQUENCE, raised by
+ * one each time that event's date changes (RFC 5545 3.8.7.4). Entries of events no longer
+ * exported are kept, so an event that comes back still gets a higher SEQUENCE. The plan
+ * given is not changed; `changed` says whether the copy differs.
+ */
+function stamp(plan, events) {
+  const out = JSON.parse(JSON.stringify(plan));
+  let changed = false;
+  if (typeof out.plan_id !== 'string' || !out.plan_id) { out.plan_id = newPlanId(); changed = true; }
+  if (!out.calendar || typeof out.calendar !== 'object' || Array.isArray(out.calendar)) { out.calendar = {}; changed = true; }
+  for (const e of events) {
+    const uid = uidOf(out.plan_id, e.kind, e.key);
+    const was = out.calendar[uid];
+    const seq = was && Number.isInteger(was.sequence) && was.sequence >= 0 ? was.sequence : 0;
+    if (!was || typeof was !== 'object') { out.calendar[uid] = { date: e.date, sequence: 0 }; changed = true; }
+    else if (was.date !== e.date) { out.calendar[uid] = { date: e.date, sequence: seq + 1 }; changed = true; }
+  }
+  return { plan: out, changed };
+}
+
 /**
  * build(plan, result, now) -> the .ics text (CRLF line ends, folded lines).
- * now: the Date used for DTSTAMP (default: now).
+ * The plan should hold `plan_id` and `calendar` (stamp()); without them each UID ends in
+ * a fresh random id and every SEQUENCE is 0. now: the Date used for DTSTAMP (default: now).
  */
 function build(plan, result, now) {
   const stamp = stampOf(now || new Date());
-  const planKey = uidPart(String(plan.name || 'plan').toLowerCase());
+  const planId = typeof plan.plan_id === 'string' && plan.plan_id ? plan.plan_id : newPlanId();
+  const seqs = plan.calendar && typeof plan.calendar === 'object' ? plan.calendar : {};
   const calName = 'ceplan deadlines' + (plan.name ? ': ' + plan.name : '');
   const lines = [
     'BEGIN:VCALENDAR',
@@ -159,9 +209,13 @@ function build(plan, result, now) {
     'X-WR-CALNAME:' + escapeText(calName),
   ];
   for (const e of events(plan, result)) {
+    const uid = uidOf(planId, e.kind, e.key);
+    const kept = seqs[uid];
+    const sequence = kept && kept.date === e.date && Number.isInteger(kept.sequence) && kept.sequence >= 0 ? kept.sequence : 0;
     lines.push(
       'BEGIN:VEVENT',
-      'UID:' + e.kind + '-' + uidPart(e.key) + '-' + basic(e.date) + '.' + planKey + '@ceplan',
+      'UID:' + escapeText(uid),
+      'SEQUENCE:' + sequence,
       'DTSTAMP:' + stamp,
       'DTSTART;VALUE=DATE:' + basic(e.date),
       'DTEND;VALUE=DATE:' + basic(nextDay(e.date)),
@@ -186,4 +240,4 @@ function fileName(plan) {
   return json.replace(/\.json$/, '') + '-deadlines.ics';
 }
 
-export { events, build, fileName, escapeText, fold, nextDay };
+export { events, build, stamp, uidOf, fileName, escapeText, fold, nextDay };

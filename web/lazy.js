@@ -20,9 +20,13 @@ function registry() {
 /** register({name: module namespace}): the page's modules the feature scripts may use. */
 function register(modules) { Object.assign(registry().modules, modules); }
 
+/** The feature's modules if its script has run ({csv, csvrows, csvexport}, {ics}, {help}), else undefined. */
+function loaded(name) { return registry().features[name]; }
+
 /**
- * load(name) -> Promise of the feature's module ('csv', 'ics', 'help'); rejects with a
- * readable message when its file is missing (a later call tries again).
+ * load(name) -> Promise of the feature's modules ('csv' -> {csv, csvrows, csvexport}, 'ics' ->
+ * {ics}, 'help' -> {help}); rejects with a readable message when its file is missing (a later
+ * call tries again).
  */
 function load(name) {
   const reg = registry();
@@ -43,12 +47,13 @@ function load(name) {
   return p;
 }
 
-/** Loads every feature in the background, one after the other, once the page is idle. */
+/**
+ * Loads every feature in the background, one after the other, when the page is idle (or
+ * within half a second); resolves when all have loaded or failed.
+ */
 function preload() {
-  const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
-  const names = Object.keys(FILES);
-  const next = () => { const n = names.shift(); if (n) idle(() => load(n).catch(() => {}).then(next)); };
-  next();
+  const idle = window.requestIdleCallback ? (fn) => window.requestIdleCallback(fn, { timeout: 500 }) : (fn) => setTimeout(fn, 50);
+  return Object.keys(FILES).reduce((p, n) => p.then(() => new Promise((resolve) => idle(resolve))).then(() => load(n).catch(() => {})), Promise.resolve());
 }
 
-export { FILES, load, preload, register };
+export { FILES, load, loaded, preload, register };

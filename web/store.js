@@ -159,4 +159,4 @@ function fileName(plan) {
   return 'ceplan-' + base + '.json';
 }
 
-export { emptyPlan, load, save, shareLink, planTextFromHash, parsePlanText, decodeBytes, exportText, fileName, describeInvisible };
+export { KEY, emptyPlan, load, save, shareLink, planTextFromHash, parsePlanText, decodeBytes, exportText, fileName, describeInvisible };

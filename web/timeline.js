@@ -520,8 +520,8 @@ function model(rc, opts) {
   if (Number.isFinite(today) && today >= from && today <= to) add('today', today, opts.today, 'today', 'Today (as of the plan): ' + F.formatDate(opts.today));
   const recertified = recerts.length > 0;
   add('expiration', firstEnd, cycles[0].endIso,
-    recertified ? 'was due ' + F.formatDate(cycles[0].endIso) : 'expires ' + F.formatDate(cycles[0].endIso),
-    (recertified ? 'Expiration before recertifying: valid through ' : 'Expires: valid through ') + F.formatDate(cycles[0].endIso));
+    recertified ? 'was due ' + F.formatDate(cycles[0].endIso) : 'valid through ' + F.formatDate(cycles[0].endIso),
+    (recertified ? 'Expiration before recertifying: valid through ' : 'Valid through ') + F.formatDate(cycles[0].endIso));
   for (const r of recerts) {
     const day = dayNum(r.on);
     const peak = steps.filter((s) => s.day === day).reduce((m, s) => Math.max(m, s.credits), heldOn(day));
@@ -558,7 +558,7 @@ function model(rc, opts) {
   if (exams.length) sentences.push('Exams: ' + exams.map((e) => F.examKindLabel(e.kind).toLowerCase() + ' on ' + F.formatDate(e.iso)).join(', ') + '.');
   for (const r of carried) if (r.rollover.credits > 0) sentences.push('On ' + F.formatDate(r.on) + ', ' + rolledText(r.rollover) + '.');
   for (const e of expiries) sentences.push(e.sentence + '.');
-  sentences.push(rc.status === 'will_expire' ? 'Expires on ' + F.formatDate(rc.expires) + '.' : 'Valid through ' + F.formatDate(rc.expires) + '.');
+  sentences.push((rc.status === 'will_expire' ? 'At risk: valid through ' : 'Valid through ') + F.formatDate(rc.expires) + '.');
 
   const uid = newUid('tl');
   return {

@@ -52,23 +52,28 @@ function withFeature(name, what, fn) {
 }
 
 function exportCalendar() {
-  return withFeature('ics', 'The calendar export', (ics) => {
-    const { plan, result } = app.state;
+  return withFeature('ics', 'The calendar export', ({ ics }) => {
+    let { plan, result } = app.state;
     if (!plan || !result) return;
-    if (!ics.events(plan, result).length) {
+    const events = ics.events(plan, result);
+    if (!events.length) {
       app.toast('No deadline lies ahead in this plan: the calendar would be empty.');
       return;
     }
+    // The plan keeps its calendar identity (plan_id) and each event's SEQUENCE (ics.js stamp()).
+    const stamped = ics.stamp(plan, events);
+    if (stamped.changed && app.apply(stamped.plan, { undoable: false }).ok) plan = stamped.plan;
     download(ics.fileName(plan), ics.build(plan, result), 'text/calendar');
     app.toast('Calendar saved: open it with your calendar program to add the deadlines.');
   });
 }
 
+/** Export → Activities (CSV): what the file could not give back is said first (csvexport.js). */
 function exportCsv() {
-  return withFeature('csv', 'The CSV export', (csv) => {
+  return withFeature('csv', 'The CSV export', ({ csvexport }) => {
     const { plan } = app.state;
     if (!plan) return;
-    download(csv.fileName(plan), csv.exportText(plan), 'text/csv');
+    csvexport.run(plan, download);
   });
 }
 
@@ -83,12 +88,12 @@ function wire() {
   $('import-csv-file').addEventListener('change', (ev) => {
     const file = ev.target.files && ev.target.files[0];
     if (!file) return;
-    file.arrayBuffer().then((bytes) => withFeature('csv', 'The CSV import', (csv) => csv.importBytes(bytes, file.name)), // csv.js reads the encoding
+    file.arrayBuffer().then((bytes) => withFeature('csv', 'The CSV import', ({ csv }) => csv.importBytes(bytes, file.name)), // csv.js reads the encoding
       () => app.showProblems(file.name + ' could not be read', []))
       .finally(() => { ev.target.value = ''; });
   });
   $('credit-tables').addEventListener('click', () => tables.open());
-  $('help').addEventListener('click', () => withFeature('help', 'Help', (help) => help.open()));
+  $('help').addEventListener('click', () => withFeature('help', 'Help', ({ help }) => help.open()));
   engine.ready.catch(() => {
     ['export-ics', 'export-csv', 'import-csv', 'credit-tables'].forEach((id) => { $(id).disabled = true; });
   });

@@ -19,7 +19,7 @@ import * as app from './app.js';
 import * as compare from './compare.js';
 
 const META = ['variant', 'variants'];
-const SHARED = ['name', 'today', 'policy'];
+const SHARED = ['name', 'today', 'policy', 'plan_id', 'calendar']; // plan_id, calendar: the deadlines calendar's (ics.js)
 const clone = (x) => JSON.parse(JSON.stringify(x));
 const isObj = (x) => x && typeof x === 'object' && !Array.isArray(x);
 

@@ -20,9 +20,10 @@ function icon(type) {
     (ICONS[type] || ICONS.training).map((d) => svg('path', { d })));
 }
 
-function warningItem(w) {
+/** One warning; past: its activity's date has passed (the advice never asks to move it then, R5). */
+function warningItem(w, past) {
   const info = w.severity === 'info';
-  const advice = F.warningAdvice(w.code);
+  const advice = F.warningAdvice(w.code, past);
   return h('li', { class: ['warning', info ? 'info' : 'warn'], dataset: { code: w.code || '', rule: w.rule || '' } },
     h('span', { class: 'sev' }, info ? 'Note' : 'Warning'),
     h('span', { class: 'w-body' },
@@ -31,9 +32,9 @@ function warningItem(w) {
       advice ? h('span', { class: 'w-advice' }, h('span', { class: 'w-todo' }, 'What to do: '), advice) : null,
       w.code === 'CREDIT_VALUE_UNKNOWN' && tables ? tables.warningLink(w) : null)); // E8: open the credit tables
 }
-function warningList(ws, cls) {
+function warningList(ws, cls, past) {
   if (!ws || !ws.length) return null;
-  return h('ul', { class: ['warnings', cls] }, ws.map(warningItem));
+  return h('ul', { class: ['warnings', cls] }, ws.map((w) => warningItem(w, past)));
 }
 
 function certName(c) { return (c && (c.name || c.id)) || 'Unnamed certification'; }
@@ -78,7 +79,7 @@ function statusBadge(rc) {
       return h('span', { class: 'badge safe' }, 'Safe', first ? [': recertifies on ', F.dateEl(first.on)] : null);
     }
     case 'will_expire':
-      return h('span', { class: 'badge risk' }, 'At risk: expires on ', F.dateEl(rc.expires));
+      return h('span', { class: 'badge risk' }, 'At risk: valid through ', F.dateEl(rc.expires));
     case 'retired':
       return h('span', { class: 'badge retired' }, 'Retired');
     case 'expired':
@@ -229,7 +230,8 @@ function activityRow(a, i, idx, today, act) {
   const sessionWs = a.type === 'cisco_live' ? ws.filter((w) => w.session !== null && w.session !== undefined) : [];
   const rowWs = ws.filter((w) => !sessionWs.includes(w));
   const switchId = uid('sw');
-  return h('li', { class: ['activity', 'type-' + a.type, off && 'off', less && 'less'], dataset: { id: a.id || '', index: String(i) } },
+  // id: the target of "What to do next" links (next.js)
+  return h('li', { class: ['activity', 'type-' + a.type, off && 'off', less && 'less'], id: 'activity-' + i, tabindex: '-1', dataset: { id: a.id || '', index: String(i) } },
     h('div', { class: 'act-icon', title: (F.ACTIVITY_TYPES[a.type] || {}).label || a.type }, icon(a.type)),
     h('div', { class: 'act-main' },
       h('h3', { class: 'act-title' }, title),
@@ -239,7 +241,7 @@ function activityRow(a, i, idx, today, act) {
       sessionSummary(a, ra, sessionWs),
       sessionsDetails(a, sessionWs)),
     h('div', { class: 'act-side' }, creditsCell(a, ra, ws)),
-    rowWs.length ? h('div', { class: 'act-warnings' }, warningList(rowWs)) : null,
+    rowWs.length ? h('div', { class: 'act-warnings' }, warningList(rowWs, null, String(a.completed || '') <= today)) : null,
     h('div', { class: 'act-foot' },
       h('div', { class: 'switch' },
         h('input', { type: 'checkbox', role: 'switch', id: switchId, class: 'toggle', checked: !off, dataset: { focus: 'switch:' + a.id },
@@ -319,6 +321,8 @@ function latestAdvice(r, rc, certsById, ctx) {
   const movable = Math.max(0, dayNumber(r.latest_on_time) - dayNumber(r.on));
   const still = Number.isFinite(r.days_given_up_at_latest) ? r.days_given_up_at_latest : Math.max(0, r.days_given_up - movable);
   const final = ctx && (ctx.plan.activities || []).find((a) => a && a.id === r.final_activity);
+  // Advice is about what can still move: an activity whose date has passed cannot (R5).
+  if (final && ctx.today && typeof final.completed === 'string' && final.completed <= ctx.today) return null;
   const who = final ? ['“', activityTitle(final), '”'] : 'The final activity';
   const data = { latestOnTime: r.latest_on_time, movableDays: String(movable), daysGivenUpAtLatest: String(still), finalActivity: r.final_activity };
   // The certification whose path was met: its own recertification that day replaced an
@@ -421,11 +425,11 @@ function verdictCard(c, rc, idx, certsById, ctx) {
     const recerts = rc.recertifications || [];
     if (recerts.length) parts.push(kept('recerts:' + c.id, 'ol', { class: 'recerts' }, recerts.map((r) => keyedRecert(r, rc, certsById, ctx))));
     if (rc.status === 'will_expire') {
-      parts.push(h('p', { class: 'headline risk' }, 'Will expire on ', F.dateEl(rc.expires, 'expires')));
+      parts.push(h('p', { class: 'headline risk' }, 'At risk: valid through ', F.dateEl(rc.expires, 'expires'), ', then it lapses.'));
       parts.push(missingList(rc, certsById, ctx));
     } else if (rc.status === 'expired') {
-      parts.push(h('p', { class: 'headline expired' }, 'Expired on ', F.dateEl(rc.expires, 'expires'),
-        ': it needs the full exam process again ', F.ruleBadge('R3'), '.'));
+      parts.push(h('p', { class: 'headline expired' }, 'Expired: it was valid through ', F.dateEl(rc.expires, 'expires'),
+        '; it needs the full exam process again ', F.ruleBadge('R3'), '.'));
     } else if (rc.status === 'retired') {
       parts.push(h('p', { class: 'headline retired' }, 'Retired: valid through ', F.dateEl(rc.expires, 'expires'),
         ', then it lapses; it cannot be recertified ', F.ruleBadge('L6'), '.'));
@@ -498,7 +502,12 @@ function renderVerdict(root, plan, result, idx, today) {
       result.horizon && result.horizon !== result.today ? [', looking ahead to ', F.dateEl(result.horizon)] : null, '.'));
   }
   if (!certs.length) out.push(h('p', { class: 'empty' }, 'The verdict appears once you add a certification.'));
-  for (const c of certs) out.push(verdictCard(c, idx.certs.get(c.id), idx, certsById, ctx));
+  certs.forEach((c, i) => {
+    const card = verdictCard(c, idx.certs.get(c.id), idx, certsById, ctx);
+    card.id = 'verdict-' + i; // the target of "What to do next" links (next.js)
+    card.tabIndex = -1;
+    out.push(card);
+  });
   if (certs.length) out.push(rolloverBlock(result));
   if (idx.general.length) {
     out.push(h('section', { class: 'card general', 'aria-label': 'Other warnings' }, h('h3', null, 'Also worth knowing'), warningList(idx.general)));
@@ -526,7 +535,7 @@ function previewVerdict(plan, result, today) {
 
 /**
  * One line per certification: its verdict in words ('Safe: recertifies on …, valid
- * through …' / 'At risk: expires on …'), and what it was before when `before` differs.
+ * through …' / 'At risk: valid through …'), and what it was before when `before` differs.
  */
 function verdictSummary(plan, result, before) {
   const prev = new Map(((before && before.certifications) || []).map((c) => [c.id, c]));
@@ -535,8 +544,8 @@ function verdictSummary(plan, result, before) {
     const first = (rc.recertifications || [])[0];
     switch (rc.status) {
       case 'recertified': return ['recertifies on ', F.dateEl(first && first.on), ', valid through ', F.dateEl(rc.expires)];
-      case 'will_expire': return ['at risk: expires on ', F.dateEl(rc.expires)];
-      case 'expired': return ['expired on ', F.dateEl(rc.expires)];
+      case 'will_expire': return ['at risk: valid through ', F.dateEl(rc.expires)];
+      case 'expired': return ['expired: was valid through ', F.dateEl(rc.expires)];
       case 'retired': return ['retired: valid through ', F.dateEl(rc.expires)];
       default: return [String(rc.status)];
     }

@@ -100,6 +100,32 @@ const VIEWS = [
     for (let i = 0; i < await switches.count(); i += 2) await switches.nth(i).click();
     return (await page.locator('.activity.off').count()) > 0;
   }],
+  ['What to do next links followed', async (page) => {
+    await page.locator('#outlook a.next-link').first().click();
+    return page.evaluate(() => /^activity-|^verdict-/.test(document.activeElement.id));
+  }],
+  ['As of: not a real date', async (page) => {
+    const v = await page.inputValue('#as-of');
+    await page.evaluate(() => { const i = document.getElementById('as-of'); i.value = ''; });
+    await page.focus('#as-of');
+    await page.keyboard.type('3002');
+    await page.focus('#plan-name');
+    const shown = await page.locator('.as-of-error:not([hidden])').count() === 1;
+    await page.fill('#as-of', v);
+    await page.focus('#plan-name');
+    return shown;
+  }],
+  ['CSV export: values that cannot go into CSV', async (page) => {
+    await page.evaluate(() => {
+      const p = JSON.parse(JSON.stringify(Ceplan.app.state.plan));
+      p.activities[0].notes = 'a field of my own';
+      Ceplan.app.apply(p, {});
+    });
+    await page.click('#export-button');
+    await page.click('#export-csv');
+    await page.locator('dialog#csv-export[open]').waitFor();
+    return true;
+  }],
   ['import menu', async (page) => { await page.click('#import-button'); return true; }],
   ['export menu', async (page) => { await page.keyboard.press('Escape'); await page.click('#export-button'); return true; }],
   ['share panel', async (page) => { await page.keyboard.press('Escape'); await page.click('#share'); return true; }],
@@ -152,6 +178,15 @@ const VIEWS = [
     return true;
   }],
   ['phone width, another example', async (page) => { await loadExample(page, 1); return true; }],
+  ['another tab saved a different plan', async (page) => {
+    await page.evaluate(() => {
+      const other = JSON.parse(JSON.stringify(Ceplan.app.state.plan));
+      other.name = 'Changed in another tab';
+      window.dispatchEvent(new StorageEvent('storage', { key: 'ceplan.workspace.v1', newValue: JSON.stringify({ plan: other }), storageArea: localStorage }));
+    });
+    await page.locator('#problems[data-kind="other-tab"]:not([hidden])').waitFor();
+    return true;
+  }],
 ];
 
 for (const scheme of ['light', 'dark']) {

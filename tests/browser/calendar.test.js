@@ -6,7 +6,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const ICALmod = require('ical.js');
-const { launch, openPage, finish, exampleFiles, planHash } = require('./helpers');
+const { launch, openPage, finish, exampleFiles, planHash, savedPlan, expectSoon } = require('./helpers');
 
 const ICAL = ICALmod.default || ICALmod;
 
@@ -40,7 +40,7 @@ function parseCalendar(text) {
     assert.equal(e.endDate.toString(), next.toString(), 'DTEND is the next day');
     assert.ok(v.getFirstPropertyValue('dtstamp'), 'DTSTAMP');
     return {
-      date: e.startDate.toString(), summary: e.summary, description: e.description, uid: e.uid,
+      date: e.startDate.toString(), summary: e.summary, description: e.description, uid: e.uid, sequence: v.getFirstPropertyValue('sequence'),
       categories: v.getAllProperties('categories').flatMap((p) => p.getValues()),
     };
   });
@@ -147,6 +147,77 @@ test('a plan with no deadline ahead says so instead of saving an empty calendar'
   await page.click('#export-ics');
   await page.locator('#toast', { hasText: 'No deadline lies ahead' }).waitFor();
   assert.equal(downloaded, false);
-  assert.equal(await page.locator('#export-menu').getAttribute('open'), null, 'the menu closed');
+  await expectSoon(() => page.locator('#export-menu').getAttribute('open'), null, 'the menu closed'); // in a timer after the click
+  await finish(s);
+});
+
+// RFC 5545 3.8.4.7: a UID is globally unique and stays the same for the same event. issue 7 §2.
+/** A CCNP with two unclaimed courses whose ids differ only by a space and a dash. */
+function twoIdsPlan(name) {
+  const plan = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29',
+    certifications: [{ id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2027-06-30' }],
+    activities: [
+      { id: 'a b', type: 'training', title: 'Course space', course: 'SPC', version: '1.0', credits: 40, completed: '2026-10-01', status: 'completed' },
+      { id: 'a-b', type: 'training', title: 'Course dash', course: 'DSH', version: '1.0', credits: 40, completed: '2026-09-01', status: 'completed' },
+    ],
+  };
+  if (name) plan.name = name;
+  return plan;
+}
+const claimOf = (events, title) => events.find((e) => e.categories.includes('claim-by') && e.summary.includes(title));
+
+test('.ics UIDs: ids "a b" and "a-b" stay apart, no date in a UID, a random plan_id kept in the plan', async () => {
+  const s = await openPage(browser, { hash: planHash(twoIdsPlan()) });
+  const { page } = s;
+  const events = parseCalendar((await downloadCalendar(page)).text); // asserts the UIDs are unique
+  // C1: claim within 365 days: 2026-10-01 → 2027-10-01, 2026-09-01 → 2027-09-01.
+  const space = claimOf(events, 'Course space');
+  const dash = claimOf(events, 'Course dash');
+  assert.equal(space.date, '2027-10-01');
+  assert.equal(dash.date, '2027-09-01');
+  assert.notEqual(space.uid, dash.uid);
+  assert.match(space.uid, /a%20b/, 'the space is encoded, not squashed: ' + space.uid);
+  const saved = await savedPlan(page);
+  for (const e of events) {
+    // (the random plan_id is hex and may hold eight digits in a row: look at the rest)
+    assert.doesNotMatch(e.uid.replace(saved.plan_id, ''), /\d{8}|\d{4}-\d{2}-\d{2}/, 'no date in the UID ' + e.uid);
+    assert.equal(e.sequence, 0, 'first export: SEQUENCE 0');
+  }
+  assert.match(saved.plan_id, /^[0-9a-f]{32}$/, 'a random plan identifier, kept in the saved plan');
+  for (const e of events) assert.ok(e.uid.includes(saved.plan_id), 'the UID holds the plan identifier: ' + e.uid);
+  assert.equal(saved.calendar[space.uid].date, '2027-10-01');
+
+  // A second unnamed plan with the same courses, in another browser: other UIDs.
+  const other = await openPage(browser, { hash: planHash(twoIdsPlan()) });
+  const otherEvents = parseCalendar((await downloadCalendar(other.page)).text);
+  assert.notEqual(claimOf(otherEvents, 'Course space').uid, space.uid, 'two people’s plans never share a UID');
+  await finish(other);
+  await finish(s);
+});
+
+test('.ics SEQUENCE: moving an activity keeps its UID and raises SEQUENCE; unchanged events keep theirs', async () => {
+  const s = await openPage(browser, { hash: planHash(twoIdsPlan('Moves')) });
+  const { page } = s;
+  const first = parseCalendar((await downloadCalendar(page)).text);
+  // Move "Course dash" from 2026-09-01 to 2026-09-15 through its form.
+  await page.locator('li.activity[data-id="a-b"] button', { hasText: 'Edit' }).click();
+  await page.locator('dialog#editor').getByLabel('Completed on (or planned for)', { exact: true }).fill('2026-09-15');
+  await page.locator('dialog#editor button[type=submit]').click();
+  await page.locator('dialog#editor').waitFor({ state: 'hidden' });
+  const second = parseCalendar((await downloadCalendar(page)).text);
+  const before = claimOf(first, 'Course dash');
+  const after = claimOf(second, 'Course dash');
+  assert.equal(after.date, '2027-09-15', 'C1: 2026-09-15 + 365 days');
+  assert.equal(after.uid, before.uid, 'same event, same UID: a calendar updates it instead of adding one');
+  assert.equal(after.sequence, 1, 'its date changed: SEQUENCE 0 → 1');
+  assert.equal(claimOf(second, 'Course space').uid, claimOf(first, 'Course space').uid);
+  assert.equal(claimOf(second, 'Course space').sequence, 0, 'date unchanged: SEQUENCE unchanged');
+  // Exported again with nothing changed: the same SEQUENCE; after a reload, the same UIDs.
+  await page.reload();
+  await page.waitForSelector('body[data-engine="ready"]');
+  const third = parseCalendar((await downloadCalendar(page)).text);
+  assert.equal(claimOf(third, 'Course dash').uid, before.uid);
+  assert.equal(claimOf(third, 'Course dash').sequence, 1);
   await finish(s);
 });

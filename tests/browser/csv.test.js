@@ -53,7 +53,7 @@ test('CSV import: good rows are added, bad rows are listed by row and column, fi
   const problems = await report.locator('.csv-row-errors li').allTextContents();
   assert.deepEqual(problems.map((p) => p.replace(/:.*/, '')), [
     'row 3, completed', 'row 5, credits', 'row 8, status', 'row 10, type', 'row 11, credits']);
-  assert.match(problems[0], /^row 3, completed: expected a date YYYY-MM-DD, got “2026-13-01”$/);
+  assert.match(problems[0], /^row 3, completed: not a real date: “2026-13-01”$/);
   assert.match(problems[2], /expected one of planned, completed, claimed/);
   assert.match(problems[4], /at most 1000000/, 'the engine’s own refusal, mapped to its row and column: ' + problems[4]);
   assert.equal(await report.locator('.csv-row[data-row="3"] input[aria-invalid="true"]').getAttribute('data-column'), 'completed');
@@ -82,7 +82,7 @@ test('CSV import: good rows are added, bad rows are listed by row and column, fi
   const bad = Papa.parse(fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
   assert.deepEqual(bad.meta.fields, ['type', 'title', 'course', 'version', 'credits', 'completed', 'status', 'problem']);
   assert.deepEqual(bad.data.map((r) => r.course), ['ENCOR', 'ENAUTO', 'ENSDWI', '', 'HUGE']);
-  assert.match(bad.data[0].problem, /row 3, completed: expected a date/);
+  assert.match(bad.data[0].problem, /row 3, completed: not a real date/);
 
   // Fix two rows in place and add them again: they join the plan, the rest stay listed.
   await report.getByLabel('Row 3, completed').fill('2026-03-01');
@@ -125,12 +125,16 @@ test('CSV export writes the activities in the import columns, and imports back a
   assert.ok(raw.startsWith('\uFEFF'), 'a byte-order mark, for spreadsheets');
   assert.match(raw, /\r\n/);
   const parsed = Papa.parse(raw.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
-  assert.deepEqual(parsed.meta.fields, ['type', 'title', 'course', 'version', 'credits', 'completed', 'status']);
-  assert.deepEqual(parsed.data, [
-    { type: 'training', title: 'Implementing Cisco Enterprise Advanced Routing', course: 'ENARSI', version: '1.1', credits: '40', completed: '2026-06-01', status: 'claimed' },
-    { type: 'exam', title: '', course: '300-410', version: '', credits: '', completed: '2027-01-10', status: '' },
-    { type: 'item_authoring', title: 'Items for ENCOR', course: 'core', version: '', credits: '', completed: '2026-02-01', status: 'pending' },
-    { type: 'training', title: '\'=HYPERLINK("x")', course: 'FORM', version: '1.0', credits: '8', completed: '2026-03-01', status: 'completed' },
+  // The first columns are the ones the page always had; then one for every other field (csvrows.js).
+  assert.deepEqual(parsed.meta.fields, ['type', 'title', 'course', 'version', 'credits', 'completed', 'status', 'id', 'claimed_on', 'enabled',
+    'lite', 'in_catalog', 'authorized', 'alpha', 'exam', 'accepted_items', 'sme_program',
+    'session', 'session_code', 'session_title', 'session_minutes', 'session_attended_minutes', 'session_badged_in', 'session_credits']);
+  const base = ['type', 'title', 'course', 'version', 'credits', 'completed', 'status', 'id', 'exam'];
+  assert.deepEqual(parsed.data.map((r) => Object.fromEntries(base.map((c) => [c, r[c]]))), [
+    { type: 'training', title: 'Implementing Cisco Enterprise Advanced Routing', course: 'ENARSI', version: '1.1', credits: '40', completed: '2026-06-01', status: 'claimed', id: 't1', exam: '' },
+    { type: 'exam', title: '', course: '300-410', version: '', credits: '', completed: '2027-01-10', status: '', id: 'x1', exam: 'concentration' },
+    { type: 'item_authoring', title: 'Items for ENCOR', course: 'core', version: '', credits: '', completed: '2026-02-01', status: 'pending', id: 'ia1', exam: '' },
+    { type: 'training', title: '\'=HYPERLINK("x")', course: 'FORM', version: '1.0', credits: '8', completed: '2026-03-01', status: 'completed', id: 't2', exam: '' },
   ]);
   // Importing the export again adds nothing: every row is already in the plan.
   await importCsv(page, 'again.csv', raw);

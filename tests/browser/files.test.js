@@ -54,7 +54,7 @@ test('every example loads from the menu and shows its hand-checked verdict', asy
         assert.equal(await r.locator('time.new-expires').getAttribute('datetime'), w.new_expires);
       }
       if (want.status === 'will_expire') {
-        assert.match(await card.locator('.headline').textContent(), /Will expire on/);
+        assert.match(await card.locator('.headline').textContent(), /At risk: valid through/);
         assert.equal(await card.locator('.headline time').getAttribute('datetime'), want.expires);
       }
     }

@@ -69,7 +69,7 @@ test('a plan built through the forms gets its verdict, and the what-if switch ch
   // What-if: switching the training off writes enabled:false and the verdict turns to "will expire".
   await row.getByRole('switch').click();
   assert.match(await verdict.getAttribute('class'), /status-will_expire/);
-  assert.match(await verdict.locator('.headline').textContent(), /Will expire on 30 Jun 2027/);
+  assert.match(await verdict.locator('.headline').textContent(), /At risk: valid through 30 Jun 2027/);
   const missing = verdict.locator('.missing-path[data-credits-needed="30"]');
   assert.equal(await missing.count(), 1);
   assert.match(await missing.textContent(), /30 more CE credits by 30 Jun 2027/);

@@ -65,3 +65,59 @@ test('policy prints the built-in table', () => {
   assert.strictEqual(r.status, 0);
   assert.deepStrictEqual(JSON.parse(r.stdout).levels.associate[0], { credits: 30, exams: [], source: 'seed', verified: true });
 });
+
+// issue 7 §4: --pretty indents the JSON, --summary says the verdict in words.
+// The plan: a CCNA (L1 associate, 30 CE credits, L2) valid through 2027-01-01;
+// 30 credits completed 2026-02-01 recertify it that day (R3), new expiration
+// 2026-02-01 + 3 years = 2029-02-01 (R5), 2027-01-01 − 2026-02-01 = 334 days given up.
+test('evaluate --pretty prints the same result, indented two spaces', () => {
+  const compact = run(['evaluate', '-'], JSON.stringify(plan));
+  const pretty = run(['evaluate', '--pretty', '-'], JSON.stringify(plan));
+  assert.strictEqual(pretty.status, 0);
+  assert.match(pretty.stdout, /^\{\n  "format": "ceplan-result",\n  "version": 1,\n/);
+  assert.strictEqual(JSON.stringify(JSON.parse(pretty.stdout)), compact.stdout.trim());
+});
+
+test('R5 P1: evaluate --summary says when, by which path, valid through, and days given up', () => {
+  const r = run(['evaluate', '--summary', '-'], JSON.stringify(plan));
+  assert.strictEqual(r.status, 0);
+  assert.match(r.stdout, /recertifies on 2026-02-01 by 30 CE credits, valid through 2029-02-01, 334 days given up/);
+  assert.doesNotMatch(r.stdout, /expires on/);
+});
+
+test('P2 E1: --summary of a plan that falls short says valid through and what is missing', () => {
+  // 12 credits of 30: 18 more needed by the expiration date 2027-01-01 (L2, R3).
+  const short = { ...plan, activities: [{ id: 'a', type: 'training', title: 'Short course', credits: 12, completed: '2026-02-01' }] };
+  const r = run(['evaluate', '--summary', '-'], JSON.stringify(short));
+  assert.strictEqual(r.status, 0);
+  assert.match(r.stdout, /will expire: valid through 2027-01-01/);
+  assert.match(r.stdout, /30 CE credits, by 2027-01-01: 18 more CE credits \(12 held\)/);
+});
+
+test('E1: --summary lists credits that do not count and why', () => {
+  // A lite course earns nothing (E1 lite): 0 of its 30 credits count.
+  const lite = { ...plan, activities: [{ id: 'a', type: 'training', title: 'Lite course', credits: 30, lite: true, completed: '2026-02-01' }] };
+  const r = run(['evaluate', '--summary', '-'], JSON.stringify(lite));
+  assert.strictEqual(r.status, 0);
+  assert.match(r.stdout, /Credits that do not count:\n {2}- Lite course \(a\): earns 0 of 30 CE credits: /);
+});
+
+test('--summary of an invalid plan lists the problems in words and exits 2', () => {
+  const bad = { ...plan, activities: [{ id: 'a', type: 'training', credits: -5, completed: '2026-02-01' }] };
+  const r = run(['evaluate', '--summary', '-'], JSON.stringify(bad));
+  assert.strictEqual(r.status, 2);
+  assert.match(r.stdout, /cannot be evaluated: 1 problem\.\n {2}\/activities\/0\/credits: expected CE credits, a whole number 0 or more, got -5/);
+});
+
+test('issue 6: bench PLAN N evaluates N times and prints the median and fastest in microseconds', () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ceplan-')), 'plan.json');
+  fs.writeFileSync(file, JSON.stringify(plan));
+  const r = run(['bench', file, '25']);
+  assert.strictEqual(r.status, 0);
+  const out = JSON.parse(r.stdout);
+  assert.deepStrictEqual(Object.keys(out), ['evaluations', 'median_us', 'min_us']);
+  assert.strictEqual(out.evaluations, 25);
+  assert.ok(out.min_us > 0 && out.min_us <= out.median_us);
+  assert.strictEqual(run(['bench', file, '0']).status, 1);
+  assert.strictEqual(run(['bench', file, 'many']).status, 1);
+});

@@ -21,9 +21,21 @@ inline json run(const json& plan) {
 }
 
 /// A plan with `today`, certifications and activities (policy optional).
-inline json plan(const std::string& today, json certifications, json activities, json policy = json::object()) {
-    return {{"format", "ceplan-plan"},  {"version", 1},    {"today", today}, {"certifications", certifications},
-            {"activities", activities}, {"policy", policy}};
+/// The lists are std::vector<json>, turned into JSON arrays explicitly: a
+/// one-element braced list `{cert(...)}` given to a `json` parameter is an array
+/// under GCC but the element itself under clang (CWG 2137), so tests never rely on it.
+inline json plan(const std::string& today, const std::vector<json>& certifications,
+                 const std::vector<json>& activities, json policy = json::object()) {
+    json p = json::object();
+    p["format"] = "ceplan-plan";
+    p["version"] = 1;
+    p["today"] = today;
+    p["certifications"] = json::array();
+    for (const auto& c : certifications) p["certifications"].push_back(c);
+    p["activities"] = json::array();
+    for (const auto& a : activities) p["activities"].push_back(a);
+    p["policy"] = std::move(policy);
+    return p;
 }
 
 inline json training(const std::string& id, int credits, const std::string& completed, json extra = json::object()) {

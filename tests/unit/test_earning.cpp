@@ -9,8 +9,8 @@ using namespace ceplan::test;
 
 namespace {
 
-json ccna() {
-    return json::array({cert("ccna", "associate", "2027-06-01")});
+std::vector<json> ccna() {
+    return {cert("ccna", "associate", "2027-06-01")};
 }
 
 int earned(const json& result, const std::string& id) {
@@ -23,8 +23,11 @@ const json test_live_policy = {{"cisco_live",
                                  {"seminar_4h", {{"1000", 4}, {"2000", 5}, {"3000", 6}}},
                                  {"seminar_8h", {{"1000", 8}, {"2000", 9}, {"3000", 10}}}}}};
 
-json live(const std::string& id, const std::string& event, json sessions) {
-    return {{"id", id}, {"type", "cisco_live"}, {"event", event}, {"completed", "2026-06-04"}, {"sessions", sessions}};
+json live(const std::string& id, const std::string& event, const std::vector<json>& sessions) {
+    json a = {{"id", id}, {"type", "cisco_live"}, {"event", event}, {"completed", "2026-06-04"}};
+    a["sessions"] = json::array();
+    for (const auto& s : sessions) a["sessions"].push_back(s);
+    return a;
 }
 
 json session(const std::string& code, int minutes, int attended, bool badged = true) {
@@ -222,7 +225,7 @@ TEST_CASE("C1: unclaimed past 365 days earns 0, closing within 30 days is flagge
 }
 
 TEST_CASE("C3: an activity before the earliest first_certified earns 0", "[C3]") {
-    json certs = {cert("ccna", "associate", "2027-06-01", {{"first_certified", "2024-06-01"}})};
+    std::vector<json> certs = {cert("ccna", "associate", "2027-06-01", {{"first_certified", "2024-06-01"}})};
     json r = run(plan("2024-05-01", certs, {training("early", 16, "2024-05-31"), training("on", 16, "2024-06-01")}));
     CHECK(earned(r, "early") == 0);
     CHECK(earned(r, "on") == 16);

@@ -1,0 +1,156 @@
+// "What to do next" at the top of the verdict (issue 7 §4): dated actions in order, each
+// linked to its activity; the same list in print; first on a phone. And timing advice never
+// tells you to move an activity whose date has passed (R5). Dates derived by hand.
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { launch, openPage, finish, exampleFiles, planHash } = require('./helpers');
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { if (browser) await browser.close(); });
+
+const example = (prefix) => exampleFiles().find((e) => e.file.startsWith(prefix)).plan;
+
+/** The actions as [kind, date, target id] (target: the activity's or certification's id). */
+function actions(page) {
+  return page.locator('#outlook .next-item').evaluateAll((items) => items.map((li) => {
+    const a = li.querySelector('a.next-link');
+    const el = document.getElementById(a.getAttribute('href').slice(1));
+    return [li.dataset.kind, li.dataset.date || null, el ? el.dataset.id : null];
+  }));
+}
+
+test('01: finish, attend and pass in date order (R5 for the exam that completes the path), then the claims (C1)', async () => {
+  const s = await openPage(browser, { hash: planHash(example('01-')) });
+  const { page } = s;
+  // today 2026-11-29. ENSDWI planned 2027-01-20, Cisco Live EMEA 2027-02-12, exam 300-415 on
+  // 2027-03-18 completes 40 CE + a concentration exam; it could move to the current expiration
+  // 2027-05-20 (R5). Claims within 365 days (C1): 2028-01-20 and 2028-02-12; ENWLSD is claimed.
+  assert.deepEqual(await actions(page), [
+    ['finish', '2027-01-20', 't_ensdwi'], ['finish', '2027-02-12', 'clemea27'], ['finish', '2027-05-20', 'x_ensdwi'],
+    ['claim', '2028-01-20', 't_ensdwi'], ['claim', '2028-02-12', 'clemea27']]);
+  const items = await page.locator('#outlook .next-item').allTextContents();
+  assert.match(items[2], /^by 20 May 2027Pass “Exam 300-415” \(planned 18 Mar 2027; the latest on-time date\) R5$/);
+  assert.match(items[3], /^by 20 Jan 2028Claim “Implementing Cisco SD-WAN Solutions” in the CE portal C1$/);
+  // The summary line above the list: the verdict in one line per certification.
+  assert.match(await page.locator('#outlook .summary-line').first().textContent(), /recertifies on 18 Mar 2027, valid through 18 Mar 2030/);
+  // A link takes the focus to its activity.
+  await page.locator('#outlook a.next-link').nth(1).click();
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.id), 'clemea27');
+  await finish(s);
+});
+
+test('03: an at-risk certification says what it still needs by when (P2), among the claims', async () => {
+  const s = await openPage(browser, { hash: planHash(example('03-')) });
+  const { page } = s;
+  // 8 + 8 + 8 = 24 of 30 credits (CBROPS' claim window closed): 6 more by 2027-04-30.
+  // DCFNDU claim by 2025-12-10 + 365 = 2026-12-10; CLFNDU planned 2027-02-10, claim by 2028-02-10.
+  assert.deepEqual(await actions(page), [
+    ['claim', '2026-12-10', 'dcfndu'], ['finish', '2027-02-10', 'clfndu'], ['missing', '2027-04-30', 'ccna'], ['claim', '2028-02-10', 'clfndu']]);
+  const missing = await page.locator('#outlook .next-missing').textContent();
+  assert.match(missing, /Earn 6 more CE credits for “CCNA” \(or pass one exam instead, L4\), or it lapses P2/);
+  await page.locator('#outlook .next-missing a').click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'verdict-0', 'the link goes to the certification’s verdict');
+  await finish(s);
+});
+
+test('unknown Cisco Live values come first, undated (E8)', async () => {
+  const plan = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29',
+    certifications: [{ id: 'ccna', name: 'CCNA', level: 'associate', expires: '2027-06-30' }],
+    activities: [
+      { id: 't', type: 'training', title: 'Course', course: 'C', version: '1.0', credits: 24, completed: '2027-01-10' },
+      { id: 'cl', type: 'cisco_live', event: 'Cisco Live US 2026', completed: '2026-06-04', sessions: [{ code: 'BRKENT-2031', minutes: 60 }] },
+    ],
+  };
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const { page } = s;
+  const got = await actions(page);
+  assert.deepEqual(got[0], ['values', null, 'cl']);
+  assert.match(await page.locator('#outlook .next-values').textContent(), /^nowEnter the Cisco Live values for “Cisco Live US 2026” in Credit tables E8$/);
+  await finish(s);
+});
+
+test('timing advice never asks to move an activity whose date has passed (R5), in the verdict, the list or the calendar', async () => {
+  // A CCNA valid through 2027-06-30 (30 CE) recertified by a 30-credit course done on
+  // 2026-10-01: 272 days given up (2026-10-01 → 2027-06-30), but the course is done.
+  const plan = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29',
+    certifications: [{ id: 'ccna', name: 'CCNA', level: 'associate', expires: '2027-06-30' }],
+    activities: [{ id: 'done', type: 'training', title: 'Done course', course: 'D', version: '1.0', credits: 30, completed: '2026-10-01', status: 'claimed', claimed_on: '2026-10-02' }],
+  };
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const { page } = s;
+  const recert = page.locator('#verdict-body .recert');
+  assert.equal(await recert.getAttribute('data-days-given-up'), '272');
+  assert.equal(await page.locator('#verdict-body .latest').count(), 0, 'no "could move as late as"');
+  assert.doesNotMatch(await page.locator('#verdict-body').textContent(), /could move|cannot move/);
+  assert.deepEqual((await actions(page)).filter((x) => x[0] === 'finish'), []);
+  const kinds = await page.evaluate(() => Ceplan.ics.events(Ceplan.app.state.plan, Ceplan.app.state.result).map((e) => e.kind));
+  assert.ok(!kinds.includes('finish-by'), 'no "finish by" in the calendar: ' + kinds);
+  // The same plan with the course still ahead does get the advice (the test can fail).
+  const ahead = JSON.parse(JSON.stringify(plan));
+  Object.assign(ahead.activities[0], { completed: '2027-01-10', status: undefined, claimed_on: undefined });
+  await page.evaluate((p) => Ceplan.app.apply(JSON.parse(JSON.stringify(p)), {}), ahead);
+  assert.equal(await page.locator('#verdict-body .latest').count(), 1);
+  await finish(s);
+});
+
+test('layout: top of the verdict on a desktop, before the forms on a phone, printed after the certifications', async () => {
+  const s = await openPage(browser, { hash: planHash(example('01-')) });
+  const { page } = s;
+  const box = (sel) => page.locator(sel).boundingBox();
+  let o = await box('#outlook');
+  const v = await box('#verdict');
+  const acts = await box('#activities');
+  assert.ok(o.x > acts.x + acts.width - 1 && Math.abs(o.x - v.x) < 2 && o.y + o.height <= v.y + 1, 'desktop: third column, above the verdict');
+  await page.setViewportSize({ width: 390, height: 844 });
+  o = await box('#outlook');
+  const certs = await box('#certifications');
+  assert.ok(o.y + o.height <= certs.y + 1, 'phone: before the certifications and the activities');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('#outlook .next-item').first().isVisible(), true, 'printed');
+  const order = await page.evaluate(() => ['certifications', 'outlook', 'verdict', 'activities']
+    .map((id) => [id, document.getElementById(id).getBoundingClientRect().top]).sort((p, q) => p[1] - q[1]).map((x) => x[0]));
+  assert.deepEqual(order, ['certifications', 'outlook', 'verdict', 'activities']);
+  await finish(s);
+});
+
+test('say it once: the expiration is "valid through DATE" on the card, badge, verdict, summary, compare and calendar', async () => {
+  const s = await openPage(browser, { hash: planHash(example('03-')) });
+  const { page } = s;
+  // 03: the CCNA is at risk; its expiration date 2027-04-30 is its last valid day.
+  assert.match(await page.locator('#certs-body .cert .valid').textContent(), /^valid through 30 Apr 2027$/);
+  assert.match(await page.locator('#certs-body .cert .badge').textContent(), /^At risk: valid through 30 Apr 2027$/);
+  assert.match(await page.locator('#verdict-body .headline').textContent(), /^At risk: valid through 30 Apr 2027, then it lapses\.$/);
+  assert.match(await page.locator('#outlook .summary-line').textContent(), /^CCNA: at risk: valid through 30 Apr 2027$/);
+  const ics = await page.evaluate(() => Ceplan.ics.events(Ceplan.app.state.plan, Ceplan.app.state.result).filter((e) => e.kind === 'expires').map((e) => e.summary));
+  assert.deepEqual(ics, ['CCNA: valid through this day']);
+  await page.locator('#variants .btn-duplicate').click();
+  await page.locator('dialog[open] button[type=submit]').click();
+  await page.locator('#variants .btn-compare').click();
+  await page.locator('#compare:not([hidden])').waitFor();
+  assert.match(await page.locator('#compare td[data-field="expires"]').first().textContent(), /^at risk: valid through 30 Apr 2027/);
+  const text = await page.evaluate(() => document.body.innerText);
+  assert.doesNotMatch(text, /expires on|will expire on|expired on/i, 'no other wording for the expiration date');
+  await finish(s);
+});
+
+test('after expiration (R3): a planned activity is told to move, one already done is not', async () => {
+  const plan = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29',
+    certifications: [{ id: 'ccna', name: 'CCNA', level: 'associate', expires: '2026-10-31' }],
+    activities: [
+      { id: 'done', type: 'training', title: 'Done too late', course: 'L', version: '1.0', credits: 30, completed: '2026-11-10' },
+      { id: 'ahead', type: 'training', title: 'Planned too late', course: 'P', version: '1.0', credits: 30, completed: '2027-01-10' },
+    ],
+  };
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const { page } = s;
+  const advice = (id) => page.locator(`li.activity[data-id="${id}"] .warning[data-code="AFTER_EXPIRATION"] .w-advice`).textContent();
+  assert.match(await advice('done'), /^What to do: Nothing to do for this one, it is done/);
+  assert.doesNotMatch(await advice('done'), /Move it/);
+  assert.match(await advice('ahead'), /^What to do: Move it on or before the expiration date\.$/);
+  await finish(s);
+});

@@ -1,0 +1,132 @@
+// next.js: "What to do next" at the top of the verdict (issue 7 §4): each certification's
+// verdict in one line, then the dated actions the plan asks of the user, in date order, each
+// linked to its activity (or certification): enter unknown credit values (E8) and fix dates
+// that have passed first (they have no date), then claim X by D (C1), finish / attend / pass Y
+// by D (its planned date, or the latest on-time date when it completes a path, R5), earn what
+// an at-risk certification still needs by D (P2). Drawn from the plan and the engine's
+// result only; printed too. On a phone this section comes before the forms (style.css).
+import { h } from './dom.js';
+import * as F from './format.js';
+import * as view from './view.js';
+
+const CLAIMED = new Set(['claimed', 'pending', 'validated', 'applied', 'rejected']);
+const VERB = { training: 'Finish', cisco_live: 'Attend', item_authoring: 'Complete', exam: 'Pass' };
+
+/** The element id of an activity's row and of a certification's verdict card (view.js sets them). */
+const activityAnchor = (i) => 'activity-' + i;
+const verdictAnchor = (i) => 'verdict-' + i;
+
+/**
+ * actions(plan, result, today) -> [{kind, date (ISO or null), verb, target: {type: 'activity'|'certification', index, name}, tail, rule}]
+ * kind: 'values' (E8), 'past' (a planned date has passed), 'claim' (C1), 'finish' (R5 or
+ * the planned date), 'missing' (P2). Undated actions first, then by date (ties in plan order).
+ * Switched-off activities and dates before today are left out.
+ */
+function actions(plan, result, today) {
+  if (!plan || !result) return [];
+  const acts = Array.isArray(plan.activities) ? plan.activities : [];
+  const certs = Array.isArray(plan.certifications) ? plan.certifications : [];
+  const indexOf = new Map(acts.map((a, i) => [a && a.id, i]));
+  const resultOf = new Map((result.activities || []).map((r) => [r.id, r]));
+  const on = (a) => a && typeof a === 'object' && a.enabled !== false;
+  const title = (a) => view.activityTitle(a);
+  const act = (i) => ({ type: 'activity', index: i, name: title(acts[i]) });
+  const out = [];
+  // E8: credit values nobody has entered yet (one action per activity).
+  const unknown = new Set((result.warnings || []).filter((w) => w.code === 'CREDIT_VALUE_UNKNOWN' && w.activity != null).map((w) => w.activity));
+  for (const id of unknown) {
+    const i = indexOf.get(id);
+    if (i === undefined || !on(acts[i])) continue;
+    out.push({ kind: 'values', date: null, verb: acts[i].type === 'item_authoring' ? 'Enter the item-authoring values for' : 'Enter the Cisco Live values for',
+      target: act(i), tail: ' in Credit tables', rule: 'E8' });
+  }
+  // A planned date that has passed: to mark as done (never advice to move it: it is past).
+  for (const w of result.warnings || []) {
+    if (w.code !== 'PLANNED_IN_PAST' || w.activity == null) continue;
+    const i = indexOf.get(w.activity);
+    if (i === undefined || !on(acts[i])) continue;
+    out.push({ kind: 'past', date: null, verb: 'Mark as done', target: act(i), tail: ' (its planned date has passed)', rule: w.rule || null });
+  }
+  // C1: the last day to claim each activity not claimed yet.
+  acts.forEach((a, i) => {
+    if (!on(a) || CLAIMED.has(a.status)) return;
+    const r = resultOf.get(a.id);
+    if (!r || typeof r.claim_by !== 'string' || r.claim_by < today) return;
+    out.push({ kind: 'claim', date: r.claim_by, verb: 'Claim', target: act(i), tail: ' in the CE portal', rule: 'C1' });
+  });
+  // What the plan still has to do: each planned activity by its date, or by the latest
+  // on-time date when it is the one that meets a path (R5).
+  const latest = new Map();
+  for (const rc of result.certifications || []) {
+    for (const r of rc.recertifications || []) {
+      if (r.final_activity == null || typeof r.latest_on_time !== 'string') continue;
+      const was = latest.get(r.final_activity);
+      if (!was || r.latest_on_time < was) latest.set(r.final_activity, r.latest_on_time);
+    }
+  }
+  acts.forEach((a, i) => {
+    if (!on(a) || typeof a.completed !== 'string' || a.completed <= today) return;
+    const l = latest.get(a.id);
+    const useLatest = typeof l === 'string' && l >= a.completed;
+    out.push({ kind: 'finish', date: useLatest ? l : a.completed, verb: VERB[a.type] || 'Finish', target: act(i),
+      tail: useLatest ? ' (planned ' + F.formatDate(a.completed) + '; the latest on-time date)' : ' (as planned)', rule: useLatest ? 'R5' : null });
+  });
+  // P2: an at-risk certification, what its cheapest path still needs.
+  const byId = new Map(certs.map((c, i) => [c && c.id, i]));
+  for (const rc of result.certifications || []) {
+    if (rc.status !== 'will_expire') continue;
+    // The CE path needing the fewest credits (the engine's order), else the first path;
+    // the exam-only paths (L4) are one step each: named as the alternative.
+    const all = (rc.missing || []).filter((m) => typeof m.by === 'string' && m.by >= today);
+    const ce = all.find((m) => m.path && m.path.credits > 0);
+    const m = ce || all[0];
+    const i = byId.get(rc.id);
+    if (!m || i === undefined) continue;
+    const examOnly = ce && all.some((x) => !(x.path && x.path.credits > 0));
+    out.push({ kind: 'missing', date: m.by, verb: (m.credits_needed > 0 ? 'Earn ' : 'Pass ') + F.neededText(m) + ' for',
+      target: { type: 'certification', index: i, name: view.certName(certs[i]) },
+      tail: (examOnly ? ' (or pass one exam instead, L4)' : '') + ', or it lapses', rule: 'P2' });
+  }
+  const rank = (x) => (x.date === null ? '' : x.date);
+  return out.map((x, n) => Object.assign(x, { n })).sort((p, q) => rank(p).localeCompare(rank(q)) || p.n - q.n);
+}
+
+function item(x) {
+  const href = '#' + (x.target.type === 'activity' ? activityAnchor(x.target.index) : verdictAnchor(x.target.index));
+  return h('li', { class: ['next-item', 'next-' + x.kind], dataset: { kind: x.kind, date: x.date || '', target: x.target.type + ':' + x.target.index } },
+    h('span', { class: 'next-when' }, x.date ? ['by ', F.dateEl(x.date)] : 'now'),
+    h('span', { class: 'next-what' }, x.verb, ' ', h('a', { href, class: 'next-link' }, '“' + x.target.name + '”'), x.tail,
+      x.rule ? [' ', F.ruleBadge(x.rule)] : null));
+}
+
+/** Draws the section: the verdict per certification in one line, then the actions. */
+function render(plan, result, today) {
+  const body = document.getElementById('outlook-body');
+  if (!body) return;
+  const certs = (plan && plan.certifications) || [];
+  if (!result || !certs.length) {
+    body.replaceChildren(h('p', { class: 'empty' }, 'Add a certification: what to do next appears here.'));
+    return;
+  }
+  const list = actions(plan, result, today);
+  body.replaceChildren(
+    view.verdictSummary(plan, result),
+    list.length
+      ? h('ol', { class: 'next-list', 'aria-label': 'What to do next, in date order' }, list.map(item))
+      : h('p', { class: 'next-none' }, 'Nothing to do: no deadline lies ahead in this plan.'));
+}
+
+/** Links to an activity or a verdict: scroll to it and move the focus there (main.js calls it once). */
+function wire() {
+  document.addEventListener('click', (ev) => {
+    const a = ev.target.closest && ev.target.closest('a.next-link');
+    if (!a) return;
+    const el = document.getElementById(a.getAttribute('href').slice(1));
+    if (!el) return;
+    ev.preventDefault();
+    el.scrollIntoView({ block: 'center' });
+    el.focus({ preventScroll: true });
+  });
+}
+
+export { actions, render, activityAnchor, verdictAnchor, wire };
