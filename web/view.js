@@ -256,6 +256,7 @@ function activityRow(a, i, idx, today, act) {
 // Keyed rendering (issue 6): a row is kept with the data it was drawn from (its signature:
 // the activity, its place in the plan, the engine's words about it, the date judged on); a
 // render builds only the rows whose signature changed and moves the others into place.
+// activityRow() reading anything else (a setting, another activity) must add it to the signature.
 let rowCache = new Map(); // signature -> <li class="activity">
 const groupCache = new Map(); // 'past' | 'planned' -> {section, count, list}
 
@@ -344,7 +345,8 @@ function latestAdvice(r, rc, certsById, ctx) {
 
 // Recertifications kept like the activity rows (a plan over many cycles lists hundreds): by
 // everything recertItem() writes from: the recertification, its certification, the date judged
-// on, the names, its final activity's title and, in a cascade, the recertification it rides on.
+// on, the names, its final activity (title, date) and, in a cascade, the recertification it
+// rides on. recertItem() reading anything else must add it here.
 let recertCache = new Map(); // signature -> <li class="recert">
 let recertNext = new Map();
 function keyedRecert(r, rc, certsById, ctx) {
@@ -352,7 +354,7 @@ function keyedRecert(r, rc, certsById, ctx) {
   const final = r.final_activity != null ? ctx.actById.get(r.final_activity) : undefined;
   const viaRc = r.via && r.via !== rc.id ? ctx.rcById.get(r.via) : null;
   const viaR = viaRc ? (viaRc.recertifications || []).find((x) => x.on === r.on) : null;
-  const sig = JSON.stringify([r, rc.id, ctx.today, ctx.names, final ? activityTitle(final) : null, viaR || null]);
+  const sig = JSON.stringify([r, rc.id, ctx.today, ctx.names, final || null, viaR || null]);
   let li = recertCache.get(sig);
   if (!li || recertNext.has(sig)) li = recertItem(r, rc, certsById, ctx);
   recertNext.set(sig, li);
