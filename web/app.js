@@ -15,6 +15,8 @@ import * as compare from './compare.js';
 import * as variants from './variants.js';
 import * as print from './print.js';
 import * as tables from './tables.js';
+import * as timeline from './timeline.js';
+import * as lazy from './lazy.js';
 import * as dates from './dates.js';
 import * as next from './next.js';
 import * as tabs from './tabs.js';
@@ -119,7 +121,7 @@ function apply(candidate, opts) {
   }
   state.plan = candidate;
   state.result = r.result;
-  render();
+  if (opts.render !== false) render();
   // A whole new plan (opts.clearProblems): what was said about the last one no longer
   // holds, except the offer of an unreadable save's text (still in memory).
   if (opts.clearProblems && !problemsShowing('unreadable-save')) clearProblems();
@@ -161,7 +163,15 @@ function today() {
 
 // ----- drawing -----------------------------------------------------------------------
 
+let drawn = false; // render() has drawn a plan
+/** fn runs once the frame drawn after now is on screen (a task after the next animation frame). */
+function afterFirstPaint(fn) {
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') { setTimeout(fn, 0); return; }
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
 function render() {
+  drawn = true;
   const key = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.focus : null;
   const plan = state.plan;
   const name = $('plan-name');
@@ -361,7 +371,10 @@ function showShare() {
   input.select();
 }
 
+let examplesBuilt = false;
 function buildExamplesMenu() {
+  if (examplesBuilt) return;
+  examplesBuilt = true;
   const menu = $('examples-list');
   const examples = Array.isArray(EXAMPLES) ? EXAMPLES : [];
   if (!examples.length) {
@@ -439,6 +452,8 @@ function wire() {
     const menu = $('examples');
     if (menu.open && !menu.contains(ev.target)) menu.open = false;
   });
+  $('examples').addEventListener('toggle', buildExamplesMenu); // built after the first paint, or here if opened before
+  window.addEventListener('beforeprint', () => timeline.drawDeferred()); // paper gets every timeline drawn
   $('examples').addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape') { $('examples').open = false; $('examples-button').focus(); }
   });
@@ -461,7 +476,11 @@ function start() {
   wire();
   trackTopbar();
   engine.ready.then(() => {
-    buildExamplesMenu();
+    // Startup (issue 6): the verdict first. A plan in the link is drawn instead of the saved
+    // one (which is kept, unrendered, for Undo); the timelines, the examples menu and the
+    // features loaded on demand come after the first paint.
+    const linked = /^#?plan=/.test(window.location.hash || '');
+    timeline.defer(true);
     const saved = store.load();
     const fresh = () => tables.fill(store.emptyPlan());
     if (saved && saved.unreadable) {
@@ -473,14 +492,21 @@ function start() {
       }]);
       apply(fresh(), { undoable: false, persist: false }); // the unreadable save stays until the next change
     } else {
-      const r = saved ? apply(saved.plan, { undoable: false }) : apply(fresh(), { undoable: false });
+      const r = saved ? apply(saved.plan, { undoable: false, render: !linked }) : apply(fresh(), { undoable: false, render: !linked });
       if (!r.ok) {
         reportUnreadableSave(saved.text, false, r.errors);
-        apply(fresh(), { undoable: false, persist: false }); // the unreadable save stays until the next change
+        apply(fresh(), { undoable: false, persist: false, render: !linked }); // the unreadable save stays until the next change
       }
     }
     loadFromHash();
-    document.body.dataset.engine = 'ready';
+    if (!drawn) render(); // the link's plan was refused: the saved one
+    timeline.defer(false);
+    afterFirstPaint(() => {
+      timeline.drawDeferred();
+      buildExamplesMenu();
+      // Ready (for the tests and window.Ceplan's csv, ics …) once the feature scripts have loaded.
+      lazy.preload().then(() => { document.body.dataset.engine = 'ready'; });
+    });
   }, (err) => {
     document.body.dataset.engine = 'missing';
     showProblems('The planner cannot start', [{ message: err.message }]);

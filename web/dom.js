@@ -44,8 +44,25 @@ function svg(tag, attrs, ...children) {
   return el;
 }
 
+/**
+ * reconcile(parent, nodes): makes parent's children exactly `nodes`, in order, moving or
+ * removing only what differs: a node already in its place is not touched (keyed rendering:
+ * the callers keep the nodes whose data did not change).
+ */
+function reconcile(parent, nodes) {
+  const keep = new Set(nodes);
+  let cur = parent.firstChild;
+  for (const n of nodes) {
+    while (cur && !keep.has(cur)) { const next = cur.nextSibling; parent.removeChild(cur); cur = next; }
+    if (cur === n) { cur = cur.nextSibling; continue; }
+    parent.insertBefore(n, cur);
+  }
+  while (cur) { const next = cur.nextSibling; parent.removeChild(cur); cur = next; }
+  return parent;
+}
+
 let counter = 0;
 /** A fresh id for label/for and aria-describedby pairs. */
 function uid(prefix) { counter += 1; return (prefix || 'id') + '-' + counter; }
 
-export { h, svg, append, uid };
+export { h, svg, append, uid, reconcile };

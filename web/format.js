@@ -13,11 +13,18 @@ function isIsoDate(s) {
 
 let dateFmt = null;
 /** '2027-03-15' -> '15 Mar 2027' (in the user's locale). Anything else is shown as given. */
+// The formatter is built once, and each date's words are kept (a large plan's page and its
+// timelines write the same few hundred dates again on every change).
+const dateWords = new Map();
 function formatDate(iso) {
+  if (typeof iso === 'string') { const hit = dateWords.get(iso); if (hit !== undefined) return hit; }
   if (!isIsoDate(iso)) return iso == null ? '' : String(iso);
   const m = ISO_RE.exec(iso);
   if (!dateFmt) dateFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  return dateFmt.format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
+  const words = dateFmt.format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
+  if (dateWords.size > 20000) dateWords.clear();
+  dateWords.set(iso, words);
+  return words;
 }
 
 /** A <time> element: locale text, ISO in datetime and title. */

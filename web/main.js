@@ -1,15 +1,16 @@
 // main.js: the page's entry point, bundled by esbuild (tools/build-web) into public/page.js,
 // one classic script (ES modules do not load from file://). It imports every part of the
-// page and starts them in order; index.html loads only ceplan.js (the wasm module) and page.js.
+// page the first verdict needs and starts them in order; index.html loads only ceplan.js (the
+// wasm module) and page.js. CSV, calendar and help come later, as scripts of their own (lazy.js).
 import * as app from './app.js';
 import * as compare from './compare.js';
-import * as csv from './csv.js';
-import * as csvrows from './csvrows.js';
 import * as dates from './dates.js';
+import * as dom from './dom.js';
 import * as engine from './engine.js';
 import * as forms from './forms.js';
-import * as ics from './ics.js';
+import * as format from './format.js';
 import * as keyboard from './keyboard.js';
+import * as lazy from './lazy.js';
 import * as next from './next.js';
 import * as tabs from './tabs.js';
 import * as offline from './offline.js';
@@ -24,7 +25,18 @@ import * as view from './view.js';
 
 // A read-only handle for the browser tests and for debugging from the console
 // (window.Ceplan.app.state, window.Ceplan.engine.stats …); the page's own code never reads it.
-window.Ceplan = Object.freeze({ app, compare, csv, csvrows, dates, engine, forms, ics, next, offline: offline.state, print, store, suggest, tables, timeline, toolbar, variants, view });
+// csv, csvrows, csvexport, ics and help: the modules of the feature scripts (lazy.js), once loaded
+// (the page sets body[data-engine=ready] after they are).
+const feature = (name, part) => () => { const f = lazy.loaded(name); return f ? f[part] : undefined; };
+window.Ceplan = Object.freeze(Object.defineProperties({ app, compare, dates, engine, forms, lazy, next, offline: offline.state, print, store, suggest, tables, tabs, timeline, toolbar, variants, view }, {
+  csv: { get: feature('csv', 'csv'), enumerable: true },
+  csvrows: { get: feature('csv', 'csvrows'), enumerable: true },
+  csvexport: { get: feature('csv', 'csvexport'), enumerable: true },
+  ics: { get: feature('ics', 'ics'), enumerable: true },
+  help: { get: feature('help', 'help'), enumerable: true },
+}));
+// The modules the feature scripts loaded on demand (lazy.js: CSV, calendar, help) use.
+lazy.register({ app, compare, dates, dom, engine, format, forms, next, store, suggest, tables, tabs, timeline, toolbar, variants, view });
 
 keyboard.wire();
 next.wire();

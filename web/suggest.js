@@ -18,7 +18,7 @@ import * as app from './app.js';
 import * as forms from './forms.js';
 import * as variants from './variants.js';
 import * as compare from './compare.js';
-import * as optionsCsv from './optionscsv.js';
+import * as lazy from './lazy.js';
 
 const $ = (id) => document.getElementById(id);
 const clone = (x) => JSON.parse(JSON.stringify(x));
@@ -155,6 +155,11 @@ let openFlag = false;
 let busy = false;
 let last = null; // the last answer: {answer, variant, from, excluded: [{o, i}], ms, options}
 let runErrors = null; // the last run's refusal: [{pointer, message}], pointers into the document
+
+/** Runs fn(optionscsv) once the CSV feature script (lazy.js: Papa Parse, optionscsv.js) is loaded. */
+function withOptionsCsv(fn) {
+  return lazy.load('csv').then((f) => fn(f.optionscsv), (e) => app.showProblems('Options CSV is unavailable', [{ message: e.message }]));
+}
 
 function isOpen() { return openFlag; }
 
@@ -540,7 +545,7 @@ function draw() {
       : h('p', { class: 'options-empty' }, 'No options yet: add the courses, exams or events you could take.'),
     h('div', { class: 'options-csv' },
       h('button', { type: 'button', class: 'btn small quiet', id: 'suggest-import-csv', onclick: () => $('import-options-file').click() }, 'Import options (CSV)…'),
-      h('button', { type: 'button', class: 'btn small quiet', id: 'suggest-export-csv', disabled: !list.length, onclick: () => optionsCsv.exportFile(app.state.plan) }, 'Export options (CSV)')),
+      h('button', { type: 'button', class: 'btn small quiet', id: 'suggest-export-csv', disabled: !list.length, onclick: () => withOptionsCsv((c) => c.exportFile(app.state.plan)) }, 'Export options (CSV)')),
     h('div', { class: 'suggest-run' },
       h('button', { type: 'button', class: 'btn primary', id: 'suggest-run', disabled: busy || !list.length, onclick: run }, 'Suggest a plan'),
       h('p', { id: 'suggest-status', class: 'suggest-status', role: 'status', 'aria-live': 'polite' })),
@@ -558,12 +563,12 @@ function wire() {
   const importItem = $('import-options-csv');
   const exportItem = $('export-options-csv');
   if (importItem && file) importItem.addEventListener('click', () => file.click());
-  if (exportItem) exportItem.addEventListener('click', () => { if (app.state.plan) optionsCsv.exportFile(app.state.plan); });
+  if (exportItem) exportItem.addEventListener('click', () => { if (app.state.plan) withOptionsCsv((c) => c.exportFile(app.state.plan)); });
   if (file) {
     file.addEventListener('change', (ev) => {
       const f = ev.target.files && ev.target.files[0];
       if (!f) return;
-      f.arrayBuffer().then((bytes) => optionsCsv.importBytes(bytes, f.name), () => app.showProblems(f.name + ' could not be read', []))
+      f.arrayBuffer().then((bytes) => withOptionsCsv((c) => c.importBytes(bytes, f.name)), () => app.showProblems(f.name + ' could not be read', []))
         .finally(() => { ev.target.value = ''; });
     });
   }

@@ -115,12 +115,37 @@ function boxAt(m, x, y, anchor) {
 const meets = (p, q, gap) => p.a < q.b + gap && q.a < p.b + gap && p.t < q.u + gap && q.t < p.u + gap;
 
 /** The boxes taken so far (a mark's box: {a, b, t, u, gap: 0.5}, words keep closer to it). */
+// The boxes are also filed by 32 px columns of the chart (a box under every column its
+// reach, with its gap, touches), so that free() looks only at the boxes near it: a chart of
+// hundreds of credit points stays linear (issue 6) and gives the same answers as a full scan.
 function Taken() {
   const list = [];
+  const COL = 32;
+  const columns = new Map();
+  const gapOf = (o) => (o.gap === undefined ? GAP : o.gap);
+  const finite = (o) => Number.isFinite(o.a) && Number.isFinite(o.b) && o.b - o.a < 1e5;
+  const wide = []; // boxes whose reach cannot be filed (not finite): always checked
   return {
     list,
-    add(box) { list.push(box); return box; },
-    free(box) { return list.every((o) => !meets(box, o, o.gap === undefined ? GAP : o.gap)); },
+    add(box) {
+      list.push(box);
+      const g = gapOf(box);
+      if (!finite(box) || !Number.isFinite(g)) { wide.push(box); return box; }
+      for (let k = Math.floor((box.a - g) / COL), end = Math.floor((box.b + g) / COL); k <= end; k++) {
+        const c = columns.get(k);
+        if (c) c.push(box); else columns.set(k, [box]);
+      }
+      return box;
+    },
+    free(box) {
+      if (wide.some((o) => meets(box, o, gapOf(o)))) return false;
+      if (!finite(box)) return list.every((o) => !meets(box, o, gapOf(o)));
+      for (let k = Math.floor(box.a / COL), end = Math.floor(box.b / COL); k <= end; k++) {
+        const c = columns.get(k);
+        if (c && c.some((o) => meets(box, o, gapOf(o)))) return false;
+      }
+      return true;
+    },
   };
 }
 
@@ -546,28 +571,50 @@ function model(rc, opts) {
 
 // One observer for every chart: redraw at the real width when the column changes size.
 const charts = new WeakMap();
+let knownWidth = 0; // the real width charts last had: a new chart is drawn once, at it
+function refit(fig) {
+  if (deferred.has(fig)) return; // drawn by drawDeferred()
+  const c = charts.get(fig);
+  const w = Math.floor(fig.clientWidth);
+  if (w > 0) knownWidth = w;
+  if (c && w > 0 && Math.abs(w - c.width) > 2) {
+    c.width = w;
+    fig.querySelector('.timeline-svg').replaceWith(draw(c.data, w));
+  }
+}
 const observer = typeof ResizeObserver === 'function' ? new ResizeObserver((entries) => {
   for (const e of entries) {
     const fig = e.target;
-    const c = charts.get(fig);
-    if (!fig.isConnected || !c) { observer.unobserve(fig); continue; }
-    const w = Math.floor(fig.clientWidth);
-    if (w > 0 && Math.abs(w - c.width) > 2) {
-      c.width = w;
-      fig.querySelector('.timeline-svg').replaceWith(draw(c.data, w));
-    }
+    if (!fig.isConnected || !charts.get(fig)) { observer.unobserve(fig); continue; }
+    refit(fig);
   }
 }) : null;
 
+// Charts kept by their key (the caller's words for everything the chart is drawn from): a
+// render reuses the chart whose data did not change instead of drawing it again (issue 6).
+// A pass is one drawing of the verdict; a chart is used once per pass, and one not used in
+// the last two passes is let go.
+const keptCharts = new Map(); // key -> {fig, pass}
+let passNo = 0;
+/** Starts a drawing of the verdict (see chart's opts.key). */
+function newPass() {
+  passNo += 1;
+  for (const [k, v] of keptCharts) if (v.pass < passNo - 2) keptCharts.delete(k);
+}
+
 /**
- * chart(rc, {nameOf, today, width}) -> <figure class="timeline"> or null.
- * rc: one entry of result.certifications.
+ * chart(rc, {nameOf, today, width, key}) -> <figure class="timeline"> or null.
+ * rc: one entry of result.certifications. key (a string): the same key in a later pass
+ * gives back the same figure, not drawn again.
  */
 function chart(rc, opts) {
   opts = opts || {};
+  const key = typeof opts.key === 'string' ? opts.key : null;
+  const hit = key !== null ? keptCharts.get(key) : null;
+  if (hit && hit.pass !== passNo) { hit.pass = passNo; return hit.fig; }
   const data = model(rc, opts);
   if (!data) return null;
-  const width = opts.width || 400;
+  const width = opts.width || knownWidth || 400;
   const legend = h('ul', { class: 'tl-legend', 'aria-hidden': 'true' },
     h('li', { class: 'lg-step' }, 'credits held'),
     data.thresholds.length ? h('li', { class: 'lg-threshold' }, 'path threshold') : null,
@@ -575,22 +622,48 @@ function chart(rc, opts) {
     data.markers.some((m) => m.kind === 'recertified') ? h('li', { class: 'lg-recert' }, 'recertified') : null,
     data.markers.some((m) => m.held !== undefined) ? h('li', { class: 'lg-expiry' }, 'credits expire') : null,
     data.cycles.some((c) => c.recert !== null && c.end > c.recert) ? h('li', { class: 'lg-given-up' }, 'days given up') : null);
+  if (deferring) {
+    // Drawn by drawDeferred(), once the figure is in the page: at its real width.
+    const fig = h('figure', { class: 'timeline', dataset: { cert: rc.id, pending: '' } }, h('div', { class: 'timeline-svg tl-pending', 'aria-hidden': 'true' }), legend);
+    charts.set(fig, { data, width: 0 });
+    deferred.add(fig);
+    if (key !== null) keptCharts.set(key, { fig, pass: passNo });
+    return fig;
+  }
   const fig = h('figure', { class: 'timeline', dataset: { cert: rc.id } }, draw(data, width), legend);
   charts.set(fig, { data, width });
   if (observer) observer.observe(fig);
+  if (key !== null) keptCharts.set(key, { fig, pass: passNo });
   return fig;
 }
 
-/** Redraw every chart in root at its current width (after it is in the page). */
-function fit(root) {
-  (root || document).querySelectorAll('figure.timeline').forEach((fig) => {
+// Startup (issue 6): the first verdict is painted before its timelines are drawn.
+let deferring = false;
+const deferred = new Set();
+/** While on, chart() returns the figure with its words and legend, its drawing left to drawDeferred(). */
+function defer(on) { deferring = !!on; }
+/** Draws every chart chart() left undrawn, at its width in the page (before print, after the first paint). */
+function drawDeferred() {
+  for (const fig of deferred) {
     const c = charts.get(fig);
-    const w = Math.floor(fig.clientWidth);
-    if (c && w > 0 && Math.abs(w - c.width) > 2) {
-      c.width = w;
-      fig.querySelector('.timeline-svg').replaceWith(draw(c.data, w));
-    }
-  });
+    const w = Math.floor(fig.clientWidth) || knownWidth || 400;
+    if (fig.clientWidth > 0) knownWidth = w;
+    c.width = w;
+    fig.querySelector('.timeline-svg').replaceWith(draw(c.data, w));
+    delete fig.dataset.pending;
+    if (observer) observer.observe(fig);
+  }
+  deferred.clear();
 }
 
-export { chart, fit, model, thresholdLabel, dayNum };
+/**
+ * Redraw every chart in root at its current width (after it is in the page). Where the
+ * browser has ResizeObserver, the observer does it before the next paint, without forcing a
+ * layout now (a new chart is drawn at the width charts last had: usually nothing to redo).
+ */
+function fit(root) {
+  if (observer) return;
+  (root || document).querySelectorAll('figure.timeline').forEach(refit);
+}
+
+export { chart, fit, newPass, defer, drawDeferred, model, thresholdLabel, dayNum };

@@ -2,12 +2,9 @@
 // Credit tables and Help buttons. Downloads are made in the page (a blob: link): nothing is sent.
 import { h } from './dom.js';
 import * as app from './app.js';
-import * as ics from './ics.js';
-import * as csv from './csv.js';
-import * as csvexport from './csvexport.js';
 import * as tables from './tables.js';
-import * as help from './help.js';
 import * as engine from './engine.js';
+import * as lazy from './lazy.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -49,26 +46,35 @@ function wireMenu(id) {
   menu.querySelectorAll('.menu-item').forEach((b) => b.addEventListener('click', () => setTimeout(() => { menu.open = false; }, 0)));
 }
 
+/** Runs fn(module) once the feature's script is loaded (lazy.js); says so when it cannot load. */
+function withFeature(name, what, fn) {
+  return lazy.load(name).then(fn, (e) => app.showProblems(what + ' could not start', [{ message: e.message }]));
+}
+
 function exportCalendar() {
-  let { plan, result } = app.state;
-  if (!plan || !result) return;
-  const events = ics.events(plan, result);
-  if (!events.length) {
-    app.toast('No deadline lies ahead in this plan: the calendar would be empty.');
-    return;
-  }
-  // The plan keeps its calendar identity (plan_id) and each event's SEQUENCE (ics.js stamp()).
-  const stamped = ics.stamp(plan, events);
-  if (stamped.changed && app.apply(stamped.plan, { undoable: false }).ok) plan = stamped.plan;
-  download(ics.fileName(plan), ics.build(plan, result), 'text/calendar');
-  app.toast('Calendar saved: open it with your calendar program to add the deadlines.');
+  return withFeature('ics', 'The calendar export', ({ ics }) => {
+    let { plan, result } = app.state;
+    if (!plan || !result) return;
+    const events = ics.events(plan, result);
+    if (!events.length) {
+      app.toast('No deadline lies ahead in this plan: the calendar would be empty.');
+      return;
+    }
+    // The plan keeps its calendar identity (plan_id) and each event's SEQUENCE (ics.js stamp()).
+    const stamped = ics.stamp(plan, events);
+    if (stamped.changed && app.apply(stamped.plan, { undoable: false }).ok) plan = stamped.plan;
+    download(ics.fileName(plan), ics.build(plan, result), 'text/calendar');
+    app.toast('Calendar saved: open it with your calendar program to add the deadlines.');
+  });
 }
 
 /** Export → Activities (CSV): what the file could not give back is said first (csvexport.js). */
 function exportCsv() {
-  const { plan } = app.state;
-  if (!plan) return;
-  csvexport.run(plan, download);
+  return withFeature('csv', 'The CSV export', ({ csvexport }) => {
+    const { plan } = app.state;
+    if (!plan) return;
+    csvexport.run(plan, download);
+  });
 }
 
 function wire() {
@@ -82,12 +88,12 @@ function wire() {
   $('import-csv-file').addEventListener('change', (ev) => {
     const file = ev.target.files && ev.target.files[0];
     if (!file) return;
-    file.arrayBuffer().then((bytes) => csv.importBytes(bytes, file.name), // csv.js reads the encoding
+    file.arrayBuffer().then((bytes) => withFeature('csv', 'The CSV import', ({ csv }) => csv.importBytes(bytes, file.name)), // csv.js reads the encoding
       () => app.showProblems(file.name + ' could not be read', []))
       .finally(() => { ev.target.value = ''; });
   });
   $('credit-tables').addEventListener('click', () => tables.open());
-  $('help').addEventListener('click', () => help.open());
+  $('help').addEventListener('click', () => withFeature('help', 'Help', ({ help }) => help.open()));
   engine.ready.catch(() => {
     ['export-ics', 'export-csv', 'import-csv', 'credit-tables'].forEach((id) => { $(id).disabled = true; });
   });

@@ -1,7 +1,7 @@
 // view.js: draws the three columns from the plan (what the user entered) and the
 // engine's result (what it means). Pure drawing: every change goes back through the
 // `act` callbacks to app.js, which re-evaluates the plan and draws again.
-import { h, svg, uid } from './dom.js';
+import { h, svg, uid, reconcile } from './dom.js';
 import * as F from './format.js';
 import * as tables from './tables.js';
 import * as timeline from './timeline.js';
@@ -253,23 +253,55 @@ function activityRow(a, i, idx, today, act) {
         h('button', { type: 'button', class: 'btn small quiet', dataset: { focus: 'rm-act:' + a.id }, 'aria-label': 'Remove ' + title, onclick: () => act.removeActivity(i) }, 'Remove'))));
 }
 
+// Keyed rendering (issue 6): a row is kept with the data it was drawn from (its signature:
+// the activity, its place in the plan, the engine's words about it, the date judged on); a
+// render builds only the rows whose signature changed and moves the others into place.
+// activityRow() reading anything else (a setting, another activity) must add it to the signature.
+let rowCache = new Map(); // signature -> <li class="activity">
+const groupCache = new Map(); // 'past' | 'planned' -> {section, count, list}
+
+function keyedRow(a, i, idx, today, act, next) {
+  const ra = idx.acts.get(a.id);
+  const ws = idx.byAct.get(a.id) || [];
+  const sig = JSON.stringify([a, i, ra === undefined ? null : ra, ws, today]);
+  let li = rowCache.get(sig);
+  if (li && !next.has(sig)) {
+    // The switch may show a refused change (app.toggleActivity draws again): as the plan says.
+    const sw = li.querySelector('input.toggle');
+    if (sw) sw.checked = a.enabled !== false;
+  } else {
+    li = activityRow(a, i, idx, today, act);
+  }
+  next.set(sig, li);
+  return li;
+}
+
 function renderActivities(root, plan, idx, today, act) {
   const acts = (plan.activities || []).map((a, i) => ({ a, i }));
   acts.sort((x, y) => String(x.a.completed || '').localeCompare(String(y.a.completed || '')) || x.i - y.i);
   const past = acts.filter((x) => String(x.a.completed || '') <= today);
   const planned = acts.filter((x) => String(x.a.completed || '') > today);
+  const next = new Map();
   const out = [];
   const group = (label, items, cls) => {
-    if (!items.length) return;
-    const hid = uid('grp');
-    out.push(h('section', { class: ['group', cls], 'aria-labelledby': hid },
-      h('h3', { class: 'group-title', id: hid }, label, h('span', { class: 'count' }, String(items.length))),
-      h('ol', { class: 'activities' }, items.map(({ a, i }) => activityRow(a, i, idx, today, act)))));
+    if (!items.length) { groupCache.delete(cls); return; }
+    let g = groupCache.get(cls);
+    if (!g) {
+      const hid = uid('grp');
+      const count = h('span', { class: 'count' });
+      const list = h('ol', { class: 'activities' });
+      g = { section: h('section', { class: ['group', cls], 'aria-labelledby': hid }, h('h3', { class: 'group-title', id: hid }, label, count), list), count, list };
+      groupCache.set(cls, g);
+    }
+    if (g.count.textContent !== String(items.length)) g.count.textContent = String(items.length);
+    reconcile(g.list, items.map(({ a, i }) => keyedRow(a, i, idx, today, act, next)));
+    out.push(g.section);
   };
   group('Done', past, 'past');
   group('Planned', planned, 'planned');
+  rowCache = next;
   if (!acts.length) out.push(h('p', { class: 'empty' }, 'Add what you have done and what you plan: training, Cisco Live, item authoring, exams.'));
-  root.replaceChildren(...out);
+  reconcile(root, out);
 }
 
 // ----- column 3: verdict -------------------------------------------------------------
@@ -309,6 +341,24 @@ function latestAdvice(r, rc, certsById, ctx) {
     still > 0
       ? ['keeping ', F.plural(movable, 'more day'), ' of validity (', F.plural(still, 'day'), ' would still be given up: ', reason, ').']
       : 'giving up no validity.');
+}
+
+// Recertifications kept like the activity rows (a plan over many cycles lists hundreds): by
+// everything recertItem() writes from: the recertification, its certification, the date judged
+// on, the names, its final activity (title, date) and, in a cascade, the recertification it
+// rides on. recertItem() reading anything else must add it here.
+let recertCache = new Map(); // signature -> <li class="recert">
+let recertNext = new Map();
+function keyedRecert(r, rc, certsById, ctx) {
+  if (!ctx || !ctx.actById) return recertItem(r, rc, certsById, ctx);
+  const final = r.final_activity != null ? ctx.actById.get(r.final_activity) : undefined;
+  const viaRc = r.via && r.via !== rc.id ? ctx.rcById.get(r.via) : null;
+  const viaR = viaRc ? (viaRc.recertifications || []).find((x) => x.on === r.on) : null;
+  const sig = JSON.stringify([r, rc.id, ctx.today, ctx.names, final || null, viaR || null]);
+  let li = recertCache.get(sig);
+  if (!li || recertNext.has(sig)) li = recertItem(r, rc, certsById, ctx);
+  recertNext.set(sig, li);
+  return li;
 }
 
 function recertItem(r, rc, certsById, ctx) {
@@ -375,7 +425,7 @@ function verdictCard(c, rc, idx, certsById, ctx) {
     parts.push(h('p', { class: 'headline' }, 'No verdict.'));
   } else {
     const recerts = rc.recertifications || [];
-    if (recerts.length) parts.push(h('ol', { class: 'recerts' }, recerts.map((r) => recertItem(r, rc, certsById, ctx))));
+    if (recerts.length) parts.push(kept('recerts:' + c.id, 'ol', { class: 'recerts' }, recerts.map((r) => keyedRecert(r, rc, certsById, ctx))));
     if (rc.status === 'will_expire') {
       parts.push(h('p', { class: 'headline risk' }, 'At risk: valid through ', F.dateEl(rc.expires, 'expires'), ', then it lapses.'));
       parts.push(missingList(rc, certsById, ctx));
@@ -390,13 +440,38 @@ function verdictCard(c, rc, idx, certsById, ctx) {
     }
   }
   const status = rc ? rc.status : 'unknown';
-  return h('article', { class: ['card', 'verdict', 'status-' + status], dataset: { id: c.id || '' } },
+  return kept('card:' + c.id, 'article', { class: ['card', 'verdict', 'status-' + status], dataset: { id: c.id || '' } }, [
     h('div', { class: 'card-head' },
       h('h3', null, certName(c)),
       shortBadge(rc)),
     parts,
     warningList(idx.byCert.get(c.id)),
-    rc && ctx ? timeline.chart(rc, { today: ctx.today, nameOf: (id) => certName(certsById.get(id) || { id }) }) : null);
+    rc && ctx ? timeline.chart(rc, { today: ctx.today, nameOf: (id) => certName(certsById.get(id) || { id }), key: JSON.stringify([rc, ctx.today, ctx.names]) }) : null]);
+}
+
+// Elements kept from one drawing of the verdict to the next by a key (a certification's card,
+// its list of recertifications): their attributes set as a new one would have them, their
+// children reconciled, so that what did not change stays in place, with no style or layout
+// work for the browser (issue 6). Attributes only: no event handlers in props.
+let keptEls = new Map();
+let keptNext = new Map();
+function kept(key, tag, props, children) {
+  const fresh = h(tag, props);
+  let el = keptEls.get(key);
+  if (!el || keptNext.has(key) || el.tagName !== fresh.tagName) el = fresh;
+  else {
+    for (const a of Array.from(el.attributes)) if (!fresh.hasAttribute(a.name)) el.removeAttribute(a.name);
+    for (const a of Array.from(fresh.attributes)) if (el.getAttribute(a.name) !== a.value) el.setAttribute(a.name, a.value);
+  }
+  keptNext.set(key, el);
+  const nodes = [];
+  const add = (x) => {
+    if (x === null || x === undefined || x === false) return;
+    if (Array.isArray(x)) x.forEach(add);
+    else nodes.push(typeof x === 'string' || typeof x === 'number' ? document.createTextNode(String(x)) : x);
+  };
+  add(children);
+  return reconcile(el, nodes);
 }
 
 function rolloverBlock(result) {
@@ -413,9 +488,15 @@ function rolloverBlock(result) {
 }
 
 function renderVerdict(root, plan, result, idx, today) {
+  timeline.newPass(); // charts whose data did not change are kept (timeline.chart's key)
   const rcById = new Map(((result && result.certifications) || []).map((rc) => [rc.id, rc]));
-  const ctx = { plan, today: (result && result.today) || today, rcById };
   const certs = plan.certifications || [];
+  // names: every certification's name, which the timelines write (their key, with the data).
+  const actById = new Map();
+  for (const a of plan.activities || []) if (a && !actById.has(a.id)) actById.set(a.id, a);
+  const ctx = { plan, today: (result && result.today) || today, rcById, actById, names: certs.map((c) => [c.id, certName(c)]) };
+  recertNext = new Map();
+  keptNext = new Map();
   const certsById = new Map(certs.map((c) => [c.id, c]));
   const out = [];
   if (result && result.today) {
@@ -433,7 +514,9 @@ function renderVerdict(root, plan, result, idx, today) {
   if (idx.general.length) {
     out.push(h('section', { class: 'card general', 'aria-label': 'Other warnings' }, h('h3', null, 'Also worth knowing'), warningList(idx.general)));
   }
-  root.replaceChildren(...out.filter(Boolean));
+  reconcile(root, out.filter(Boolean));
+  recertCache = recertNext;
+  keptEls = keptNext;
   timeline.fit(root);
 }
 

@@ -92,7 +92,7 @@ test('over http: manifest, service worker, new versions replace old caches, and 
       const c = await caches.open('ceplan-shell-' + v);
       return (await c.keys()).map((r) => new URL(r.url).pathname);
     }, version);
-    for (const f of ['/', '/index.html', '/ceplan.js', '/page.js', '/page.css', '/manifest.webmanifest', '/icon-192.png']) {
+    for (const f of ['/', '/index.html', '/ceplan.js', '/page.js', '/page.css', '/page-csv.js', '/page-ics.js', '/page-help.js', '/manifest.webmanifest', '/icon-192.png']) {
       assert.ok(cached.includes(f), `${f} is in the offline cache`);
     }
     const installErrors = await cdp.send('Page.getInstallabilityErrors').then((r) => r.installabilityErrors.map((e) => e.errorId), () => []);
@@ -139,7 +139,7 @@ test('over http: manifest, service worker, new versions replace old caches, and 
     await page.locator('#acts-body [role="switch"]').first().click();
     assert.notEqual(await page.locator('#verdict-body').textContent(), before, 'the verdict follows the what-if switch offline');
 
-    // Suggest a plan runs offline too (the optimizer is in ceplan.js, the panel in page.js):
+    // Suggest a plan runs offline too (the optimizer is ceplan-optimize.js, loaded on first use and kept in the app shell):
     // an exam option, concentration, is enough for the example's CCNP (40 CE + exam, L2) or not;
     // either way an answer is drawn, computed with the network cut.
     await page.click('#suggest-button');
@@ -150,6 +150,16 @@ test('over http: manifest, service worker, new versions replace old caches, and 
     await page.click('#suggest-run');
     await page.locator('#suggest-answer').waitFor();
     assert.equal(await page.locator('#suggest-answer .search-note').getAttribute('data-exact'), 'true', 'the optimizer answered offline');
+    // The features loaded on demand (issue 6: their own scripts) start offline too.
+    await page.click('#help');
+    await page.waitForSelector('dialog#help-dialog[open]');
+    await page.keyboard.press('Escape');
+    await page.click('#export-button');
+    const [cal] = await Promise.all([page.waitForEvent('download'), page.click('#export-ics')]);
+    assert.match(cal.suggestedFilename(), /\.ics$/, 'the calendar offline');
+    await page.click('#export-button');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    assert.match(csv.suggestedFilename(), /\.csv$/, 'the CSV export offline');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

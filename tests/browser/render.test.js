@@ -1,0 +1,213 @@
+// Issue 6: the page redraws only what changed, and loads CSV, calendar and help on demand.
+// - Incremental rendering is correct: after a change (the what-if switch, an edit, undo) the
+//   three columns hold exactly what a fresh page opened on the same plan draws.
+// - The features in their own scripts (page-csv.js, page-ics.js, page-help.js) work from
+//   file://, and the timelines, drawn after the first paint, are all there (print too).
+// - Size budgets (sizes are deterministic; timings are only in tools/bench).
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const { PUBLIC, launch, openPage, finish, planHash, exampleFiles, savedPlan, fillForm, saveForm } = require('./helpers');
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { if (browser) await browser.close(); });
+
+/**
+ * The three columns as a fresh page would draw them: their HTML with the ids the page makes
+ * up (uid(): sw-12, grp-3, the timelines' …) renamed in document order, and every switch's state.
+ */
+function columns(page) {
+  return page.evaluate(() => {
+    const roots = ['certs-body', 'acts-body', 'verdict-body'].map((id) => document.getElementById(id));
+    const ids = [];
+    for (const r of roots) for (const el of r.querySelectorAll('[id]')) ids.push(el.id);
+    const names = new Map(ids.map((id, k) => [id, 'ID' + k]));
+    const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = ids.length ? new RegExp('(^|[^\\w-])(' + ids.slice().sort((a, b) => b.length - a.length).map(esc).join('|') + ')(?![\\w-])', 'g') : null;
+    const html = roots.map((r) => (re ? r.innerHTML.replace(re, (m, pre, id) => pre + names.get(id)) : r.innerHTML));
+    const switches = Array.from(document.querySelectorAll('#acts-body input[role="switch"]')).map((s) => [s.closest('li').dataset.id, s.checked]);
+    return { html, switches, pending: document.querySelectorAll('figure.timeline[data-pending]').length };
+  });
+}
+
+/** The columns of a fresh page (its own context) opened on `plan` through a link. */
+async function fresh(plan, viewport) {
+  const s = await openPage(browser, { hash: planHash(plan), viewport });
+  const c = await columns(s.page);
+  await finish(s);
+  return c;
+}
+
+function assertSame(got, want, what) {
+  assert.equal(got.pending, 0, `${what}: every timeline drawn`);
+  assert.deepEqual(got.switches, want.switches, `${what}: the switches`);
+  ['certifications', 'activities', 'verdict'].forEach((col, k) => assert.equal(got.html[k], want.html[k], `${what}: the ${col} column`));
+}
+
+// A plan of 40 activities (trainings, exams, Cisco Live) over six years, two certifications.
+function bigPlan() {
+  const activities = [];
+  for (let i = 0; i < 40; i++) {
+    const completed = new Date(Date.UTC(2021, 0, 5) + i * 55 * 86400000).toISOString().slice(0, 10);
+    if (i % 9 === 4) activities.push({ id: 'x' + i, type: 'exam', exam: 'concentration', completed });
+    else if (i % 9 === 7) activities.push({ id: 'l' + i, type: 'cisco_live', event: 'Cisco Live ' + i, completed, sessions: [{ code: 'BRKENT-2001', minutes: 60, attended_minutes: 55, credits: 1 }, { code: 'BRKSEC-3002', minutes: 90, attended_minutes: 80, credits: 2 }] });
+    else activities.push({ id: 't' + i, type: 'training', title: 'Course ' + i, course: 'C' + (i % 7), version: String(1 + (i % 3)), credits: 8 * (1 + (i % 5)), completed, status: 'validated' });
+  }
+  return { format: 'ceplan-plan', version: 1, today: '2025-06-01', name: 'Forty activities',
+    certifications: [{ id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2023-03-01' }, { id: 'ccna', name: 'CCNA', level: 'associate', expires: '2022-09-01' }],
+    activities };
+}
+
+test('after the what-if switch, an edit and undo, the columns equal a fresh page on the same plan (keyed rendering)', async () => {
+  const viewport = { width: 1400, height: 1000 };
+  for (const [name, plan] of [['example 02', exampleFiles().find((e) => e.file.startsWith('02')).plan], ['forty activities', bigPlan()]]) {
+    const s = await openPage(browser, { hash: planHash(plan), viewport });
+    const { page } = s;
+    const first = await columns(page);
+    assertSame(first, await fresh(plan, viewport), `${name}, as opened`);
+
+    // Off: the second activity in the list (a row drawn again, the others kept).
+    const id = await page.locator('#acts-body li.activity').nth(1).getAttribute('data-id');
+    // What the engine says of each activity (its result and warnings): the rows whose words stay are kept.
+    const said = () => page.evaluate(() => {
+      const r = window.Ceplan.app.state.result;
+      return Object.fromEntries(r.activities.map((a) => [a.id, JSON.stringify([a, r.warnings.filter((w) => w.activity === a.id)])]));
+    });
+    const before = await said();
+    await page.evaluate(() => { window.__rows = Array.from(document.querySelectorAll('#acts-body li.activity')); });
+    const evaluations = () => page.evaluate(() => window.Ceplan.engine.stats.evaluations);
+    const counted = await evaluations();
+    await page.locator(`#acts-body li.activity[data-id="${id}"] [role="switch"]`).click();
+    assert.equal(await evaluations(), counted + 1, `${name}: one evaluate() for the switch`);
+    const afterOff = await savedPlan(page);
+    assert.equal(afterOff.activities.find((a) => a.id === id).enabled, false, `${name}: switched off`);
+    const now = await said();
+    const same = Object.keys(before).filter((k) => k !== id && before[k] === now[k]).sort();
+    assert.ok(same.length >= plan.activities.length / 2, `${name}: most activities keep their words (${same.length})`);
+    const reused = await page.evaluate(() => window.__rows.filter((li) => li.isConnected).map((li) => li.dataset.id).sort());
+    assert.deepEqual(reused, same, `${name}: the rows kept are exactly those whose activity and words did not change`);
+    assertSame(await columns(page), await fresh(afterOff, viewport), `${name}, ${id} switched off`);
+
+    // An edit through the form: the first training's credits.
+    const t = afterOff.activities.findIndex((a) => a.type === 'training');
+    const tid = afterOff.activities[t].id;
+    await page.locator(`#acts-body li.activity[data-id="${tid}"] button`, { hasText: 'Edit' }).click();
+    await fillForm(page, { 'CE credits': 1 });
+    await saveForm(page);
+    await page.waitForSelector('dialog#editor[open]', { state: 'detached' });
+    const edited = await savedPlan(page);
+    assert.equal(edited.activities[t].credits, 1, `${name}: the credits edited`);
+    assertSame(await columns(page), await fresh(edited, viewport), `${name}, ${tid} edited`);
+
+    // Undo twice: back to the plan as opened, drawn as it was.
+    await page.evaluate(() => { window.Ceplan.app.undo(); window.Ceplan.app.undo(); });
+    assertSame(await columns(page), first, `${name}, after undo`);
+    await finish(s);
+  }
+});
+
+test('a plan the engine refuses changes nothing on screen (kept rows stay as they were)', async () => {
+  const plan = bigPlan();
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const { page } = s;
+  // A change the engine refuses: the plan's first activity loses its date, then the switch.
+  const before = await columns(page);
+  const refused = await page.evaluate(() => {
+    const app = window.Ceplan.app;
+    const cand = JSON.parse(JSON.stringify(app.state.plan));
+    cand.activities[0].completed = 'not a date';
+    return app.apply(cand, {}).ok;
+  });
+  assert.equal(refused, false, 'the engine refuses a date that is no date');
+  assertSame(await columns(page), before, 'a refused plan draws nothing new');
+  await finish(s);
+});
+
+test('from file://: CSV, calendar and help load on first use, in their own scripts; timelines drawn after the first paint', async () => {
+  const ex = exampleFiles().find((e) => e.file.startsWith('01'));
+  const s = await openPage(browser, { hash: planHash(ex.plan) });
+  const { page } = s;
+  // The first verdict's page is ceplan.js and page.js; the features come after it.
+  const scripts = await page.evaluate(() => Array.from(document.querySelectorAll('body > script')).map((x) => x.getAttribute('src')));
+  assert.deepEqual(scripts, ['ceplan.js', 'page.js']);
+  assert.equal(await page.locator('figure.timeline[data-pending]').count(), 0, 'every timeline drawn once the page is ready');
+  assert.ok(await page.locator('figure.timeline svg.timeline-svg').count() > 0, 'the timelines are SVG charts');
+
+  // Help.
+  await page.click('#help');
+  await page.waitForSelector('dialog#help-dialog[open]');
+  await page.keyboard.press('Escape');
+
+  // The calendar: an .ics with the plan's deadlines.
+  await page.click('#export-button');
+  const [ics] = await Promise.all([page.waitForEvent('download'), page.click('#export-ics')]);
+  const icsText = fs.readFileSync(await ics.path(), 'utf8');
+  assert.match(icsText, /^BEGIN:VCALENDAR\r\n/);
+
+  // CSV out, then the same file back in: the activities are the plan's.
+  await page.click('#export-button');
+  const [csvOut] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const csvText = fs.readFileSync(await csvOut.path(), 'utf8');
+  const lines = csvText.trim().split(/\r?\n/);
+  assert.match(lines[0], /\bcompleted\b/, 'a header naming the columns');
+  assert.ok(lines.length >= ex.plan.activities.length + 1, 'a row (or more: Cisco Live sessions) per activity');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ceplan-csv-'));
+  const file = path.join(dir, 'activities.csv');
+  fs.writeFileSync(file, csvText);
+  await page.setInputFiles('#import-csv-file', file);
+  await page.waitForSelector('#toast:not([hidden]), #problems:not([hidden])');
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  const loaded = await page.evaluate(() => Array.from(document.scripts).map((x) => x.getAttribute('src')).filter((x) => /^page-/.test(x)).sort());
+  assert.deepEqual(loaded, ['page-csv.js', 'page-help.js', 'page-ics.js'], 'each feature script added once');
+
+  // Print: the beforeprint event draws any timeline not drawn yet; in print media they show.
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.locator('figure.timeline svg').first().isVisible(), 'a timeline printed');
+  await finish(s);
+});
+
+test('a feature script missing from the folder: the page says so and keeps working', async () => {
+  // A copy of the built page without page-help.js.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ceplan-public-'));
+  fs.cpSync(PUBLIC, dir, { recursive: true });
+  fs.rmSync(path.join(dir, 'page-help.js'));
+  const s = await openPage(browser, { goto: false });
+  const { page } = s;
+  try {
+    await page.goto('file://' + path.join(dir, 'index.html'));
+    await page.waitForSelector('body[data-engine="ready"]');
+    await page.click('#help');
+    await page.waitForSelector('#problems:not([hidden])');
+    assert.match(await page.locator('#problems').textContent(), /Help could not start.*page-help\.js is missing/s);
+    // Still computing: an example loads, and the other features start.
+    await page.click('#examples-button');
+    await page.locator('#examples-list button.example').first().click();
+    assert.ok(await page.locator('#verdict-body .verdict').count() > 0);
+    await page.click('#export-button');
+    await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    await finish(s);
+  } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+});
+
+test('size budgets: the page’s own scripts and styles (gzip), Papa Parse only in the CSV script', () => {
+  const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(PUBLIC, f)), { level: 9 }).length;
+  const own = ['page.js', 'page.css', 'page-csv.js', 'page-ics.js', 'page-help.js', 'index.html', 'sw.js', 'shell.js', 'manifest.webmanifest'];
+  for (const f of own) assert.ok(fs.existsSync(path.join(PUBLIC, f)), `${f} is built`);
+  // Issue 6 asks ≤ 170 KiB gzip for the page's files with ceplan.js; these budgets guard what the
+  // page adds (2026-11-30: page.js 41.5 KiB, what the first verdict loads besides ceplan.js 52,
+  // everything 77; page.js held everything at 54 KiB before the features moved out).
+  assert.ok(gz('page.js') <= 48 * 1024, `page.js is ${gz('page.js')} bytes gzipped, over its 48 KiB budget`);
+  const first = ['page.js', 'page.css', 'index.html'].reduce((n, f) => n + gz(f), 0);
+  assert.ok(first <= 58 * 1024, `what the first verdict loads besides ceplan.js is ${first} bytes gzipped, over its 58 KiB budget`);
+  const total = own.reduce((n, f) => n + gz(f), 0);
+  assert.ok(total <= 88 * 1024, `the page's own files are ${total} bytes gzipped, over their 88 KiB budget`);
+  const text = (f) => fs.readFileSync(path.join(PUBLIC, f), 'utf8');
+  assert.ok(/papaparse/i.test(text('page-csv.js')), 'Papa Parse (its licence) is in page-csv.js');
+  for (const f of ['page.js', 'page-ics.js', 'page-help.js']) assert.ok(!/papaparse/i.test(text(f)), `no Papa Parse in ${f}`);
+});
