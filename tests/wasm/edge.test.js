@@ -1,7 +1,7 @@
 'use strict';
 // Edge values through the wasm module (issue 7 §3): tests/edge/*.json hold plans whose
 // credit totals pass 2^31 (hand-derived expectations, also checked natively by Catch2 in
-// tests/unit/test_limits.cpp). wasm must give the expected verdict and the very bytes the
+// tests/unit/test_engine_bounds.cpp). wasm must give the expected verdict and the very bytes the
 // native command line gives: fixed-width 64-bit arithmetic on both.
 const test = require('node:test');
 const assert = require('node:assert');
