@@ -158,7 +158,9 @@ let runErrors = null; // the last run's refusal: [{pointer, message}], pointers 
 
 /** Runs fn(optionscsv) once the CSV feature script (lazy.js: Papa Parse, optionscsv.js) is loaded. */
 function withOptionsCsv(fn) {
-  return lazy.load('csv').then((f) => fn(f.optionscsv), (e) => app.showProblems('Options CSV is unavailable', [{ message: e.message }]));
+  // (an import checks each option through the optimizer's own reader: its module too)
+  const optimizer = engine.loadOptimizer().catch(() => {});
+  return Promise.all([lazy.load('csv'), optimizer]).then(([f]) => fn(f.optionscsv), (e) => app.showProblems('Options CSV is unavailable', [{ message: e.message }]));
 }
 
 function isOpen() { return openFlag; }

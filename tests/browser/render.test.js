@@ -201,12 +201,14 @@ test('size budgets: the page’s own scripts and styles (gzip), Papa Parse only 
   for (const f of own) assert.ok(fs.existsSync(path.join(PUBLIC, f)), `${f} is built`);
   // Issue 6 asks ≤ 170 KiB gzip for the page's files with ceplan.js; these budgets guard what the
   // page adds (2026-11-30: page.js 41.5 KiB, what the first verdict loads besides ceplan.js 52,
-  // everything 77; page.js held everything at 54 KiB before the features moved out).
-  assert.ok(gz('page.js') <= 48 * 1024, `page.js is ${gz('page.js')} bytes gzipped, over its 48 KiB budget`);
+  // everything 77; page.js held everything at 54 KiB before the features moved out). Suggest a plan's
+  // panel (suggest.js, in page.js) added about 8 KiB: the budgets below include it; moving it into a
+  // feature script of its own, loaded on first use like its wasm module, is the next saving.
+  assert.ok(gz('page.js') <= 52 * 1024, `page.js is ${gz('page.js')} bytes gzipped, over its 52 KiB budget`);
   const first = ['page.js', 'page.css', 'index.html'].reduce((n, f) => n + gz(f), 0);
-  assert.ok(first <= 58 * 1024, `what the first verdict loads besides ceplan.js is ${first} bytes gzipped, over its 58 KiB budget`);
+  assert.ok(first <= 64 * 1024, `what the first verdict loads besides ceplan.js is ${first} bytes gzipped, over its 64 KiB budget`);
   const total = own.reduce((n, f) => n + gz(f), 0);
-  assert.ok(total <= 88 * 1024, `the page's own files are ${total} bytes gzipped, over their 88 KiB budget`);
+  assert.ok(total <= 96 * 1024, `the page's own files are ${total} bytes gzipped, over their 96 KiB budget`);
   const text = (f) => fs.readFileSync(path.join(PUBLIC, f), 'utf8');
   assert.ok(/papaparse/i.test(text('page-csv.js')), 'Papa Parse (its licence) is in page-csv.js');
   for (const f of ['page.js', 'page-ics.js', 'page-help.js']) assert.ok(!/papaparse/i.test(text(f)), `no Papa Parse in ${f}`);
