@@ -29,35 +29,47 @@ function localToday() {
 }
 
 /**
+ * One call of a module function on a plan object: the page's own fields checked first
+ * (variants that are no list are refused here: the module ignores them), `today` set to the
+ * user's local date when the plan has none (the stored plan is not changed), the answer
+ * parsed. Returns {ok: true, doc} | {ok: false, errors: [{pointer?, message}]}; never throws.
+ * `who` names the engine in messages ('The rules engine', 'The optimizer'); `counter` is the
+ * stats entry counting the calls made.
+ */
+function call(fn, plan, who, counter) {
+  const own = variants.shapeErrors(plan);
+  if (own.length) return { ok: false, errors: own };
+  stats[counter] += 1;
+  let input = plan;
+  if (plan && typeof plan === 'object' && !Array.isArray(plan) && plan.today === undefined) {
+    input = Object.assign({}, plan, { today: localToday() });
+  }
+  let text;
+  try {
+    text = fn(JSON.stringify(input));
+  } catch (e) {
+    return { ok: false, errors: [{ message: who + ' failed on this plan: ' + (e && e.message || e) }] };
+  }
+  let doc;
+  try { doc = JSON.parse(text); } catch (e) {
+    return { ok: false, errors: [{ message: who + ' answered something unreadable.' }] };
+  }
+  if (doc && doc.format === 'ceplan-error') {
+    const errors = Array.isArray(doc.errors) && doc.errors.length ? doc.errors : [{ message: 'The plan was rejected.' }];
+    return { ok: false, errors };
+  }
+  return { ok: true, doc };
+}
+
+/**
  * evaluate(plan object) -> {ok: true, result} | {ok: false, errors: [{pointer, message}]}
  * A plan without `today` is evaluated as of the user's local date (the stored plan is
  * not changed). Never throws once the module is ready.
  */
 function evaluate(plan) {
   if (!mod) return { ok: false, errors: [{ message: 'The rules engine is not loaded yet.' }] };
-  // The page's own fields, which the module ignores: variants that are no list are refused here.
-  const own = variants.shapeErrors(plan);
-  if (own.length) return { ok: false, errors: own };
-  let input = plan;
-  if (plan && typeof plan === 'object' && !Array.isArray(plan) && plan.today === undefined) {
-    input = Object.assign({}, plan, { today: localToday() });
-  }
-  stats.evaluations += 1;
-  let text;
-  try {
-    text = mod.evaluate(JSON.stringify(input));
-  } catch (e) {
-    return { ok: false, errors: [{ message: 'The rules engine failed on this plan: ' + (e && e.message || e) }] };
-  }
-  let doc;
-  try { doc = JSON.parse(text); } catch (e) {
-    return { ok: false, errors: [{ message: 'The rules engine answered something unreadable.' }] };
-  }
-  if (doc && doc.format === 'ceplan-error') {
-    const errors = Array.isArray(doc.errors) && doc.errors.length ? doc.errors : [{ message: 'The plan was rejected.' }];
-    return { ok: false, errors };
-  }
-  return { ok: true, result: doc };
+  const r = call((t) => mod.evaluate(t), plan, 'The rules engine', 'evaluations');
+  return r.ok ? { ok: true, result: r.doc } : r;
 }
 
 /**
@@ -66,33 +78,15 @@ function evaluate(plan) {
  * (chosen, cost, days_given_up, plan, result, unsavable, searched, left_out…). Errors name
  * fields by JSON pointer (`/options/2/cost/money`). Synchronous: a large search takes a
  * while (searched.exact says whether it finished); the caller paints a busy state first.
+ * Before loadOptimizer() has resolved: {ok: false, loading: true, errors}.
  * A plan without `today` is optimized as of the user's local date. Never throws once ready.
  */
 function optimize(plan) {
   if (!optMod) return { ok: false, loading: true, errors: [{ message: 'The optimizer is not loaded yet: wait a moment and try again.' }] };
-  const own = variants.shapeErrors(plan);
-  if (own.length) return { ok: false, errors: own };
-  let input = plan;
-  if (plan && typeof plan === 'object' && !Array.isArray(plan) && plan.today === undefined) {
-    input = Object.assign({}, plan, { today: localToday() });
-  }
-  stats.optimizations += 1;
-  let text;
-  try {
-    text = optMod.optimize(JSON.stringify(input));
-  } catch (e) {
-    return { ok: false, errors: [{ message: 'The optimizer failed on this plan: ' + (e && e.message || e) }] };
-  }
-  let doc;
-  try { doc = JSON.parse(text); } catch (e) {
-    return { ok: false, errors: [{ message: 'The optimizer answered something unreadable.' }] };
-  }
-  if (doc && doc.format === 'ceplan-error') {
-    const errors = Array.isArray(doc.errors) && doc.errors.length ? doc.errors : [{ message: 'The plan was rejected.' }];
-    return { ok: false, errors };
-  }
-  if (!doc || doc.format !== 'ceplan-optimized') return { ok: false, errors: [{ message: 'The optimizer answered something unreadable.' }] };
-  return { ok: true, answer: doc };
+  const r = call((t) => optMod.optimize(t), plan, 'The optimizer', 'optimizations');
+  if (!r.ok) return r;
+  if (!r.doc || r.doc.format !== 'ceplan-optimized') return { ok: false, errors: [{ message: 'The optimizer answered something unreadable.' }] };
+  return { ok: true, answer: r.doc };
 }
 
 /** The folder ceplan.js was loaded from (the optimizer's module sits beside it). */
