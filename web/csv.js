@@ -24,7 +24,7 @@ const rowToActivity = R.rowToActivity;
 function unparse(rows, extra, some) {
   const fields = (some ? COLUMNS.filter((c) => rows.some((r) => c in r)) : COLUMNS).concat(extra || []);
   const text = Papa.unparse({ fields, data: rows.map((r) => fields.map((f) => (r[f] == null ? '' : r[f]))) },
-    { escapeFormulae: true, newline: '\r\n' });
+    { escapeFormulae: R.FORMULA, newline: '\r\n' }); // 1: every formula neutralised
   return '\uFEFF' + text + '\r\n'; // the byte-order mark makes spreadsheets read it as UTF-8
 }
 
