@@ -47,9 +47,12 @@ function actions(plan, result, today) {
     if (i === undefined || !on(acts[i])) continue;
     out.push({ kind: 'past', date: null, verb: 'Mark as done', target: act(i), tail: ' (its planned date has passed)', rule: w.rule || null });
   }
+  // R3: an activity completed after every expiration it could serve feeds nothing: no
+  // advice to finish or claim it (finding 3).
+  const late = new Set((result.warnings || []).filter((w) => w.code === 'AFTER_EXPIRATION' && w.activity != null).map((w) => w.activity));
   // C1: the last day to claim each activity not claimed yet.
   acts.forEach((a, i) => {
-    if (!on(a) || CLAIMED.has(a.status)) return;
+    if (!on(a) || CLAIMED.has(a.status) || late.has(a.id)) return;
     const r = resultOf.get(a.id);
     if (!r || typeof r.claim_by !== 'string' || r.claim_by < today) return;
     out.push({ kind: 'claim', date: r.claim_by, verb: 'Claim', target: act(i), tail: ' in the CE portal', rule: 'C1' });
@@ -65,7 +68,7 @@ function actions(plan, result, today) {
     }
   }
   acts.forEach((a, i) => {
-    if (!on(a) || typeof a.completed !== 'string' || a.completed <= today) return;
+    if (!on(a) || typeof a.completed !== 'string' || a.completed <= today || late.has(a.id)) return;
     const l = latest.get(a.id);
     const useLatest = typeof l === 'string' && l >= a.completed;
     out.push({ kind: 'finish', date: useLatest ? l : a.completed, verb: VERB[a.type] || 'Finish', target: act(i),
@@ -75,20 +78,29 @@ function actions(plan, result, today) {
   const byId = new Map(certs.map((c, i) => [c && c.id, i]));
   for (const rc of result.certifications || []) {
     if (rc.status !== 'will_expire') continue;
-    // The CE path needing the fewest credits (the engine's order), else the first path;
-    // the exam-only paths (L4) are one step each: named as the alternative.
+    // The engine's first path (P2: fewest credits needed, then fewest exams), its exams named;
+    // when that one needs no credits, the first that does is named as the other way.
     const all = (rc.missing || []).filter((m) => typeof m.by === 'string' && m.by >= today);
-    const ce = all.find((m) => m.path && m.path.credits > 0);
-    const m = ce || all[0];
+    const m = all[0];
     const i = byId.get(rc.id);
     if (!m || i === undefined) continue;
-    const examOnly = ce && all.some((x) => !(x.path && x.path.credits > 0));
-    out.push({ kind: 'missing', date: m.by, verb: (m.credits_needed > 0 ? 'Earn ' : 'Pass ') + F.neededText(m) + ' for',
+    const alt = !(m.credits_needed > 0) ? all.find((x) => x.credits_needed > 0) : null;
+    out.push({ kind: 'missing', date: m.by, verb: todoText(m, true) + ' for',
       target: { type: 'certification', index: i, name: view.certName(certs[i]) },
-      tail: (examOnly ? ' (or pass one exam instead, L4)' : '') + ', or it lapses', rule: 'P2' });
+      tail: (alt ? ' (or ' + todoText(alt, false) + ')' : '') + ', or it lapses', rule: 'P2' });
   }
   const rank = (x) => (x.date === null ? '' : x.date);
   return out.map((x, n) => Object.assign(x, { n })).sort((p, q) => rank(p).localeCompare(rank(q)) || p.n - q.n);
+}
+
+/** What a missing entry asks, as verbs: 'Earn 4 more CE credits and pass 1 professional-level exam'. */
+function todoText(m, capital) {
+  const parts = [];
+  if (m.credits_needed > 0) parts.push('earn ' + m.credits_needed + ' more CE ' + (m.credits_needed === 1 ? 'credit' : 'credits'));
+  const ex = F.examsText(m.exams_needed);
+  if (ex) parts.push('pass ' + ex);
+  const t = parts.join(' and ') || 'keep the plan';
+  return capital ? t[0].toUpperCase() + t.slice(1) : t;
 }
 
 function item(x) {

@@ -157,6 +157,16 @@ function creditsCell(a, ra, ws) {
   const earned = Number.isFinite(ra.credits) ? ra.credits : 0;
   const nominal = Number.isFinite(ra.nominal_credits) ? ra.nominal_credits : earned;
   const cell = h('div', { class: 'credits-cell' });
+  // R3: completed after the expiration of every certification it could serve, it feeds
+  // nothing: its credits are struck through, with the reason (finding 3).
+  const late = (ws || []).find((w) => w.code === 'AFTER_EXPIRATION');
+  if (late && earned > 0) {
+    cell.appendChild(h('p', { class: 'credits feeds-nothing' },
+      h('s', { class: 'nominal', title: 'would earn ' + earned + ', but feeds nothing' }, String(earned)), ' ',
+      h('strong', { class: 'earned' }, '0'), ' credits'));
+    cell.appendChild(h('p', { class: 'reason' }, F.warningTitle(late.code), ' ', F.ruleBadge(late.rule || 'R3')));
+    return cell;
+  }
   const p = h('p', { class: 'credits' });
   if (nominal > earned) {
     p.appendChild(h('s', { class: 'nominal', title: 'would earn ' + nominal }, String(nominal)));
@@ -225,7 +235,7 @@ function activityRow(a, i, idx, today, act) {
   const ra = idx.acts.get(a.id);
   const ws = idx.byAct.get(a.id) || [];
   const off = a.enabled === false;
-  const less = ra && !off && Number.isFinite(ra.nominal_credits) && ra.nominal_credits > ra.credits;
+  const less = ra && !off && ((Number.isFinite(ra.nominal_credits) && ra.nominal_credits > ra.credits) || ws.some((w) => w.code === 'AFTER_EXPIRATION'));
   const title = activityTitle(a);
   const sessionWs = a.type === 'cisco_live' ? ws.filter((w) => w.session !== null && w.session !== undefined) : [];
   const rowWs = ws.filter((w) => !sessionWs.includes(w));
@@ -378,9 +388,11 @@ function recertItem(r, rc, certsById, ctx) {
 }
 
 /**
- * What is still missing (P2): CE paths first, fewest additional credits first; then the
- * exam-only paths (L4) gathered on one line, since each is a single step. The engine
- * already orders `missing` by the fewest additional credits: that order is kept.
+ * What is still missing (P2), in the engine's order (fewest additional credits, then fewest
+ * exams): the exam-only paths (L4) gathered on one line, since each is a single step, come
+ * first when the engine's first path is one of them (it needs no credits); the CE paths, in
+ * the engine's order, are tagged "fewest credits" only when the first of them is the
+ * engine's first path (finding 2: never above a path that needs fewer).
  */
 function missingList(rc, certsById, ctx) {
   const all = rc.missing || [];
@@ -396,9 +408,11 @@ function missingList(rc, certsById, ctx) {
   const via = (m) => (m.via && m.via !== rc.id
     ? [' of ', certName(certsById.get(m.via) || { id: m.via }), ' (cascade ', F.ruleBadge('R4'), ')'] : null);
   const data = (m) => ({ creditsNeeded: String(m.credits_needed || 0), creditsHeld: String(m.credits_held || 0), examsNeeded: (m.exams_needed || []).join(' '), by: m.by || '', via: m.via || '' });
-  const items = cePaths.map((m, i) => h('li', { class: ['missing-path', i === 0 && cePaths.length > 1 && 'cheapest'], dataset: data(m) },
-    h('strong', null, F.neededText(m)), ' by ', F.dateEl(m.by), left(m.by),
-    i === 0 && cePaths.length > 1 ? h('span', { class: 'tag' }, 'fewest credits') : null,
+  const examFirst = examPaths.length > 0 && examPaths[0] === all[0];
+  const tagged = (i) => i === 0 && cePaths.length > 1 && !examFirst;
+  const items = cePaths.map((m, i) => h('li', { class: ['missing-path', tagged(i) && 'cheapest'], dataset: data(m) },
+    examFirst && i === 0 ? 'Or ' : null, h('strong', null, F.neededText(m)), ' by ', F.dateEl(m.by), left(m.by),
+    tagged(i) ? h('span', { class: 'tag' }, 'fewest credits') : null,
     h('span', { class: 'for-path' }, 'for the path ', F.pathText(m.path), held(m), via(m))));
   if (examPaths.length) {
     const sameBy = examPaths.every((m) => m.by === examPaths[0].by);
@@ -409,8 +423,8 @@ function missingList(rc, certsById, ctx) {
         partial ? h('span', { class: 'for-path inline' }, ' (path: ' + F.pathText(m.path) + ')') : null,
         via(m), sameBy ? null : [' by ', F.dateEl(m.by)]);
     });
-    items.push(h('li', { class: 'exam-paths' },
-      cePaths.length ? 'Or pass, ' : 'Pass, ', sameBy ? ['by ', F.dateEl(examPaths[0].by), left(examPaths[0].by), ', '] : null,
+    items[examFirst ? 'unshift' : 'push'](h('li', { class: 'exam-paths' },
+      cePaths.length && !examFirst ? 'Or pass, ' : 'Pass, ', sameBy ? ['by ', F.dateEl(examPaths[0].by), left(examPaths[0].by), ', '] : null,
       examPaths.length > 1 ? 'any one of ' : '', F.ruleBadge('L4'), ':',
       h('ul', { class: 'exam-options' }, options)));
   }

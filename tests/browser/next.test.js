@@ -49,7 +49,8 @@ test('03: an at-risk certification says what it still needs by when (P2), among 
   assert.deepEqual(await actions(page), [
     ['claim', '2026-12-10', 'dcfndu'], ['finish', '2027-02-10', 'clfndu'], ['missing', '2027-04-30', 'ccna'], ['claim', '2028-02-10', 'clfndu']]);
   const missing = await page.locator('#outlook .next-missing').textContent();
-  assert.match(missing, /Earn 6 more CE credits for “CCNA” \(or pass one exam instead, L4\), or it lapses P2/);
+  // P2 order (finding 2): one associate exam needs no credits, so it comes first (L4); the CE path needs 6 more.
+  assert.match(missing, /Pass 1 associate exam for “CCNA” \(or earn 6 more CE credits\), or it lapses P2/);
   await page.locator('#outlook .next-missing a').click();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'verdict-0', 'the link goes to the certification’s verdict');
   await finish(s);
@@ -152,5 +153,89 @@ test('after expiration (R3): a planned activity is told to move, one already don
   assert.match(await advice('done'), /^What to do: Nothing to do for this one, it is done/);
   assert.doesNotMatch(await advice('done'), /Move it/);
   assert.match(await advice('ahead'), /^What to do: Move it on or before the expiration date\.$/);
+  await finish(s);
+});
+
+// Finding 2: the advice follows the engine's order of what is missing (P2: fewest credits
+// needed, then fewest exams) and names the exam; "fewest credits" never tags a path listed
+// above one that needs fewer.
+test('an at-risk certification is told its cheapest path first (P2), the exam named, for an associate below an expert and for a professional', async () => {
+  // Marc: CCIE (anchor), CCNP, CCNA valid through 2027-03-31; 40 credits held. The CCNA is
+  // below the anchor: its own exam-only paths (L4: one associate, concentration, core, expert
+  // written or expert lab exam, 0 credits) and the CCIE's paths by 2027-03-31 (120 CE: 80 more;
+  // 40 + core: 0 credits + 1 core; 40 + two professional-level: 0 + 2 exams; 80 + one: 40 more + 1).
+  // Fewest credits, then fewest exams: one associate exam (listed first by L4); the cheapest
+  // path that needs credits: 40 more + 1 professional-level exam.
+  const marc = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29', name: 'Marc',
+    certifications: [
+      { id: 'ccie', name: 'CCIE Enterprise Infrastructure', level: 'expert', expires: '2028-06-30' },
+      { id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2028-06-30' },
+      { id: 'ccna', name: 'CCNA', level: 'associate', expires: '2027-03-31' }],
+    activities: [{ id: 't1', type: 'training', title: 'ENARSI', course: 'ENARSI', version: '1.1', credits: 40, completed: '2026-06-01', status: 'claimed' }],
+  };
+  let s = await openPage(browser, { hash: planHash(marc) });
+  let page = s.page;
+  const ccna = page.locator('#outlook .next-missing').filter({ hasText: '“CCNA”' });
+  assert.equal(await ccna.getAttribute('data-date'), '2027-03-31');
+  assert.match(await ccna.textContent(),
+    /^by 31 Mar 2027Pass 1 associate exam for “CCNA” \(or earn 40 more CE credits and pass 1 professional-level exam \(core or concentration\)\), or it lapses P2$/);
+  // The verdict lists the exam-only paths first (they need no credits), and no "fewest credits" tag.
+  const card = page.locator('#verdict-2');
+  const items = card.locator('.missing > ul > li');
+  assert.equal(await items.first().getAttribute('class'), 'exam-paths');
+  // Then the CCIE's CE paths in the engine's order: 40 + core with the 40 held (1 exam, no credits) first.
+  assert.match(await items.nth(1).textContent(), /^Or 1 technology core exam by 31 Mar 2027/);
+  assert.equal(await card.locator('.tag', { hasText: 'fewest credits' }).count(), 0);
+  await finish(s);
+
+  // Priya: CCNP valid through 2027-09-15 with 36 credits. Paths (L2, L4): one core exam (0
+  // credits, 1 exam), two professional-level exams (0, 2), 40 + one professional-level exam
+  // (4 more, 1), 80 CE (44 more). First: one technology core exam; with credits: 4 more + 1 exam.
+  const priya = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29', name: 'Priya',
+    certifications: [{ id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2027-09-15' }],
+    activities: [{ id: 't1', type: 'training', title: 'ENARSI', course: 'ENARSI', version: '1.1', credits: 36, completed: '2026-06-01', status: 'claimed' }],
+  };
+  s = await openPage(browser, { hash: planHash(priya) });
+  page = s.page;
+  assert.match(await page.locator('#outlook .next-missing').textContent(),
+    /^by 15 Sept? 2027Pass 1 technology core exam for “CCNP Enterprise” \(or earn 4 more CE credits and pass 1 professional-level exam \(core or concentration\)\), or it lapses P2$/);
+  const pItems = page.locator('#verdict-0 .missing > ul > li');
+  assert.equal(await pItems.first().getAttribute('class'), 'exam-paths');
+  assert.match(await pItems.nth(1).textContent(), /^Or 4 more CE credits and 1 professional-level exam/);
+  assert.match(await pItems.nth(2).textContent(), /^44 more CE credits by/);
+  assert.equal(await page.locator('#verdict-0 .tag', { hasText: 'fewest credits' }).count(), 0);
+  await finish(s);
+});
+
+// Finding 3: an activity completed after every expiration it could serve feeds nothing (R3):
+// no advice to finish or claim it, its credits struck through with the reason.
+test('an activity after expiration (R3) is not advised, and its credits are struck through', async () => {
+  // CCNA valid through 2027-03-31 (30 CE). 8 credits planned 2027-01-10 (before: counts, claim
+  // by 2028-01-10, C1); 40 credits planned 2027-06-01 (after the only expiration: feeds nothing).
+  // Missing by 2027-03-31 (P2): one associate exam first (0 credits), or 22 more CE credits.
+  const plan = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29',
+    certifications: [{ id: 'ccna', name: 'CCNA', level: 'associate', expires: '2027-03-31' }],
+    activities: [
+      { id: 'early', type: 'training', title: 'Early course', course: 'E', version: '1.0', credits: 8, completed: '2027-01-10', status: 'planned' },
+      { id: 'late', type: 'training', title: 'Late course', course: 'L', version: '1.0', credits: 40, completed: '2027-06-01', status: 'planned' }],
+  };
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const { page } = s;
+  assert.deepEqual(await actions(page), [['finish', '2027-01-10', 'early'], ['missing', '2027-03-31', 'ccna'], ['claim', '2028-01-10', 'early']]);
+  assert.match(await page.locator('#outlook .next-missing').textContent(), /Pass 1 associate exam for “CCNA” \(or earn 22 more CE credits\), or it lapses/);
+  const row = page.locator('li.activity[data-id="late"]');
+  assert.equal(await row.locator('.credits s.nominal').textContent(), '40');
+  assert.equal(await row.locator('.credits strong.earned').textContent(), '0');
+  assert.match(await row.locator('.reason').textContent(), /After expiration R3/);
+  assert.match(await row.getAttribute('class'), /\bless\b/);
+  // The calendar has no claim deadline for it either (C1 events: only the early course).
+  const claims = await page.evaluate(async () => {
+    const f = await Ceplan.lazy.load('ics');
+    return f.ics.events(Ceplan.app.state.plan, Ceplan.app.state.result).filter((e) => /claim/.test(e.kind || e.type || e.summary || '')).map((e) => e.summary);
+  });
+  assert.deepEqual(claims, ['Last day to claim “Early course” (C1)']);
   await finish(s);
 });
