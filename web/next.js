@@ -32,13 +32,26 @@ function actions(plan, result, today) {
   const title = (a) => view.activityTitle(a);
   const act = (i) => ({ type: 'activity', index: i, name: title(acts[i]) });
   const out = [];
-  // E8: credit values nobody has entered yet (one action per activity).
-  const unknown = new Set((result.warnings || []).filter((w) => w.code === 'CREDIT_VALUE_UNKNOWN' && w.activity != null).map((w) => w.activity));
-  for (const id of unknown) {
+  // E8: credit values nobody has entered yet (one action per activity): in the credit tables
+  // where they have a cell for it; a session whose level they have no row for (E6: 1000 to
+  // 3000; no policy_pointer) only by the session's own credits (finding 7).
+  const unknownWs = (result.warnings || []).filter((w) => w.code === 'CREDIT_VALUE_UNKNOWN' && w.activity != null);
+  const inTable = (w) => typeof w.policy_pointer === 'string' && w.policy_pointer.length > 1;
+  for (const id of new Set(unknownWs.map((w) => w.activity))) {
     const i = indexOf.get(id);
     if (i === undefined || !on(acts[i])) continue;
-    out.push({ kind: 'values', date: null, verb: acts[i].type === 'item_authoring' ? 'Enter the item-authoring values for' : 'Enter the Cisco Live values for',
-      target: act(i), tail: ' in Credit tables', rule: 'E8' });
+    const ws = unknownWs.filter((w) => w.activity === id);
+    if (ws.some(inTable)) {
+      out.push({ kind: 'values', date: null, verb: acts[i].type === 'item_authoring' ? 'Enter the item-authoring values for' : 'Enter the Cisco Live values for',
+        target: act(i), tail: ' in Credit tables', rule: 'E8' });
+    }
+    const own = ws.filter((w) => !inTable(w));
+    if (own.length) {
+      const sessions = own.filter((w) => w.session != null).length;
+      out.push({ kind: 'values', date: null,
+        verb: sessions ? (sessions === 1 ? 'Enter the session’s own credits in' : 'Enter the sessions’ own credits in') : 'Enter the total credits of',
+        target: act(i), tail: sessions ? ' (the credit tables have no row for ' + (sessions === 1 ? 'its level' : 'their levels') + ')' : '', rule: sessions ? 'E6' : 'E8' });
+    }
   }
   // A planned date that has passed: to mark as done (never advice to move it: it is past).
   for (const w of result.warnings || []) {
@@ -48,8 +61,15 @@ function actions(plan, result, today) {
     out.push({ kind: 'past', date: null, verb: 'Mark as done', target: act(i), tail: ' (its planned date has passed)', rule: w.rule || null });
   }
   // R3: an activity completed after every expiration it could serve feeds nothing: no
-  // advice to finish or claim it (finding 3).
+  // advice to finish or claim it (finding 3). Nor for one that earns nothing (P3 says why
+  // on its row: a Cisco Live event without sessions, E6, a lite course, E2 …), unless only
+  // unknown credit values (E8, asked above) stand in its way (finding 13).
   const late = new Set((result.warnings || []).filter((w) => w.code === 'AFTER_EXPIRATION' && w.activity != null).map((w) => w.activity));
+  const awaitingValues = new Set(unknownWs.map((w) => w.activity));
+  acts.forEach((a) => {
+    const r = a && a.type !== 'exam' ? resultOf.get(a.id) : null;
+    if (r && r.credits === 0 && !(r.nominal_credits > 0) && !awaitingValues.has(a.id)) late.add(a.id);
+  });
   // C1: the last day to claim each activity not claimed yet.
   acts.forEach((a, i) => {
     if (!on(a) || CLAIMED.has(a.status) || late.has(a.id)) return;

@@ -20,17 +20,36 @@ function icon(type) {
     (ICONS[type] || ICONS.training).map((d) => svg('path', { d })));
 }
 
+/**
+ * What to do about a CREDIT_VALUE_UNKNOWN warning (E8), or null for the generic advice: a
+ * session whose level the credit tables have no row for (E6: levels 1000-3000; the engine
+ * gives it no policy_pointer) can only get the session's own credits; another session, its
+ * table cell or the session's credits; an item-authoring activity, its table cell or the
+ * activity's total (finding 7).
+ */
+function unknownValueAdvice(w) {
+  if (!w || w.code !== 'CREDIT_VALUE_UNKNOWN') return null;
+  const inTable = !!(tables && tables.cellFor(w));
+  if (w.session != null) {
+    return inTable
+      ? 'Enter Cisco’s value in the credit tables, or the session’s own credits (Edit, then its Credits field).'
+      : 'The credit tables have no row for this session’s level (E6: levels 1000 to 3000): enter the session’s own credits (Edit, then its Credits field).';
+  }
+  return inTable ? 'Enter Cisco’s value in the credit tables, or the activity’s total credits (Edit).' : 'Enter the activity’s total credits (Edit).';
+}
+
 /** One warning; past: its activity's date has passed (the advice never asks to move it then, R5). */
 function warningItem(w, past) {
   const info = w.severity === 'info';
-  const advice = F.warningAdvice(w.code, past);
+  const advice = unknownValueAdvice(w) || F.warningAdvice(w.code, past);
   return h('li', { class: ['warning', info ? 'info' : 'warn'], dataset: { code: w.code || '', rule: w.rule || '' } },
     h('span', { class: 'sev' }, info ? 'Note' : 'Warning'),
     h('span', { class: 'w-body' },
       h('strong', { class: 'w-title' }, F.warningTitle(w.code)), ' ', F.ruleBadge(w.rule), ' ',
       h('span', { class: 'w-message' }, F.messageWithoutRule(w.message, w.rule)), // the badge names the rule
       advice ? h('span', { class: 'w-advice' }, h('span', { class: 'w-todo' }, 'What to do: '), advice) : null,
-      w.code === 'CREDIT_VALUE_UNKNOWN' && tables ? tables.warningLink(w) : null)); // E8: open the credit tables
+      // E8: open the credit tables, only where they have a cell for it (finding 7)
+      w.code === 'CREDIT_VALUE_UNKNOWN' && tables && tables.cellFor(w) ? tables.warningLink(w) : null));
 }
 function warningList(ws, cls, past) {
   if (!ws || !ws.length) return null;
@@ -157,6 +176,12 @@ function creditsCell(a, ra, ws) {
   const earned = Number.isFinite(ra.credits) ? ra.credits : 0;
   const nominal = Number.isFinite(ra.nominal_credits) ? ra.nominal_credits : earned;
   const cell = h('div', { class: 'credits-cell' });
+  // E6: an event without sessions earns nothing; said here while no warning on the row says why (P3, finding 13).
+  if (a.type === 'cisco_live' && !(a.sessions || []).length && earned === 0 && !(ws || []).some((w) => w.severity !== 'info' && w.session == null)) {
+    cell.appendChild(h('p', { class: 'credits' }, h('strong', { class: 'earned' }, '0'), ' credits'));
+    cell.appendChild(h('p', { class: 'reason no-sessions' }, 'No sessions: earns nothing ', F.ruleBadge('E6')));
+    return cell;
+  }
   // R3: completed after the expiration of every certification it could serve, it feeds
   // nothing: its credits are struck through, with the reason (finding 3).
   const late = (ws || []).find((w) => w.code === 'AFTER_EXPIRATION');

@@ -239,3 +239,65 @@ test('an activity after expiration (R3) is not advised, and its credits are stru
   assert.deepEqual(claims, ['Last day to claim “Early course” (C1)']);
   await finish(s);
 });
+
+// Finding 7: a session level the credit tables have no row for (E6: levels 1000, 2000, 3000;
+// BRKENT-4031 is level 4000) can only get the session's own credits: no credit-tables button
+// or advice for it; a level-2000 session keeps both.
+test('a level-4000 session: enter the session’s own credits, no credit-tables button (E6); a level-2000 one keeps it (E8)', async () => {
+  const plan = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29',
+    certifications: [{ id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2027-09-15' }],
+    activities: [
+      { id: 'cl', type: 'cisco_live', event: 'Cisco Live US 2026', completed: '2026-06-04', status: 'completed',
+        sessions: [{ code: 'BRKENT-4031', minutes: 90, attended_minutes: 90 }, { code: 'BRKENT-2031', minutes: 60, attended_minutes: 60 }] },
+      { id: 'cl4', type: 'cisco_live', event: 'Cisco Live EMEA 2026', completed: '2026-02-13', status: 'completed',
+        sessions: [{ code: 'BRKSEC-4010', minutes: 90, attended_minutes: 90 }] },
+    ],
+  };
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const { page } = s;
+  const values = await page.locator('#outlook .next-values').allTextContents();
+  assert.deepEqual(values, [
+    'nowEnter the Cisco Live values for “Cisco Live US 2026” in Credit tables E8',
+    'nowEnter the session’s own credits in “Cisco Live US 2026” (the credit tables have no row for its level) E6',
+    'nowEnter the session’s own credits in “Cisco Live EMEA 2026” (the credit tables have no row for its level) E6']);
+  // The rows: each session's warning, with the button only where the tables have a cell.
+  const session = (id, n) => page.locator(`li.activity[data-id="${id}"] li.session`).nth(n);
+  await page.locator('li.activity[data-id="cl"] details.sessions > summary').evaluate((el) => { el.parentElement.open = true; });
+  await page.locator('li.activity[data-id="cl4"] details.sessions > summary').evaluate((el) => { el.parentElement.open = true; });
+  assert.equal(await session('cl', 0).locator('.tables-link').count(), 0, 'BRKENT-4031: no credit-tables button');
+  assert.match(await session('cl', 0).locator('.w-advice').textContent(), /no row for this session’s level \(E6: levels 1000 to 3000\): enter the session’s own credits/);
+  assert.doesNotMatch(await session('cl', 0).locator('.w-advice').textContent(), /credit tables,|activity itself/);
+  assert.equal(await session('cl', 1).locator('.tables-link').textContent(), 'Enter it in the credit tables');
+  assert.match(await session('cl', 1).locator('.w-advice').textContent(), /in the credit tables, or the session’s own credits/);
+  assert.equal(await session('cl4', 0).locator('.tables-link').count(), 0);
+  await finish(s);
+});
+
+// Finding 13: a new Cisco Live form has no session forced on it (Add works at once); an
+// event without sessions earns nothing and says why (P3, E6); no "Attend" advice for it.
+test('a Cisco Live event without sessions: added at once, says it earns nothing (E6), no “Attend” advice', async () => {
+  const plan = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29',
+    certifications: [{ id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2027-09-15' }],
+    activities: [],
+  };
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const { page } = s;
+  await page.click('[data-add="cisco_live"]');
+  const dlg = page.locator('dialog#editor');
+  await dlg.waitFor({ state: 'visible' });
+  assert.equal(await dlg.locator('li.session-edit').count(), 0, 'no empty session forced');
+  assert.match(await dlg.locator('ol.sessions-edit').textContent(), /No sessions yet\./);
+  await dlg.getByLabel('Event', { exact: true }).fill('Cisco Live EMEA 2027');
+  await dlg.getByLabel('Last day of the event').fill('2027-02-12');
+  await dlg.locator('button[type=submit]').click();
+  await dlg.waitFor({ state: 'hidden' });
+  const row = page.locator('li.activity.type-cisco_live');
+  assert.equal(await row.locator('.credits strong.earned').first().textContent(), '0');
+  assert.match(await row.locator('.reason').textContent(), /^No sessions: earns nothing E6$/);
+  // Nothing to attend or claim for it; only what the CCNP still needs (P2).
+  assert.deepEqual((await actions(page)).map((x) => x[0]), ['missing']);
+  assert.doesNotMatch(await page.locator('#outlook').textContent(), /Attend/);
+  await finish(s);
+});
