@@ -116,7 +116,7 @@ function renderCertifications(root, plan, idx, act) {
     list.appendChild(h('li', { class: 'card cert', dataset: { id: c.id || '' } },
       h('div', { class: 'card-head' },
         icon('certification'),
-        h('h3', { class: 'cert-name' }, certName(c)),
+        h('h3', { class: 'cert-name clip-lines', title: certName(c) }, certName(c)),
         h('span', { class: 'level' }, F.LEVEL_LABELS[c.level] || c.level || '')),
       h('p', { class: 'valid' }, 'valid through ', F.dateEl(c.expires)),
       h('p', { class: 'status' }, statusBadge(rc)),
@@ -269,7 +269,7 @@ function activityRow(a, i, idx, today, act) {
   return h('li', { class: ['activity', 'type-' + a.type, off && 'off', less && 'less'], id: 'activity-' + i, tabindex: '-1', dataset: { id: a.id || '', index: String(i) } },
     h('div', { class: 'act-icon', title: (F.ACTIVITY_TYPES[a.type] || {}).label || a.type }, icon(a.type)),
     h('div', { class: 'act-main' },
-      h('h3', { class: 'act-title' }, title),
+      h('h3', { class: 'act-title clip-lines', title }, title),
       h('p', { class: 'act-meta' }, F.dateEl(a.completed), ' · ', (F.ACTIVITY_TYPES[a.type] || { label: a.type }).label,
         activityDetail(a).map((b) => ' · ' + b).join(''),
         ra && ra.claim_by && !off && ra.claim_by >= today ? h('span', { class: 'claim-by' }, ' · claim by ', F.dateEl(ra.claim_by), ' ', F.ruleBadge('C1')) : null),
@@ -359,7 +359,7 @@ function latestAdvice(r, rc, certsById, ctx) {
   const final = ctx && (ctx.plan.activities || []).find((a) => a && a.id === r.final_activity);
   // Advice is about what can still move: an activity whose date has passed cannot (R5).
   if (final && ctx.today && typeof final.completed === 'string' && final.completed <= ctx.today) return null;
-  const who = final ? ['“', activityTitle(final), '”'] : 'The final activity';
+  const who = final ? ['“', h('span', { class: 'clip', title: activityTitle(final) }, activityTitle(final)), '”'] : 'The final activity';
   const data = { latestOnTime: r.latest_on_time, movableDays: String(movable), daysGivenUpAtLatest: String(still), finalActivity: r.final_activity };
   // The certification whose path was met: its own recertification that day replaced an
   // expiration days_given_up after it; when that is the latest date, it is the bound.
@@ -481,7 +481,7 @@ function verdictCard(c, rc, idx, certsById, ctx) {
   const status = rc ? rc.status : 'unknown';
   return kept('card:' + c.id, 'article', { class: ['card', 'verdict', 'status-' + status], dataset: { id: c.id || '' } }, [
     h('div', { class: 'card-head' },
-      h('h3', null, certName(c)),
+      h('h3', { class: 'clip-lines', title: certName(c) }, certName(c)),
       shortBadge(rc)),
     parts,
     warningList(idx.byCert.get(c.id)),
@@ -596,7 +596,7 @@ function verdictSummary(plan, result, before) {
     const was = prev.get(rc.id);
     const changed = before && was && key(was) !== key(rc);
     return h('li', { class: ['summary-line', 'status-' + rc.status, changed && 'changed'], dataset: { cert: rc.id, expires: rc.expires || '' } },
-      h('strong', null, certName(certsById.get(rc.id) || rc)), ': ', line(rc),
+      h('strong', { class: 'clip', title: certName(certsById.get(rc.id) || rc) }, certName(certsById.get(rc.id) || rc)), ': ', line(rc),
       changed ? h('span', { class: 'was' }, ' (was: ', line(was), ')') : null);
   }));
 }
