@@ -419,6 +419,7 @@ function recertItem(r, rc, certsById, ctx) {
  * the engine's order, are tagged "fewest credits" only when the first of them is the
  * engine's first path (finding 2: never above a path that needs fewer).
  */
+const PRINTED = 4; // paths printed per certification (print.css hides the others)
 function missingList(rc, certsById, ctx) {
   const all = rc.missing || [];
   if (!all.length) return h('p', { class: 'missing-none' }, 'No path can still save it before it expires.');
@@ -453,9 +454,11 @@ function missingList(rc, certsById, ctx) {
       examPaths.length > 1 ? 'any one of ' : '', F.ruleBadge('L4'), ':',
       h('ul', { class: 'exam-options' }, options)));
   }
+  // On paper the first PRINTED paths in the engine's order, the others said in one line (finding 5).
   return h('div', { class: 'missing' },
     h('p', null, 'What is still missing ', F.ruleBadge('P2'), ':'),
-    h('ul', null, items));
+    h('ul', null, items),
+    items.length > PRINTED ? h('p', { class: 'more-paths' }, '… and ' + F.plural(items.length - PRINTED, 'other path') + ' (listed in ceplan).') : null);
 }
 
 function verdictCard(c, rc, idx, certsById, ctx) {

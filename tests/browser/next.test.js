@@ -31,8 +31,8 @@ test('01: finish, attend and pass in date order (R5 for the exam that completes 
     ['finish', '2027-01-20', 't_ensdwi'], ['finish', '2027-02-12', 'clemea27'], ['finish', '2027-05-20', 'x_ensdwi'],
     ['claim', '2028-01-20', 't_ensdwi'], ['claim', '2028-02-12', 'clemea27']]);
   const items = await page.locator('#outlook .next-item').allTextContents();
-  assert.match(items[2], /^by 20 May 2027Pass “Exam 300-415” \(planned 18 Mar 2027; the latest on-time date\) R5$/);
-  assert.match(items[3], /^by 20 Jan 2028Claim “Implementing Cisco SD-WAN Solutions” in the CE portal C1$/);
+  assert.match(items[2], /^by 20 May 2027 Pass “Exam 300-415” \(planned 18 Mar 2027; the latest on-time date\) R5$/);
+  assert.match(items[3], /^by 20 Jan 2028 Claim “Implementing Cisco SD-WAN Solutions” in the CE portal C1$/);
   // The summary line above the list: the verdict in one line per certification.
   assert.match(await page.locator('#outlook .summary-line').first().textContent(), /recertifies on 18 Mar 2027, valid through 18 Mar 2030/);
   // A link takes the focus to its activity.
@@ -69,7 +69,7 @@ test('unknown Cisco Live values come first, undated (E8)', async () => {
   const { page } = s;
   const got = await actions(page);
   assert.deepEqual(got[0], ['values', null, 'cl']);
-  assert.match(await page.locator('#outlook .next-values').textContent(), /^nowEnter the Cisco Live values for “Cisco Live US 2026” in Credit tables E8$/);
+  assert.match(await page.locator('#outlook .next-values').textContent(), /^now Enter the Cisco Live values for “Cisco Live US 2026” in Credit tables E8$/);
   await finish(s);
 });
 
@@ -179,7 +179,7 @@ test('an at-risk certification is told its cheapest path first (P2), the exam na
   const ccna = page.locator('#outlook .next-missing').filter({ hasText: '“CCNA”' });
   assert.equal(await ccna.getAttribute('data-date'), '2027-03-31');
   assert.match(await ccna.textContent(),
-    /^by 31 Mar 2027Pass 1 associate exam for “CCNA” \(or earn 40 more CE credits and pass 1 professional-level exam \(core or concentration\)\), or it lapses P2$/);
+    /^by 31 Mar 2027 Pass 1 associate exam for “CCNA” \(or earn 40 more CE credits and pass 1 professional-level exam \(core or concentration\)\), or it lapses P2$/);
   // The verdict lists the exam-only paths first (they need no credits), and no "fewest credits" tag.
   const card = page.locator('#verdict-2');
   const items = card.locator('.missing > ul > li');
@@ -200,7 +200,7 @@ test('an at-risk certification is told its cheapest path first (P2), the exam na
   s = await openPage(browser, { hash: planHash(priya) });
   page = s.page;
   assert.match(await page.locator('#outlook .next-missing').textContent(),
-    /^by 15 Sept? 2027Pass 1 technology core exam for “CCNP Enterprise” \(or earn 4 more CE credits and pass 1 professional-level exam \(core or concentration\)\), or it lapses P2$/);
+    /^by 15 Sept? 2027 Pass 1 technology core exam for “CCNP Enterprise” \(or earn 4 more CE credits and pass 1 professional-level exam \(core or concentration\)\), or it lapses P2$/);
   const pItems = page.locator('#verdict-0 .missing > ul > li');
   assert.equal(await pItems.first().getAttribute('class'), 'exam-paths');
   assert.match(await pItems.nth(1).textContent(), /^Or 4 more CE credits and 1 professional-level exam/);
@@ -258,9 +258,9 @@ test('a level-4000 session: enter the session’s own credits, no credit-tables 
   const { page } = s;
   const values = await page.locator('#outlook .next-values').allTextContents();
   assert.deepEqual(values, [
-    'nowEnter the Cisco Live values for “Cisco Live US 2026” in Credit tables E8',
-    'nowEnter the session’s own credits in “Cisco Live US 2026” (the credit tables have no row for its level) E6',
-    'nowEnter the session’s own credits in “Cisco Live EMEA 2026” (the credit tables have no row for its level) E6']);
+    'now Enter the Cisco Live values for “Cisco Live US 2026” in Credit tables E8',
+    'now Enter the session’s own credits in “Cisco Live US 2026” (the credit tables have no row for its level) E6',
+    'now Enter the session’s own credits in “Cisco Live EMEA 2026” (the credit tables have no row for its level) E6']);
   // The rows: each session's warning, with the button only where the tables have a cell.
   const session = (id, n) => page.locator(`li.activity[data-id="${id}"] li.session`).nth(n);
   await page.locator('li.activity[data-id="cl"] details.sessions > summary').evaluate((el) => { el.parentElement.open = true; });
