@@ -258,7 +258,7 @@ function editActivity(i, type) {
   if (isNew) {
     item = { id: newId(PREFIX[type] || 'a', acts), type };
     if (type === 'exam') item.exam = 'core';
-    if (type === 'cisco_live') item.sessions = [{ badged_in: true }];
+    if (type === 'cisco_live') item.sessions = []; // sessions are added with + Add session (finding 13: none forced)
   } else {
     item = clone(acts[i]);
     type = item.type;

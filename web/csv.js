@@ -24,7 +24,7 @@ const rowToActivity = R.rowToActivity;
 function unparse(rows, extra, some) {
   const fields = (some ? COLUMNS.filter((c) => rows.some((r) => c in r)) : COLUMNS).concat(extra || []);
   const text = Papa.unparse({ fields, data: rows.map((r) => fields.map((f) => (r[f] == null ? '' : r[f]))) },
-    { escapeFormulae: true, newline: '\r\n' });
+    { escapeFormulae: R.FORMULA, newline: '\r\n' }); // 1: every formula neutralised
   return '\uFEFF' + text + '\r\n'; // the byte-order mark makes spreadsheets read it as UTF-8
 }
 
@@ -336,7 +336,7 @@ function showReport(fileLabel, outcome, fileProblems, fileNotes) {
       const cells = shownColumns.map((col) => {
         const id = uid('csv-' + col);
         const invalid = b.errors.some((e) => e.column === col);
-        const input = h('input', { type: 'text', id, value: b.values[col] || '', autocomplete: 'off', 'aria-invalid': invalid ? 'true' : null,
+        const input = h('input', { type: 'text', id, value: b.values[col] || '', autocomplete: 'off', maxlength: '200', 'aria-invalid': invalid ? 'true' : null,
           'aria-label': 'Row ' + b.row + ', ' + col, dataset: { column: col } });
         inputs[col] = input;
         return h('div', { class: ['field', 'compact', 'csv-cell', 'col-' + col] }, h('label', { for: id }, col), input);

@@ -28,8 +28,16 @@ const norm = (s) => String(s == null ? '' : s).trim();
 const key = (s) => norm(s).toLowerCase().replace(/[\s-]+/g, '_');
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A value written with a leading ' to stop spreadsheet formulas gets it back. */
-function unguard(s) { return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s; }
+/**
+ * FORMULA: the text cells every CSV writer (csv.js, optionscsv.js) prefixes with ' so that a
+ * spreadsheet never runs them: a cell starting with =, +, -, @, tab or CR, whatever follows
+ * (line breaks included: Papa Parse's own escapeFormulae pattern ends in `.*$`, which misses
+ * a cell with a line break), and one that already starts with ' before such a character (so
+ * that unguard gives it back whole). Given to Papa.unparse as `escapeFormulae`.
+ */
+const FORMULA = /^'*[=+\-@\t\r]/;
+/** unguard(cell) -> the value written before FORMULA's ' (one ' removed), else the cell as is. */
+function unguard(s) { return /^'+[=+\-@\t\r]/.test(s) ? s.slice(1) : s; }
 
 function examKindOf(course) {
   const k = key(course);
@@ -354,4 +362,4 @@ function lost(plan, rows) {
 }
 function unsetText(x) { return x === undefined || x === null; }
 
-export { COLUMNS, BASE_COLUMNS, SESSION_COLUMNS, rowToActivity, activityToRows, assemble, planRows, lost, differences, same };
+export { FORMULA, unguard, COLUMNS, BASE_COLUMNS, SESSION_COLUMNS, rowToActivity, activityToRows, assemble, planRows, lost, differences, same };

@@ -8,7 +8,10 @@
 import { h, uid } from './dom.js';
 
 const PAUSE_MS = 800; // a pause in typing after which a complete date is judged
-const NOT_REAL = 'not a real date: check the day, the month and the year (there is no 30 February)';
+// The browser gives no value for a date that does not exist (validity.badInput, value ''):
+// which date was typed is unknown, so no date is named (finding 8: 29/02/2027 was told
+// "there is no 30 February").
+const NOT_REAL = 'not a real date: that day does not exist in that month (check the day, the month and the year)';
 
 /**
  * stateOf(input, editing) -> {kind, value}
@@ -40,7 +43,9 @@ function typing(input, editing) {
  * The top bar's "As of": a complete value is committed (the verdict follows), an empty
  * one means today; what cannot be used is said under the field (role=alert, announced
  * without moving the focus) and the plan keeps its last good date. The message goes as
- * soon as the value is fixed.
+ * soon as the value is fixed. It is drawn over the page below the field (next.css), never
+ * in the flow: showing it when the focus leaves must not move what the user is clicking
+ * (finding 4).
  */
 function watchAsOf(input, commit) {
   const id = uid('as-of-error');

@@ -122,7 +122,7 @@ const WARNINGS = {
   REPEAT_EVENT_CLAIM: ['Event already claimed', 'Put all sessions of one event in a single Cisco Live activity.'],
   DUPLICATE_SESSION: ['Session listed twice', 'Remove the repeated listing: a session counts once per event.'],
   SESSION_TYPE_NOT_ELIGIBLE: ['Session type not eligible', 'Pick breakouts, DevNet workshops, labs or seminars.'],
-  CREDIT_VALUE_UNKNOWN: ['Credit value unknown', 'Enter Cisco’s value in the credit tables, or the credits on the activity itself.'],
+  CREDIT_VALUE_UNKNOWN: ['Credit value unknown', 'Enter Cisco’s value in the credit tables, or the session’s own credits (Cisco Live) or the activity’s total credits (item authoring).'],
   NOT_BADGED: ['Not badged in', 'Badge in at every session you want credits for.'],
   SESSION_TOO_SHORT: ['Session under 45 minutes', 'Plan sessions of 45 minutes or more.'],
   ATTENDANCE_BELOW_75: ['Attended under 75%', 'Stay for at least three quarters of the session.'],

@@ -76,6 +76,9 @@ const SPECS = {
   ],
 };
 
+/** The most characters a text field takes (titles, names, codes); longer text from a file is shown clipped (style.css .clip). */
+const TEXT_MAX = 200;
+
 const SESSION_FIELDS = [
   { name: 'code', label: 'Session code', kind: 'text', placeholder: 'BRKENT-2031' },
   { name: 'minutes', label: 'Length (min)', kind: 'number', min: 0 },
@@ -107,6 +110,7 @@ function buildField(spec, item, pointer, compact) {
     const type = spec.kind === 'number' ? 'number' : spec.kind === 'date' ? 'date' : 'text';
     control = h('input', {
       id, name: spec.name, type, value: toInputValue(item[spec.name]),
+      maxlength: type === 'text' ? String(spec.maxLength || TEXT_MAX) : null, // finding 14: user text is capped
       placeholder: spec.placeholder ? (spec.example === false ? spec.placeholder : 'e.g. ' + spec.placeholder) : null, min: spec.min, step: spec.kind === 'number' ? 1 : null,
       inputmode: spec.kind === 'number' ? 'numeric' : null, autocomplete: 'off',
     });
@@ -236,7 +240,7 @@ function open(opts) {
   const live = opts.onPreview ? h('div', { class: 'live-verdict', role: 'status', 'aria-live': 'polite' },
     h('p', { class: 'live-title' }, 'The verdict updates as you type.')) : null;
   const form = h('form', { class: 'editor-form', novalidate: true, 'aria-labelledby': titleId },
-    h('h2', { id: titleId }, opts.title),
+    h('h2', { id: titleId, class: 'clip-lines', title: opts.title }, opts.title),
     errorsBox, grid, live,
     h('div', { class: 'form-actions' }, remove, h('span', { class: 'spacer' }), cancel, save));
   let previewTimer = null;

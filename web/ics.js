@@ -141,10 +141,12 @@ function events(plan, result) {
     }
   }
   // The last day to claim each activity not yet claimed (C1).
+  // An activity after every expiration it could serve feeds nothing (R3): no claim to make.
   const byId = new Map((plan.activities || []).map((a) => [a.id, a]));
+  const late = new Set(((result && result.warnings) || []).filter((w) => w.code === 'AFTER_EXPIRATION').map((w) => w.activity));
   for (const ra of (result && result.activities) || []) {
     const a = byId.get(ra.id);
-    if (!a || a.enabled === false || !ra.claim_by) continue;
+    if (!a || a.enabled === false || !ra.claim_by || late.has(ra.id)) continue;
     const title = activityLabel(a);
     add(ra.claim_by, 'claim-by', ra.id, 'Last day to claim “' + title + '” (C1)',
       'Last day to submit the claim for “' + title + '” (completed ' + dateText(a.completed) +

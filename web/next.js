@@ -32,13 +32,26 @@ function actions(plan, result, today) {
   const title = (a) => view.activityTitle(a);
   const act = (i) => ({ type: 'activity', index: i, name: title(acts[i]) });
   const out = [];
-  // E8: credit values nobody has entered yet (one action per activity).
-  const unknown = new Set((result.warnings || []).filter((w) => w.code === 'CREDIT_VALUE_UNKNOWN' && w.activity != null).map((w) => w.activity));
-  for (const id of unknown) {
+  // E8: credit values nobody has entered yet (one action per activity): in the credit tables
+  // where they have a cell for it; a session whose level they have no row for (E6: 1000 to
+  // 3000; no policy_pointer) only by the session's own credits (finding 7).
+  const unknownWs = (result.warnings || []).filter((w) => w.code === 'CREDIT_VALUE_UNKNOWN' && w.activity != null);
+  const inTable = (w) => typeof w.policy_pointer === 'string' && w.policy_pointer.length > 1;
+  for (const id of new Set(unknownWs.map((w) => w.activity))) {
     const i = indexOf.get(id);
     if (i === undefined || !on(acts[i])) continue;
-    out.push({ kind: 'values', date: null, verb: acts[i].type === 'item_authoring' ? 'Enter the item-authoring values for' : 'Enter the Cisco Live values for',
-      target: act(i), tail: ' in Credit tables', rule: 'E8' });
+    const ws = unknownWs.filter((w) => w.activity === id);
+    if (ws.some(inTable)) {
+      out.push({ kind: 'values', date: null, verb: acts[i].type === 'item_authoring' ? 'Enter the item-authoring values for' : 'Enter the Cisco Live values for',
+        target: act(i), tail: ' in Credit tables', rule: 'E8' });
+    }
+    const own = ws.filter((w) => !inTable(w));
+    if (own.length) {
+      const sessions = own.filter((w) => w.session != null).length;
+      out.push({ kind: 'values', date: null,
+        verb: sessions ? (sessions === 1 ? 'Enter the session’s own credits in' : 'Enter the sessions’ own credits in') : 'Enter the total credits of',
+        target: act(i), tail: sessions ? ' (the credit tables have no row for ' + (sessions === 1 ? 'its level' : 'their levels') + ')' : '', rule: sessions ? 'E6' : 'E8' });
+    }
   }
   // A planned date that has passed: to mark as done (never advice to move it: it is past).
   for (const w of result.warnings || []) {
@@ -47,9 +60,19 @@ function actions(plan, result, today) {
     if (i === undefined || !on(acts[i])) continue;
     out.push({ kind: 'past', date: null, verb: 'Mark as done', target: act(i), tail: ' (its planned date has passed)', rule: w.rule || null });
   }
+  // R3: an activity completed after every expiration it could serve feeds nothing: no
+  // advice to finish or claim it (finding 3). Nor for one that earns nothing (P3 says why
+  // on its row: a Cisco Live event without sessions, E6, a lite course, E2 …), unless only
+  // unknown credit values (E8, asked above) stand in its way (finding 13).
+  const late = new Set((result.warnings || []).filter((w) => w.code === 'AFTER_EXPIRATION' && w.activity != null).map((w) => w.activity));
+  const awaitingValues = new Set(unknownWs.map((w) => w.activity));
+  acts.forEach((a) => {
+    const r = a && a.type !== 'exam' ? resultOf.get(a.id) : null;
+    if (r && r.credits === 0 && !(r.nominal_credits > 0) && !awaitingValues.has(a.id)) late.add(a.id);
+  });
   // C1: the last day to claim each activity not claimed yet.
   acts.forEach((a, i) => {
-    if (!on(a) || CLAIMED.has(a.status)) return;
+    if (!on(a) || CLAIMED.has(a.status) || late.has(a.id)) return;
     const r = resultOf.get(a.id);
     if (!r || typeof r.claim_by !== 'string' || r.claim_by < today) return;
     out.push({ kind: 'claim', date: r.claim_by, verb: 'Claim', target: act(i), tail: ' in the CE portal', rule: 'C1' });
@@ -65,7 +88,7 @@ function actions(plan, result, today) {
     }
   }
   acts.forEach((a, i) => {
-    if (!on(a) || typeof a.completed !== 'string' || a.completed <= today) return;
+    if (!on(a) || typeof a.completed !== 'string' || a.completed <= today || late.has(a.id)) return;
     const l = latest.get(a.id);
     const useLatest = typeof l === 'string' && l >= a.completed;
     out.push({ kind: 'finish', date: useLatest ? l : a.completed, verb: VERB[a.type] || 'Finish', target: act(i),
@@ -75,27 +98,36 @@ function actions(plan, result, today) {
   const byId = new Map(certs.map((c, i) => [c && c.id, i]));
   for (const rc of result.certifications || []) {
     if (rc.status !== 'will_expire') continue;
-    // The CE path needing the fewest credits (the engine's order), else the first path;
-    // the exam-only paths (L4) are one step each: named as the alternative.
+    // The engine's first path (P2: fewest credits needed, then fewest exams), its exams named;
+    // when that one needs no credits, the first that does is named as the other way.
     const all = (rc.missing || []).filter((m) => typeof m.by === 'string' && m.by >= today);
-    const ce = all.find((m) => m.path && m.path.credits > 0);
-    const m = ce || all[0];
+    const m = all[0];
     const i = byId.get(rc.id);
     if (!m || i === undefined) continue;
-    const examOnly = ce && all.some((x) => !(x.path && x.path.credits > 0));
-    out.push({ kind: 'missing', date: m.by, verb: (m.credits_needed > 0 ? 'Earn ' : 'Pass ') + F.neededText(m) + ' for',
+    const alt = !(m.credits_needed > 0) ? all.find((x) => x.credits_needed > 0) : null;
+    out.push({ kind: 'missing', date: m.by, verb: todoText(m, true) + ' for',
       target: { type: 'certification', index: i, name: view.certName(certs[i]) },
-      tail: (examOnly ? ' (or pass one exam instead, L4)' : '') + ', or it lapses', rule: 'P2' });
+      tail: (alt ? ' (or ' + todoText(alt, false) + ')' : '') + ', or it lapses', rule: 'P2' });
   }
   const rank = (x) => (x.date === null ? '' : x.date);
   return out.map((x, n) => Object.assign(x, { n })).sort((p, q) => rank(p).localeCompare(rank(q)) || p.n - q.n);
 }
 
+/** What a missing entry asks, as verbs: 'Earn 4 more CE credits and pass 1 professional-level exam'. */
+function todoText(m, capital) {
+  const parts = [];
+  if (m.credits_needed > 0) parts.push('earn ' + m.credits_needed + ' more CE ' + (m.credits_needed === 1 ? 'credit' : 'credits'));
+  const ex = F.examsText(m.exams_needed);
+  if (ex) parts.push('pass ' + ex);
+  const t = parts.join(' and ') || 'keep the plan';
+  return capital ? t[0].toUpperCase() + t.slice(1) : t;
+}
+
 function item(x) {
   const href = '#' + (x.target.type === 'activity' ? activityAnchor(x.target.index) : verdictAnchor(x.target.index));
   return h('li', { class: ['next-item', 'next-' + x.kind], dataset: { kind: x.kind, date: x.date || '', target: x.target.type + ':' + x.target.index } },
-    h('span', { class: 'next-when' }, x.date ? ['by ', F.dateEl(x.date)] : 'now'),
-    h('span', { class: 'next-what' }, x.verb, ' ', h('a', { href, class: 'next-link' }, '“' + x.target.name + '”'), x.tail,
+    h('span', { class: 'next-when' }, x.date ? ['by ', F.dateEl(x.date)] : 'now'), ' ', // finding 5: "by 14 Aug 2028 Claim", also as text
+    h('span', { class: 'next-what' }, x.verb, ' ', h('a', { href, class: 'next-link', title: x.target.name }, '“', h('span', { class: 'clip' }, x.target.name), '”'), x.tail,
       x.rule ? [' ', F.ruleBadge(x.rule)] : null));
 }
 

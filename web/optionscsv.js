@@ -12,6 +12,7 @@ import * as app from './app.js';
 import * as store from './store.js';
 import * as toolbar from './toolbar.js';
 import * as suggest from './suggest.js';
+import * as R from './csvrows.js';
 
 const COLUMNS = ['id', 'type', 'title', 'course', 'version', 'credits', 'money', 'hours', 'earliest', 'latest'];
 const TYPES = ['training', 'cisco_live', 'item_authoring', 'exam'];
@@ -23,8 +24,8 @@ const POINTER_COLUMN = { '/id': 'id', '/cost/money': 'money', '/cost/hours': 'ho
 
 const norm = (s) => String(s == null ? '' : s).trim();
 const key = (s) => norm(s).toLowerCase().replace(/[\s-]+/g, '_');
-/** A value written with a leading ' to stop spreadsheet formulas gets it back. */
-const unguard = (s) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+// A value written with a leading ' to stop spreadsheet formulas gets it back (csvrows.js).
+const unguard = R.unguard;
 
 function examOf(course) {
   const k = key(course);
@@ -53,7 +54,7 @@ function optionToRow(o) {
 /** The options as CSV text (UTF-8 with a byte-order mark, CRLF), in list order. */
 function exportText(plan) {
   const rows = suggest.optionsOf(plan).map(optionToRow);
-  const text = Papa.unparse({ fields: COLUMNS, data: rows.map((r) => COLUMNS.map((c) => r[c])) }, { escapeFormulae: true, newline: '\r\n' });
+  const text = Papa.unparse({ fields: COLUMNS, data: rows.map((r) => COLUMNS.map((c) => r[c])) }, { escapeFormulae: R.FORMULA, newline: '\r\n' });
   return '\uFEFF' + text + '\r\n';
 }
 

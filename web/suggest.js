@@ -222,7 +222,7 @@ function editOption(i, type) {
   if (isNew) {
     const act = { type };
     if (type === 'exam') act.exam = 'concentration';
-    if (type === 'cisco_live') act.sessions = [{ badged_in: true }];
+    if (type === 'cisco_live') act.sessions = []; // none forced (finding 13)
     original = { id: newOptionId(doc), activity: act };
   } else {
     original = clone(list[i]);

@@ -231,6 +231,19 @@ function draw(d, width) {
     if (m.held !== undefined) taken.add({ a: m.x - 4.5, b: m.x + 4.5, t: y(m.held) - 10, u: y(m.held) - 2, gap: 0.5 });
   }
   for (const e of d.exams) taken.add({ a: x(e.day) - 5.5, b: x(e.day) + 5.5, t: bottom - 6.5, u: bottom + 6, gap: 0 });
+  // The credits line itself (its steps and its tail): words never sit on it (finding 17: a
+  // threshold's words on the 88 step of example 02, beside its value).
+  if (d.steps.length) {
+    let px = x(d.from), held = 0;
+    const end = x(Math.max(d.tailEnd || d.from, d.steps[d.steps.length - 1].day));
+    for (const v of d.line.concat([{ day: null, credits: null }])) {
+      const vx = v.day === null ? end : x(v.day);
+      if (held > 0 && vx > px) taken.add({ a: px, b: vx, t: y(held) - 1, u: y(held) + 1, gap: 0.5 });
+      if (v.day === null) break;
+      if (v.credits !== held) taken.add({ a: vx - 1, b: vx + 1, t: Math.min(y(held), y(v.credits)), u: Math.max(y(held), y(v.credits)), gap: 0.5 });
+      px = vx; held = v.credits;
+    }
+  }
   const inPlot = (b) => b.a >= 2 && b.b <= W - 2 && b.t >= top - 2 && b.u <= bottom - 1;
 
   // Cycles: alternating bands; the part given up by an early recertification (R5) is hatched.

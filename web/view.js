@@ -20,17 +20,36 @@ function icon(type) {
     (ICONS[type] || ICONS.training).map((d) => svg('path', { d })));
 }
 
+/**
+ * What to do about a CREDIT_VALUE_UNKNOWN warning (E8), or null for the generic advice: a
+ * session whose level the credit tables have no row for (E6: levels 1000-3000; the engine
+ * gives it no policy_pointer) can only get the session's own credits; another session, its
+ * table cell or the session's credits; an item-authoring activity, its table cell or the
+ * activity's total (finding 7).
+ */
+function unknownValueAdvice(w) {
+  if (!w || w.code !== 'CREDIT_VALUE_UNKNOWN') return null;
+  const inTable = !!(tables && tables.cellFor(w));
+  if (w.session != null) {
+    return inTable
+      ? 'Enter Cisco’s value in the credit tables, or the session’s own credits (Edit, then its Credits field).'
+      : 'The credit tables have no row for this session’s level (E6: levels 1000 to 3000): enter the session’s own credits (Edit, then its Credits field).';
+  }
+  return inTable ? 'Enter Cisco’s value in the credit tables, or the activity’s total credits (Edit).' : 'Enter the activity’s total credits (Edit).';
+}
+
 /** One warning; past: its activity's date has passed (the advice never asks to move it then, R5). */
 function warningItem(w, past) {
   const info = w.severity === 'info';
-  const advice = F.warningAdvice(w.code, past);
+  const advice = unknownValueAdvice(w) || F.warningAdvice(w.code, past);
   return h('li', { class: ['warning', info ? 'info' : 'warn'], dataset: { code: w.code || '', rule: w.rule || '' } },
     h('span', { class: 'sev' }, info ? 'Note' : 'Warning'),
     h('span', { class: 'w-body' },
       h('strong', { class: 'w-title' }, F.warningTitle(w.code)), ' ', F.ruleBadge(w.rule), ' ',
       h('span', { class: 'w-message' }, F.messageWithoutRule(w.message, w.rule)), // the badge names the rule
       advice ? h('span', { class: 'w-advice' }, h('span', { class: 'w-todo' }, 'What to do: '), advice) : null,
-      w.code === 'CREDIT_VALUE_UNKNOWN' && tables ? tables.warningLink(w) : null)); // E8: open the credit tables
+      // E8: open the credit tables, only where they have a cell for it (finding 7)
+      w.code === 'CREDIT_VALUE_UNKNOWN' && tables && tables.cellFor(w) ? tables.warningLink(w) : null));
 }
 function warningList(ws, cls, past) {
   if (!ws || !ws.length) return null;
@@ -97,7 +116,7 @@ function renderCertifications(root, plan, idx, act) {
     list.appendChild(h('li', { class: 'card cert', dataset: { id: c.id || '' } },
       h('div', { class: 'card-head' },
         icon('certification'),
-        h('h3', { class: 'cert-name' }, certName(c)),
+        h('h3', { class: 'cert-name clip-lines', title: certName(c) }, certName(c)),
         h('span', { class: 'level' }, F.LEVEL_LABELS[c.level] || c.level || '')),
       h('p', { class: 'valid' }, 'valid through ', F.dateEl(c.expires)),
       h('p', { class: 'status' }, statusBadge(rc)),
@@ -157,6 +176,22 @@ function creditsCell(a, ra, ws) {
   const earned = Number.isFinite(ra.credits) ? ra.credits : 0;
   const nominal = Number.isFinite(ra.nominal_credits) ? ra.nominal_credits : earned;
   const cell = h('div', { class: 'credits-cell' });
+  // E6: an event without sessions earns nothing; said here while no warning on the row says why (P3, finding 13).
+  if (a.type === 'cisco_live' && !(a.sessions || []).length && earned === 0 && !(ws || []).some((w) => w.severity !== 'info' && w.session == null)) {
+    cell.appendChild(h('p', { class: 'credits' }, h('strong', { class: 'earned' }, '0'), ' credits'));
+    cell.appendChild(h('p', { class: 'reason no-sessions' }, 'No sessions: earns nothing ', F.ruleBadge('E6')));
+    return cell;
+  }
+  // R3: completed after the expiration of every certification it could serve, it feeds
+  // nothing: its credits are struck through, with the reason (finding 3).
+  const late = (ws || []).find((w) => w.code === 'AFTER_EXPIRATION');
+  if (late && earned > 0) {
+    cell.appendChild(h('p', { class: 'credits feeds-nothing' },
+      h('s', { class: 'nominal', title: 'would earn ' + earned + ', but feeds nothing' }, String(earned)), ' ',
+      h('strong', { class: 'earned' }, '0'), ' credits'));
+    cell.appendChild(h('p', { class: 'reason' }, F.warningTitle(late.code), ' ', F.ruleBadge(late.rule || 'R3')));
+    return cell;
+  }
   const p = h('p', { class: 'credits' });
   if (nominal > earned) {
     p.appendChild(h('s', { class: 'nominal', title: 'would earn ' + nominal }, String(nominal)));
@@ -225,7 +260,7 @@ function activityRow(a, i, idx, today, act) {
   const ra = idx.acts.get(a.id);
   const ws = idx.byAct.get(a.id) || [];
   const off = a.enabled === false;
-  const less = ra && !off && Number.isFinite(ra.nominal_credits) && ra.nominal_credits > ra.credits;
+  const less = ra && !off && ((Number.isFinite(ra.nominal_credits) && ra.nominal_credits > ra.credits) || ws.some((w) => w.code === 'AFTER_EXPIRATION'));
   const title = activityTitle(a);
   const sessionWs = a.type === 'cisco_live' ? ws.filter((w) => w.session !== null && w.session !== undefined) : [];
   const rowWs = ws.filter((w) => !sessionWs.includes(w));
@@ -234,7 +269,7 @@ function activityRow(a, i, idx, today, act) {
   return h('li', { class: ['activity', 'type-' + a.type, off && 'off', less && 'less'], id: 'activity-' + i, tabindex: '-1', dataset: { id: a.id || '', index: String(i) } },
     h('div', { class: 'act-icon', title: (F.ACTIVITY_TYPES[a.type] || {}).label || a.type }, icon(a.type)),
     h('div', { class: 'act-main' },
-      h('h3', { class: 'act-title' }, title),
+      h('h3', { class: 'act-title clip-lines', title }, title),
       h('p', { class: 'act-meta' }, F.dateEl(a.completed), ' · ', (F.ACTIVITY_TYPES[a.type] || { label: a.type }).label,
         activityDetail(a).map((b) => ' · ' + b).join(''),
         ra && ra.claim_by && !off && ra.claim_by >= today ? h('span', { class: 'claim-by' }, ' · claim by ', F.dateEl(ra.claim_by), ' ', F.ruleBadge('C1')) : null),
@@ -324,7 +359,7 @@ function latestAdvice(r, rc, certsById, ctx) {
   const final = ctx && (ctx.plan.activities || []).find((a) => a && a.id === r.final_activity);
   // Advice is about what can still move: an activity whose date has passed cannot (R5).
   if (final && ctx.today && typeof final.completed === 'string' && final.completed <= ctx.today) return null;
-  const who = final ? ['“', activityTitle(final), '”'] : 'The final activity';
+  const who = final ? ['“', h('span', { class: 'clip', title: activityTitle(final) }, activityTitle(final)), '”'] : 'The final activity';
   const data = { latestOnTime: r.latest_on_time, movableDays: String(movable), daysGivenUpAtLatest: String(still), finalActivity: r.final_activity };
   // The certification whose path was met: its own recertification that day replaced an
   // expiration days_given_up after it; when that is the latest date, it is the bound.
@@ -378,10 +413,13 @@ function recertItem(r, rc, certsById, ctx) {
 }
 
 /**
- * What is still missing (P2): CE paths first, fewest additional credits first; then the
- * exam-only paths (L4) gathered on one line, since each is a single step. The engine
- * already orders `missing` by the fewest additional credits: that order is kept.
+ * What is still missing (P2), in the engine's order (fewest additional credits, then fewest
+ * exams): the exam-only paths (L4) gathered on one line, since each is a single step, come
+ * first when the engine's first path is one of them (it needs no credits); the CE paths, in
+ * the engine's order, are tagged "fewest credits" only when the first of them is the
+ * engine's first path (finding 2: never above a path that needs fewer).
  */
+const PRINTED = 4; // paths printed per certification (print.css hides the others)
 function missingList(rc, certsById, ctx) {
   const all = rc.missing || [];
   if (!all.length) return h('p', { class: 'missing-none' }, 'No path can still save it before it expires.');
@@ -396,9 +434,11 @@ function missingList(rc, certsById, ctx) {
   const via = (m) => (m.via && m.via !== rc.id
     ? [' of ', certName(certsById.get(m.via) || { id: m.via }), ' (cascade ', F.ruleBadge('R4'), ')'] : null);
   const data = (m) => ({ creditsNeeded: String(m.credits_needed || 0), creditsHeld: String(m.credits_held || 0), examsNeeded: (m.exams_needed || []).join(' '), by: m.by || '', via: m.via || '' });
-  const items = cePaths.map((m, i) => h('li', { class: ['missing-path', i === 0 && cePaths.length > 1 && 'cheapest'], dataset: data(m) },
-    h('strong', null, F.neededText(m)), ' by ', F.dateEl(m.by), left(m.by),
-    i === 0 && cePaths.length > 1 ? h('span', { class: 'tag' }, 'fewest credits') : null,
+  const examFirst = examPaths.length > 0 && examPaths[0] === all[0];
+  const tagged = (i) => i === 0 && cePaths.length > 1 && !examFirst;
+  const items = cePaths.map((m, i) => h('li', { class: ['missing-path', tagged(i) && 'cheapest'], dataset: data(m) },
+    examFirst && i === 0 ? 'Or ' : null, h('strong', null, F.neededText(m)), ' by ', F.dateEl(m.by), left(m.by),
+    tagged(i) ? h('span', { class: 'tag' }, 'fewest credits') : null,
     h('span', { class: 'for-path' }, 'for the path ', F.pathText(m.path), held(m), via(m))));
   if (examPaths.length) {
     const sameBy = examPaths.every((m) => m.by === examPaths[0].by);
@@ -409,14 +449,16 @@ function missingList(rc, certsById, ctx) {
         partial ? h('span', { class: 'for-path inline' }, ' (path: ' + F.pathText(m.path) + ')') : null,
         via(m), sameBy ? null : [' by ', F.dateEl(m.by)]);
     });
-    items.push(h('li', { class: 'exam-paths' },
-      cePaths.length ? 'Or pass, ' : 'Pass, ', sameBy ? ['by ', F.dateEl(examPaths[0].by), left(examPaths[0].by), ', '] : null,
+    items[examFirst ? 'unshift' : 'push'](h('li', { class: 'exam-paths' },
+      cePaths.length && !examFirst ? 'Or pass, ' : 'Pass, ', sameBy ? ['by ', F.dateEl(examPaths[0].by), left(examPaths[0].by), ', '] : null,
       examPaths.length > 1 ? 'any one of ' : '', F.ruleBadge('L4'), ':',
       h('ul', { class: 'exam-options' }, options)));
   }
+  // On paper the first PRINTED paths in the engine's order, the others said in one line (finding 5).
   return h('div', { class: 'missing' },
     h('p', null, 'What is still missing ', F.ruleBadge('P2'), ':'),
-    h('ul', null, items));
+    h('ul', null, items),
+    items.length > PRINTED ? h('p', { class: 'more-paths' }, '… and ' + F.plural(items.length - PRINTED, 'other path') + ' (listed in ceplan).') : null);
 }
 
 function verdictCard(c, rc, idx, certsById, ctx) {
@@ -442,7 +484,7 @@ function verdictCard(c, rc, idx, certsById, ctx) {
   const status = rc ? rc.status : 'unknown';
   return kept('card:' + c.id, 'article', { class: ['card', 'verdict', 'status-' + status], dataset: { id: c.id || '' } }, [
     h('div', { class: 'card-head' },
-      h('h3', null, certName(c)),
+      h('h3', { class: 'clip-lines', title: certName(c) }, certName(c)),
       shortBadge(rc)),
     parts,
     warningList(idx.byCert.get(c.id)),
@@ -557,7 +599,7 @@ function verdictSummary(plan, result, before) {
     const was = prev.get(rc.id);
     const changed = before && was && key(was) !== key(rc);
     return h('li', { class: ['summary-line', 'status-' + rc.status, changed && 'changed'], dataset: { cert: rc.id, expires: rc.expires || '' } },
-      h('strong', null, certName(certsById.get(rc.id) || rc)), ': ', line(rc),
+      h('strong', { class: 'clip', title: certName(certsById.get(rc.id) || rc) }, certName(certsById.get(rc.id) || rc)), ': ', line(rc),
       changed ? h('span', { class: 'was' }, ' (was: ', line(was), ')') : null);
   }));
 }

@@ -253,3 +253,46 @@ test('characters a file could not hold (U+FFFD) are named by row', async () => {
     'Save it as “CSV UTF-8” and import it again, or correct that row.']);
   await finish(s);
 });
+
+// Finding 1: a cell starting with =, +, -, @, tab or CR is neutralised by every CSV writer
+// (activities, rows to fix, options) whatever follows it (a line break included: Papa Parse's
+// own escapeFormulae pattern missed those), and the import gives the text back whole.
+test('every CSV writer neutralises a formula even with a line break in it, and the import gives it back', async () => {
+  const TRAPS = ['=HYPERLINK("x")\nline2', '+1\r\nSUM(A1)', '-2+3\nx', '@SUM(1)\nx', '\t=1\nx', '=1+1', '\'=already quoted', 'Plain\n=not at the start'];
+  const plan = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29', name: 'Formula test',
+    certifications: [{ id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2027-09-15' }],
+    activities: TRAPS.map((title, i) => ({ id: 't' + i, type: 'training', title, course: 'C' + i, version: '1.0', credits: 8, completed: '2026-03-0' + (i + 1), status: 'completed' }))
+      .concat([{ id: 'cl', type: 'cisco_live', event: '=EVENT()\nUS', completed: '2026-06-04', status: 'completed',
+        sessions: [{ code: '@BRKENT-2031\nx', title: '+Session\nline', minutes: 60, attended_minutes: 60, badged_in: true }] }]),
+    options: TRAPS.map((title, i) => ({ id: 'o' + i, activity: { type: 'training', title, course: 'O' + i, credits: 8 }, cost: { money: 100 } })),
+  };
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const { page } = s;
+  const out = await page.evaluate(async (p) => {
+    const f = await Ceplan.lazy.load('csv');
+    return { activities: f.csv.exportText(p), options: f.optionscsv.exportText(p) };
+  }, plan);
+  const dangerous = /^[=+\-@\t\r]/;
+  for (const [name, text] of Object.entries(out)) {
+    const parsed = Papa.parse(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+    const cells = parsed.data.flatMap((r) => Object.values(r));
+    const bad = cells.filter((c) => dangerous.test(c));
+    assert.deepEqual(bad, [], name + ': no cell a spreadsheet would run');
+    // Each trap is written with one ' in front; the plain title (formula after a line break) as is.
+    const titles = parsed.data.map((r) => r.title);
+    assert.deepEqual(titles.slice(0, TRAPS.length), ['\'=HYPERLINK("x")\nline2', '\'+1\r\nSUM(A1)', '\'-2+3\nx', '\'@SUM(1)\nx', '\'\t=1\nx', '\'=1+1', '\'\'=already quoted', 'Plain\n=not at the start'], name);
+  }
+  // The import gives every text back whole: activities (titles, event, session code and title) and options.
+  const back = await page.evaluate((text) => {
+    const rows = Ceplan.csv.parseText(text).rows;
+    return Ceplan.csvrows.assemble(rows).map((x) => x.activity);
+  }, out.activities);
+  assert.deepEqual(back.slice(0, TRAPS.length).map((a) => a.title), TRAPS);
+  assert.equal(back[TRAPS.length].event, '=EVENT()\nUS');
+  assert.deepEqual([back[TRAPS.length].sessions[0].code, back[TRAPS.length].sessions[0].title], ['@BRKENT-2031\nx', '+Session\nline']);
+  const optionRows = Papa.parse(out.options.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+  const opts = await page.evaluate((rows) => rows.map((r) => Ceplan.lazy.loaded('csv').optionscsv.rowToOption(r).option.activity.title), optionRows);
+  assert.deepEqual(opts, TRAPS);
+  await finish(s);
+});

@@ -2,7 +2,7 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launch, openPage, finish, fillForm, saveForm, savedPlan, expectSoon } = require('./helpers');
+const { launch, openPage, finish, fillForm, saveForm, savedPlan, expectSoon, planHash } = require('./helpers');
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -102,6 +102,8 @@ test('every activity type has a form: Cisco Live sessions, item authoring and ex
   await page.click('button[data-add="cisco_live"]');
   await fillForm(page, { Event: 'Cisco Live US 2026', 'Last day of the event': '2026-06-04' });
   const dlg = page.locator('dialog#editor');
+  // No session is forced on a new event (finding 13): both are added.
+  await dlg.getByRole('button', { name: '+ Add session' }).click();
   await dlg.getByRole('button', { name: '+ Add session' }).click();
   const rows = dlg.locator('.session-edit');
   assert.equal(await rows.count(), 2);
@@ -232,3 +234,44 @@ test('keyboard: a form opens and closes from the keyboard and focus comes back t
   }
   await finish(s);
 });
+
+// Finding 14: user text is capped where it is typed (200 characters) and a longer title from
+// a file is clipped where it is shown (two lines, or one clipped line in a sentence), the
+// full text in the title attribute; the page never gets wider than the screen.
+for (const [name, viewport] of [['desktop', { width: 1400, height: 1000 }], ['phone', { width: 390, height: 844 }]]) {
+  test(`a 5000-character title is clipped with its full text in a title attribute, and typed text stops at 200 (${name})`, async () => {
+    const long = ('Implementing a very long course title ' + 'x'.repeat(50) + ' ').repeat(60).slice(0, 5000);
+    const plan = {
+      format: 'ceplan-plan', version: 1, today: '2026-11-29',
+      certifications: [{ id: 'ccnp', name: 'CCNP ' + 'Enterprise '.repeat(40), level: 'professional', expires: '2027-09-15' }],
+      activities: [{ id: 't', type: 'training', title: long, course: 'C', version: '1.0', credits: 40, completed: '2027-01-10' }],
+    };
+    const s = await openPage(browser, { hash: planHash(plan), viewport });
+    const { page } = s;
+    const title = page.locator('li.activity .act-title');
+    assert.equal(await title.getAttribute('title'), long);
+    const lines = await title.evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight || '20'));
+    assert.ok(lines <= 2.2, 'at most two lines: ' + lines);
+    // What to do next: "Finish “…” (as planned)", clamped to three lines, the title in full in the link's title.
+    const link = page.locator('#outlook .next-finish a.next-link');
+    assert.equal(await link.getAttribute('title'), long);
+    const what = await page.locator('#outlook .next-finish .next-what').evaluate((el) => ({ lines: el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight), clipped: el.scrollHeight > el.clientHeight + 1, w: el.getBoundingClientRect().right }));
+    assert.ok(what.clipped && what.lines <= 3.2, JSON.stringify(what));
+    assert.ok(what.w <= viewport.width, JSON.stringify(what));
+    assert.equal(await page.locator('li.card.cert .cert-name').getAttribute('title'), plan.certifications[0].name);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling');
+    // Typing: every text field of the form stops at 200 characters, as does the plan's name.
+    await page.click('button[data-add="training"]');
+    const dlg = page.locator('dialog#editor');
+    await dlg.waitFor({ state: 'visible' });
+    const texts = dlg.locator('input[type=text]');
+    assert.ok(await texts.count() >= 3);
+    for (const el of await texts.all()) assert.equal(await el.getAttribute('maxlength'), '200');
+    await dlg.getByLabel('Title').fill('');
+    await dlg.getByLabel('Title').pressSequentially('y'.repeat(210), { delay: 0 });
+    assert.equal((await dlg.getByLabel('Title').inputValue()).length, 200);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.getAttribute('#plan-name', 'maxlength'), '200');
+    await finish(s);
+  });
+}

@@ -71,6 +71,7 @@ for (const viewport of [{ width: 1400, height: 1000 }, { width: 390, height: 844
     const status = dlg.getByLabel('Claim status', { exact: true });
     const st = await fits(status, 'option');
     assert.ok(st.width <= st.room, `“${st.text}” is ${st.width}px wide in ${st.room}px`);
+    await dlg.getByRole('button', { name: '+ Add session' }).click(); // none forced (finding 13)
     const credits = dlg.locator('.session-edit').first().getByLabel('Credits');
     const cr = await fits(credits, 'placeholder');
     assert.ok(cr.width <= cr.room, `“${cr.text}” is ${cr.width}px wide in ${cr.room}px`);

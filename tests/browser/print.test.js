@@ -113,3 +113,23 @@ test('the Print button prints the report, headed by the plan name and date', asy
   await expectSoon(() => page.locator('#report-meta').textContent(), /^Variant “Finish in August” · Recertification plan as of /);
   await finish(s);
 });
+
+// Finding 5: the report is one to two pages on Letter as on A4 (example 05 was 3 on both;
+// 02 was 3 on Letter), the paths beyond the first four of a verdict said in one line; and
+// What to do next reads "by 20 Jan 2028 Claim …", a space between the date and the action.
+test('page.pdf(): every example prints on one or two Letter pages; What to do next keeps a space after its date', async () => {
+  const s = await openPage(browser);
+  const { page } = s;
+  const examples = exampleFiles();
+  for (let n = 0; n < examples.length; n++) {
+    await loadExample(page, n);
+    const pages = pdfPages(await page.pdf({ format: 'Letter' }));
+    assert.ok(pages >= 1 && pages <= 2, `${examples[n].file}: ${pages} Letter pages`);
+  }
+  await loadExample(page, examples.findIndex((e) => e.file.startsWith('01')));
+  await page.emulateMedia({ media: 'print' });
+  const text = await page.locator('#outlook .next-claim').first().evaluate((el) => el.innerText.replace(/\s+/g, ' '));
+  // 01: ENSDWI planned 2027-01-20, claim within 365 days (C1): by 20 Jan 2028.
+  assert.match(text, /^by 20 Jan 2028 Claim “Implementing Cisco SD-WAN Solutions”/);
+  await finish(s);
+});

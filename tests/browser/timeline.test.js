@@ -277,7 +277,10 @@ test('on a phone, long threshold words are shortened, the full words in the tool
   // and the chart to 2030-01-22 (the new expiration): padded by 3 % of 2169 days (65), it
   // starts on 2023-12-11, so its first year tick is 1 Jan 2024, at the chart's left edge.
   const ex = example('02');
-  for (const [viewport, short] of [[{ width: 1400, height: 1000 }, '40 CE + core exam or 2 exams (CCIE)'], [{ width: 390, height: 844 }, '40 CE + core exam… (CCIE)']]) {
+  // (At 1100 px the verdict spans the page: the full words fit left of the credits line. In the
+  // 400 px column of a 1400 px desktop they would cross its step up to 64: shortened; on a
+  // phone only the shortest form fits left of that step, finding 17.)
+  for (const [viewport, short] of [[{ width: 1100, height: 900 }, '40 CE + core exam or 2 exams (CCIE)'], [{ width: 1400, height: 1000 }, '40 CE + core exam… (CCIE)'], [{ width: 390, height: 844 }, '40 CE…']]) {
     const s = await openPage(browser, { viewport, hash: planHash(ex.plan) });
     const ccna = (await chartWords(s.page)).find((c) => c.cert === 'ccna');
     assert.deepEqual(ccna.years, ['2024', '2025', '2026', '2027', '2028', '2029', '2030']);
@@ -285,6 +288,51 @@ test('on a phone, long threshold words are shortened, the full words in the tool
     assert.equal(forty.text, short);
     assert.match(forty.title, /^40 CE \+ core exam or 2 exams \(CCIE\): /);
     assert.match(ccna.desc, /Thresholds: 40 CE \+ core exam or 2 exams \(CCIE\); 80 CE \+ exam \(CCIE\); 120 CE \(CCIE\)\./);
+    await finish(s);
+  }
+});
+
+// Finding 17: in example 02 the CCNP and CCNA charts wrote "80 CE + exam (CCIE)" on the 88
+// step of the credits line, against the value "88". No two words of a chart may meet, and no
+// word may sit on the credits line (its steps and its dashed tail), at a desktop's, a
+// phone's and the printed width.
+test('example 02: no words meet each other or the credits line, on a desktop, a phone and in print', async () => {
+  const plan = exampleFiles().find((e) => e.file.startsWith('02')).plan;
+  const check = (page) => page.evaluate(() => [...document.querySelectorAll('svg.timeline-svg')].map((svg) => {
+    const words = [...svg.querySelectorAll('text')].map((t) => { const b = t.getBBox(); return { s: t.textContent, a: b.x, b: b.x + b.width, t: b.y, u: b.y + b.height }; });
+    const segs = [];
+    for (const p of svg.querySelectorAll('path.tl-step, path.tl-tail')) {
+      let cx = 0, cy = 0;
+      const tok = p.getAttribute('d').match(/[MHVZ]|-?[\d.]+/g);
+      for (let k = 0; k < tok.length; k++) {
+        const cmd = tok[k];
+        if (cmd === 'M') { cx = +tok[++k]; cy = +tok[++k]; continue; }
+        if (cmd === 'Z') continue;
+        const n = tok[++k];
+        if (cmd === 'H') { segs.push({ a: Math.min(cx, +n), b: Math.max(cx, +n), t: cy - 0.5, u: cy + 0.5 }); cx = +n; }
+        else if (cmd === 'V') { segs.push({ a: cx - 0.5, b: cx + 0.5, t: Math.min(cy, +n), u: Math.max(cy, +n) }); cy = +n; }
+      }
+    }
+    const meet = (p, q) => p.a < q.b && q.a < p.b && p.t < q.u && q.t < p.u;
+    const bad = [];
+    words.forEach((p, i) => words.slice(i + 1).forEach((q) => { if (meet(p, q)) bad.push(p.s + ' × ' + q.s); }));
+    words.forEach((p) => { if (segs.some((q) => meet(p, q))) bad.push(p.s + ' on the credits line'); });
+    return { segs: segs.length, words: words.length, bad };
+  }));
+  const browserWidths = [{ width: 1400, height: 1000 }, { width: 1100, height: 900 }, { width: 390, height: 844 }];
+  for (const viewport of browserWidths) {
+    const s = await openPage(browser, { hash: planHash(plan), viewport });
+    await s.page.waitForFunction(() => document.querySelectorAll('svg.timeline-svg').length === 3);
+    const charts = await check(s.page);
+    for (const c of charts) {
+      assert.ok(c.segs >= 3 && c.words >= 5, JSON.stringify(c));
+      assert.deepEqual(c.bad, [], viewport.width + 'px: ' + c.bad.join(', '));
+    }
+    if (viewport.width === 1400) {
+      await s.page.emulateMedia({ media: 'print' });
+      await s.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      for (const c of await check(s.page)) assert.deepEqual(c.bad, [], 'print: ' + c.bad.join(', '));
+    }
     await finish(s);
   }
 });

@@ -88,6 +88,7 @@ test('form errors name the field by its label; the credit tables name a cell by 
   await page.click('button[data-add="cisco_live"]');
   await dlg.getByLabel('Event', { exact: true }).fill('Cisco Live US 2027');
   await dlg.getByLabel('Last day of the event', { exact: true }).fill('2027-06-10');
+  await dlg.getByRole('button', { name: '+ Add session' }).click(); // none forced (finding 13)
   await dlg.locator('.session-edit').first().getByLabel('Length (min)').fill('2.5');
   await dlg.locator('button[type=submit]').click();
   await expectSoon(() => dlg.locator('.form-errors li').first().textContent(), /^Session 1, Length \(min\): expected a whole number/);
