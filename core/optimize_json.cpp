@@ -192,8 +192,9 @@ Outcome run(std::string_view text, Date fallback_today) {
         if (!limits->is_object()) {
             r.fail("/optimize", "expected {\"max_evaluations\": N}, got " + shown(*limits));
         } else if (const json* m = find(*limits, "max_evaluations"); m && !m->is_null()) {
-            if (m->is_number_integer() && m->get<long long>() >= 1 && m->get<long long>() <= 100000000)
-                lim.max_evaluations = m->get<long long>();
+            // Any whole number in range, written 5000 or 5e3 (compared as a double before any cast).
+            if (const double d = m->is_number() ? m->get<double>() : 0; d >= 1 && d <= 100000000 && std::floor(d) == d)
+                lim.max_evaluations = static_cast<long long>(d);
             else
                 r.fail("/optimize/max_evaluations", "expected a whole number from 1 to 100000000, got " + shown(*m));
         }

@@ -215,3 +215,15 @@ TEST_CASE("optimize: why texts name certifications by name and options by title 
     CHECK(plain["chosen"][0]["why"].get<std::string>().rfind(
               "concentration exam 300-410 on 2027-09-30: completes ccnp's recertification", 0) == 0);
 }
+
+TEST_CASE("optimize: max_evaluations is any whole number in range, also written 5e3", "[optimize][errors]") {
+    json p = contract_example();
+    p["optimize"] = json::parse(R"({"max_evaluations": 5e3})");  // 5000, written as a float
+    CHECK(optimize_doc(p)["searched"]["max_evaluations"] == 5000);
+    p["optimize"] = json::parse(R"({"max_evaluations": 1e19})");
+    CHECK(message_at(errors_of(optimize_doc(p)), "/optimize/max_evaluations") ==
+          "expected a whole number from 1 to 100000000, got 1e19");
+    p["optimize"] = json::parse(R"({"max_evaluations": 2.5})");
+    CHECK(message_at(errors_of(optimize_doc(p)), "/optimize/max_evaluations") ==
+          "expected a whole number from 1 to 100000000, got 2.5");
+}
