@@ -227,3 +227,16 @@ TEST_CASE("optimize: max_evaluations is any whole number in range, also written 
     CHECK(message_at(errors_of(optimize_doc(p)), "/optimize/max_evaluations") ==
           "expected a whole number from 1 to 100000000, got 2.5");
 }
+
+TEST_CASE("E6: an event without sessions earned nothing, so it is no prior claim of its event", "[E6]") {
+    // E6: a second activity for the same event earns 0 unless the first earned nothing (no eligible
+    // session). The first lists none; the second's one session carries its own 2 credits (E8).
+    json s = attended("BRKENT-2001");
+    s["credits"] = 2;
+    json second = live_event("b", "Cisco Live US 2026", {s});
+    second["completed"] = "2026-06-05";
+    const json r = run(plan("2026-01-01", ccna(), {live_event("a", "Cisco Live US 2026", {}), second}));
+    CHECK(find_by_id(r["activities"], "a")->at("credits") == 0);
+    CHECK(find_by_id(r["activities"], "b")->at("credits") == 2);
+    CHECK(warning_of(r, "REPEAT_EVENT_CLAIM", "b") == nullptr);
+}
