@@ -83,8 +83,8 @@ struct LeftOut {
 /// `days_given_up`: the sum of days_given_up over every recertification (R5);
 /// `rollover`: credits rolled over (A3). `candidates`: option sets judged;
 /// `evaluations`: calls of evaluate() by the search (at most max_evaluations);
-/// `explain_evaluations`: those after it (the answer's result, the explanation,
-/// within a budget of its own); `exact`: the search finished (not stopped by the limit).
+/// `explain_evaluations`: those after it (the plan as it is when the search stopped
+/// early, the answer's result, the explanation within a budget of its own); `exact`: the search finished (not stopped by the limit).
 struct Optimized {
     std::vector<Chosen> chosen;
     std::int64_t money = 0;
