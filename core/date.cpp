@@ -51,15 +51,21 @@ std::optional<Date> make_date(int year, int month, int day) {
     return Date{days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day))};
 }
 
+bool date_shaped(std::string_view t) {
+    if (t.size() != 10) return false;
+    for (std::size_t i = 0; i < 10; ++i)
+        if (i == 4 || i == 7 ? t[i] != '-' : t[i] < '0' || t[i] > '9') return false;
+    return true;
+}
+
 std::optional<Date> parse_date(std::string_view t) {
-    if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
+    if (!date_shaped(t)) return std::nullopt;
     int parts[3] = {0, 0, 0};
     const int starts[3] = {0, 5, 8};
     const int lengths[3] = {4, 2, 2};
     for (int p = 0; p < 3; ++p) {
         for (int i = 0; i < lengths[p]; ++i) {
             const char c = t[static_cast<std::size_t>(starts[p] + i)];
-            if (c < '0' || c > '9') return std::nullopt;
             parts[p] = parts[p] * 10 + (c - '0');
         }
     }

@@ -19,6 +19,10 @@ struct Date {
 /// day does not exist in that month (2026-02-30). Years 1..9999.
 std::optional<Date> make_date(int year, int month, int day);
 
+/// Whether `text` has the shape `YYYY-MM-DD` (digits and two hyphens), a real day or not:
+/// "2027-02-30" is shaped (D1: then it is "not a real date"), "2027-2-3" is not.
+bool date_shaped(std::string_view text);
+
 /// Parses an ISO `YYYY-MM-DD` string; nullopt for any other shape or an impossible day.
 std::optional<Date> parse_date(std::string_view text);
 

@@ -64,6 +64,9 @@ std::optional<int> table_value(const Policy& policy, const SessionClass& sc) {
 /// session code counted once (E6: the first listing counts).
 Earning cisco_live(const Activity& a, const Policy& policy) {
     Earning e;
+    if (a.sessions.empty())  // E6: credits are per session; P3: say why it earns nothing
+        e.warnings.push_back(make_warning("NO_SESSIONS", a.id, std::nullopt,
+                                          "lists no sessions; an event earns credits per eligible session (E6)"));
     std::map<std::string, int> listed;  // E6: session code identity -> index of its first listing
     for (std::size_t i = 0; i < a.sessions.size(); ++i) {
         const Session& s = a.sessions[i];
@@ -107,13 +110,16 @@ Earning cisco_live(const Activity& a, const Policy& policy) {
             counts = false;
         }
         if (!value) {
-            warn("CREDIT_VALUE_UNKNOWN", "the credits for " + session_kind(sc.column) + " at level " +
-                                             (sc.level.empty() ? std::string("(none)") : sc.level) +
-                                             " are unknown; enter them in the credit table or on the session (E8)");
-            // Point at the table cell only where the table has one (levels 1000-3000).
-            if (auto column = policy.cisco_live.find(sc.column);
-                column != policy.cisco_live.end() && column->second.count(sc.level))
-                e.warnings.back().policy_pointer = "/cisco_live/" + sc.column + "/" + sc.level;
+            // A table cell to fill (levels 1000-3000), or none: then only the session's own credits help (E6).
+            const auto column = policy.cisco_live.find(sc.column);
+            const bool cell = column != policy.cisco_live.end() && column->second.count(sc.level);
+            warn("CREDIT_VALUE_UNKNOWN",
+                 "the credits for " + session_kind(sc.column) + " at level " +
+                     (sc.level.empty() ? std::string("(none)") : sc.level) +
+                     (cell ? " are unknown; enter them in the credit table or on the session (E8)"
+                           : " are unknown and the credit table has no such level (E6); enter the session's own "
+                             "credits (E8)"));
+            if (cell) e.warnings.back().policy_pointer = "/cisco_live/" + sc.column + "/" + sc.level;
             continue;
         }
         if (counts) e.credits += *value;

@@ -65,6 +65,9 @@ std::string json_text(const Json& value) {
 
 std::string shown(const Json& value) {
     std::string text = json_text(value);
+    // A number as written: 1e19, not nlohmann's 1e+19.
+    if (value.is_number_float())
+        if (const auto plus = text.find("e+"); plus != std::string::npos) text.erase(plus + 1, 1);
     if (text.size() > 60) {
         // Cut at 57 bytes, never inside a UTF-8 sequence.
         std::size_t cut = 57;
@@ -72,6 +75,13 @@ std::string shown(const Json& value) {
         text = text.substr(0, cut) + "...";
     }
     return text;
+}
+
+std::string not_a_date(const Json& value) {
+    // A well-formed but impossible day (2027-02-30, month 13) is "not a real date", as the forms say (D1).
+    return (value.is_string() && date_shaped(text_of(value)) ? "not a real date, got "
+                                                              : "expected a date YYYY-MM-DD, got ") +
+           shown(value);
 }
 
 std::string escape_pointer_token(const std::string& key) {
@@ -121,7 +131,7 @@ std::optional<Date> FieldReader::date(const Json& obj, const char* key, const st
             return std::nullopt;
         }
     }
-    fail(ptr(), "expected a date YYYY-MM-DD, got " + shown(*v));
+    fail(ptr(), not_a_date(*v));
     return std::nullopt;
 }
 

@@ -25,6 +25,10 @@ std::string json_text(const Json& value);
 std::string shown(const Json& value);
 
 /// RFC 6901: "~" -> "~0", "/" -> "~1".
+/// The message for a value that is not a date: "not a real date, got ..." for a well-formed
+/// but impossible day (D1: 2027-02-30), else "expected a date YYYY-MM-DD, got ...".
+std::string not_a_date(const Json& value);
+
 std::string escape_pointer_token(const std::string& key);
 
 /// The text of a string value (the caller checked is_string()).

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <optional>
+#include <set>
 #include <utility>
 
 #include "core/earning.hpp"
@@ -27,6 +28,7 @@ struct Candidate {
     std::int64_t hours = 0;
     Placement placement;
     Score score;
+    bool settled = false;  // its dates moved to the latest as good (Judge::later_dates)
 };
 
 std::vector<std::size_t> indices_of(Mask set) {
@@ -99,10 +101,16 @@ private:
     std::vector<Mask> dominating_;       // options it can replace at no loss
     std::map<Mask, int> reach_;       // option set -> best reach over common dates
     std::optional<Candidate> best_;
+    // The best of every placement scored, whatever the branch (optimize.md: a search that stops
+    // early still returns the best plan found). It only grows with the budget: the search is
+    // deterministic, so a larger limit scores the same placements first, then more.
+    std::optional<Candidate> found_;
+    std::set<Mask> judged_;    // option sets judged (searched.candidates)
     int bound_ = 0;            // most certifications any set can recertify (active, not retired)
     std::size_t linked_ = 0;   // order_[0..linked_) are the linked options, decided first
-    std::int64_t candidates_ = 0;
 
+    void offer(const Candidate& c);
+    Candidate candidate(Mask set, const Dated& dated) const;
     std::optional<int> reach(Mask set);
     bool linked(std::size_t option) const;
     void leaf(Mask set);
@@ -112,13 +120,32 @@ private:
     }
 };
 
+Candidate Search::candidate(Mask set, const Dated& dated) const {
+    Candidate c{set, 0, 0, dated.placement, dated.score};
+    for (std::size_t i : indices_of(set)) {
+        c.money += options_[i].money;
+        c.hours += options_[i].hours;
+    }
+    return c;
+}
+
+void Search::offer(const Candidate& c) {
+    // On a tie with the same set, its dates moved later win (the README's latest safe dates).
+    if (!found_ || better(c, *found_) ||
+        (c.set == found_->set && c.settled && !found_->settled && !better(*found_, c)))
+        found_ = c;
+}
+
 std::optional<int> Search::reach(Mask set) {
     // The most certifications the set recertifies with all its options on one
     // common date: the bound that cuts a branch (adding an option never takes a
     // path away: it only adds credits or exams).
     if (auto it = reach_.find(set); it != reach_.end()) return it->second;
-    const auto found = judge_.common_dates(indices_of(set), bound_);
+    const auto found = judge_.common_dates(indices_of(set), bound_, true);
     if (!found) return std::nullopt;
+    judged_.insert(set);
+    offer(candidate(set, *found));  // a plan found, even when the bound is all it was judged for
+    if (!found->complete) return std::nullopt;
     reach_[set] = found->best_reach;
     return found->best_reach;
 }
@@ -150,22 +177,20 @@ bool Search::linked(std::size_t option) const {
 }
 
 void Search::leaf(Mask set) {
-    std::int64_t money = 0, hours = 0;
-    for (std::size_t i : indices_of(set)) {
-        money += options_[i].money;
-        hours += options_[i].hours;
-    }
-    auto found = judge_.common_dates(indices_of(set), -1);
+    auto found = judge_.common_dates(indices_of(set), -1, true);
     if (!found) return;
-    ++candidates_;
-    Candidate c{set, money, hours, found->placement, found->score};
+    judged_.insert(set);
+    Candidate c = candidate(set, *found);
+    offer(c);
     // Only a set that could still win is worth moving its dates later.
     if (best_ && c.score.saved < best_->score.saved) return;
-    if (best_ && c.score.saved == best_->score.saved && costs_more(money, hours)) return;
-    if (auto later = judge_.later_dates(c.placement, c.score)) {
+    if (best_ && c.score.saved == best_->score.saved && costs_more(c.money, c.hours)) return;
+    if (auto later = judge_.later_dates(c.placement, c.score, true)) {
         c.placement = later->placement;
         c.score = later->score;
     }
+    c.settled = true;
+    offer(c);
     if (!best_ || better(c, *best_)) best_ = c;
 }
 
@@ -221,7 +246,12 @@ Optimized Search::run() {
     // Saved <= recertified <= the certifications active today and not retired (R3, L6).
     for (const auto& c : judge_.plan().certifications)
         if (!c.retired && c.expires >= judge_.plan().today) ++bound_;
-    if (auto all = judge_.common_dates(indices_of(rest_[0]), -1)) {
+    auto all = judge_.common_dates(indices_of(rest_[0]), -1, true);
+    if (all) {
+        judged_.insert(rest_[0]);
+        offer(candidate(rest_[0], *all));
+    }
+    if (all && all->complete) {
         // A first answer to cut with: drop options, most expensive first, while the rest
         // still recertifies as many certifications as all of them.
         const int target = all->best_reach;
@@ -234,25 +264,31 @@ Optimized Search::run() {
         leaf(set);
         branch(0, 0, 0, 0);
     }
-    if (!best_) {
-        // Stopped before anything was judged: the plan as it is.
-        best_ = Candidate{};
-        best_->score = judge_.score_of(judge_.result_of({}));
+    const std::int64_t searched = judge_.evaluations();  // within max_evaluations: score() refuses past it
+    if (judge_.stopped() || !found_) {
+        // Stopped early: the plan as it is competes too (it costs nothing), judged after the search.
+        Candidate none;
+        none.score = judge_.score_of(judge_.result_of({}));
+        none.settled = true;
+        offer(none);
     }
+    // The answer: the best plan found, by whichever branch (the same as best_ when the search ends).
+    const Candidate answer = found_.value_or(Candidate{});
 
     Optimized out;
-    for (const auto& [option, date] : best_->placement) out.chosen.push_back({option, date});
-    out.money = best_->money;
-    out.hours = best_->hours;
-    out.saved = best_->score.saved;
-    out.days_given_up = best_->score.days;
-    out.rollover = best_->score.rollover;
+    for (const auto& [option, date] : answer.placement) out.chosen.push_back({option, date});
+    out.money = answer.money;
+    out.hours = answer.hours;
+    out.saved = answer.score.saved;
+    out.days_given_up = answer.score.days;
+    out.rollover = answer.score.rollover;
     out.exact = !judge_.stopped() && searched_all;
-    out.plan = judge_.plan_with(best_->placement);
-    out.result = judge_.result_of(best_->placement);
-    out.candidates = candidates_;
+    out.plan = judge_.plan_with(answer.placement);
+    out.result = judge_.result_of(answer.placement);
+    out.candidates = static_cast<std::int64_t>(judged_.size());
     explain(judge_, out);
-    out.evaluations = judge_.evaluations();
+    out.evaluations = searched;
+    out.explain_evaluations = judge_.evaluations() - searched;
     return out;
 }
 

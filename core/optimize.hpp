@@ -82,8 +82,9 @@ struct LeftOut {
 /// is evaluate(plan). `saved`: certifications that end `recertified`;
 /// `days_given_up`: the sum of days_given_up over every recertification (R5);
 /// `rollover`: credits rolled over (A3). `candidates`: option sets judged;
-/// `evaluations`: calls of evaluate(); `exact`: the search finished (not stopped
-/// by the limit).
+/// `evaluations`: calls of evaluate() by the search (at most max_evaluations);
+/// `explain_evaluations`: those after it (the plan as it is when the search stopped
+/// early, the answer's result, the explanation within a budget of its own); `exact`: the search finished (not stopped by the limit).
 struct Optimized {
     std::vector<Chosen> chosen;
     std::int64_t money = 0;
@@ -98,6 +99,7 @@ struct Optimized {
     std::vector<LeftOut> left_out;
     std::int64_t candidates = 0;
     std::int64_t evaluations = 0;
+    std::int64_t explain_evaluations = 0;
     bool exact = true;
 };
 

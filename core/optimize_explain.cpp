@@ -4,6 +4,7 @@
 // worthless (E2, E3, R3 …) or the cheaper way that made it unnecessary; and for
 // each certification that is not saved, why (R3, L6, P2).
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/optimize_judge.hpp"
@@ -24,24 +25,49 @@ std::string plural(long long n, const std::string& word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+/// An option by what the holder wrote: a training's course (and version), else its title;
+/// an exam's title, else "concentration exam 300-410"; an event's name, else its title;
+/// item authoring's title, else "item authoring (question)"; the option's id when none is given.
+std::string name_of(const Activity& a) {
+    std::string s;
+    switch (a.type) {
+        case ActivityType::training:
+            s = a.course.empty() ? a.title : a.course + (a.version.empty() ? "" : " " + a.version);
+            break;
+        case ActivityType::exam:
+            s = a.title.empty() ? std::string(to_string(a.exam)) + " exam" + (a.code.empty() ? "" : " " + a.code)
+                                : a.title;
+            break;
+        case ActivityType::cisco_live:
+            s = a.event.empty() ? a.title : a.event;
+            break;
+        case ActivityType::item_authoring:
+            s = a.title.empty() ? "item authoring (" + a.item_type + ")" : a.title;
+            break;
+    }
+    return s.empty() ? a.id : s;
+}
+
 /// "SCOR 1.0 (64 CE credits)", "concentration exam 300-410", "Cisco Live US 2027".
 std::string describe(const Activity& a) {
-    switch (a.type) {
-        case ActivityType::training: {
-            std::string s = a.course.empty() ? (a.title.empty() ? a.id : a.title) : a.course;
-            if (!a.version.empty()) s += " " + a.version;
-            if (a.credits) s += " (" + plural(*a.credits, "CE credit") + ")";
-            return s;
-        }
-        case ActivityType::exam:
-            return std::string(to_string(a.exam)) + " exam" + (a.code.empty() ? "" : " " + a.code);
-        case ActivityType::cisco_live:
-            return a.event.empty() ? "Cisco Live" : a.event;
-        case ActivityType::item_authoring:
-            return "item authoring (" + a.item_type + ")";
-    }
-    return a.id;
+    std::string s = name_of(a);
+    if (a.type == ActivityType::training && a.credits) s += " (" + plural(*a.credits, "CE credit") + ")";
+    return s;
 }
+
+/// Certifications by their `name`, else their id, for the texts (the fields keep ids).
+struct Names {
+    std::map<std::string, std::string> of;
+    const std::string& operator()(const std::string& id) const {
+        const auto it = of.find(id);
+        return it == of.end() || it->second.empty() ? id : it->second;
+    }
+    std::vector<std::string> all(const std::vector<std::string>& ids) const {
+        std::vector<std::string> out;
+        for (const auto& id : ids) out.push_back((*this)(id));
+        return out;
+    }
+};
 
 std::string describe_path(const PathSummary& p) {
     std::vector<std::string> parts;
@@ -57,11 +83,11 @@ std::string exam_words(const std::string& slot) {
 }
 
 /// "28 more CE credits and a core exam by 2027-03-15 (path 40 CE credits + core exam, via ccie)".
-std::string describe_missing(const Missing& m) {
+std::string describe_missing(const Missing& m, const Names& name) {
     std::vector<std::string> parts;
     if (m.credits_needed > 0) parts.push_back(std::to_string(m.credits_needed) + " more CE credits");
     for (const auto& e : m.exams_needed) parts.push_back(exam_words(e));
-    return join(parts) + " by " + format_date(m.by) + " (path " + describe_path(m.path) + ", via " + m.via + ")";
+    return join(parts) + " by " + format_date(m.by) + " (path " + describe_path(m.path) + ", via " + name(m.via) + ")";
 }
 
 const CertificationResult* find_cert(const Result& r, const std::string& id) {
@@ -113,6 +139,8 @@ void explain(Judge& judge, Optimized& answer) {
     for (const auto& c : answer.chosen) chosen.push_back({c.option, c.completed});
     const Result& result = answer.result;
     const Result base = judge.result_of({});
+    Names name;
+    for (const auto& c : plan.certifications) name.of[c.id] = c.name;
 
     // Certifications not saved (P2): why.
     std::set<std::string> unsavable;
@@ -129,7 +157,7 @@ void explain(Judge& judge, Optimized& answer) {
                      " (R5)";
         } else if (const auto* m = cheapest_missing(result, c.id)) {
             reason = "no choice of the options recertifies it by " + format_date(m->by) + " (R3): it would still need " +
-                     describe_missing(*m);
+                     describe_missing(*m, name);
         } else {
             reason = "no choice of the options recertifies it by " + format_date(c.expires) + " (R3)";
         }
@@ -155,9 +183,9 @@ void explain(Judge& judge, Optimized& answer) {
                 for (const auto& other : result.certifications)
                     for (const auto& r2 : other.recertifications)
                         if (other.id != c.id && r2.on == r.on && r2.via == c.id) cascade.push_back(other.id);
-                parts.push_back("completes " + c.id + "'s recertification on " + format_date(r.on) + " (path " +
+                parts.push_back("completes " + name(c.id) + "'s recertification on " + format_date(r.on) + " (path " +
                                 describe_path(r.path) + ")" +
-                                (cascade.empty() ? "" : ", which also recertifies " + join(cascade) + " (R4)"));
+                                (cascade.empty() ? "" : ", which also recertifies " + join(name.all(cascade)) + " (R4)"));
             }
         if (parts.empty()) {
             // Not the final activity: the first recertification on or after its date that uses
@@ -178,7 +206,7 @@ void explain(Judge& judge, Optimized& answer) {
                 }
             if (used)
                 parts.push_back(std::string(a.type == ActivityType::exam ? "its exam counts" : "its credits count") +
-                                " in " + owner + "'s recertification on " + format_date(used->on) + " (path " +
+                                " in " + name(owner) + "'s recertification on " + format_date(used->on) + " (path " +
                                 describe_path(used->path) + ")");
         }
         if (why.credits > 0) parts.push_back("adds " + plural(why.credits, "CE credit"));
@@ -188,7 +216,7 @@ void explain(Judge& judge, Optimized& answer) {
         for (const auto& c : result.certifications)
             if (c.status == "recertified" && !saved_in(rest, c.id)) why.needed_for.push_back(c.id);
         if (!why.needed_for.empty()) {
-            parts.push_back("without it " + join(why.needed_for) + " would not be saved");
+            parts.push_back("without it " + join(name.all(why.needed_for)) + " would not be saved");
         } else {
             const Score s = judge.score_of(rest);
             if (s.days > answer.days_given_up)
@@ -204,7 +232,7 @@ void explain(Judge& judge, Optimized& answer) {
 
     // Options left out: the rule that makes them worthless, or the cheaper way.
     std::vector<std::string> chosen_ids;
-    for (const auto& c : answer.chosen) chosen_ids.push_back(options[c.option].activity.id);
+    for (const auto& c : answer.chosen) chosen_ids.push_back(name_of(options[c.option].activity));
     std::set<std::size_t> taken;
     for (const auto& c : answer.chosen) taken.insert(c.option);
     for (std::size_t o = 0; o < options.size(); ++o) {
@@ -272,10 +300,10 @@ void explain(Judge& judge, Optimized& answer) {
             std::vector<std::string> reasons;
             for (const auto& u : answer.unsavable)
                 if (std::find(out.helps.begin(), out.helps.end(), u.certification) != out.helps.end())
-                    reasons.push_back(u.certification + ": " + u.reason);
+                    reasons.push_back(name(u.certification) + ": " + u.reason);
             out.kind = "only_unsavable";
             out.rule = "R3";
-            out.message = describe(a) + " only helps " + join(out.helps) + ", which cannot be saved (" +
+            out.message = describe(a) + " only helps " + join(name.all(out.helps)) + ", which cannot be saved (" +
                           join(reasons, "; ") + ")";
         } else {
             out.kind = "not_needed";
@@ -305,16 +333,16 @@ void explain(Judge& judge, Optimized& answer) {
                     }
                     const auto* m = cheapest_missing(alone, c.id);
                     if (!m) {
-                        still.push_back(c.id + " would not be saved");
+                        still.push_back(name(c.id) + " would not be saved");
                         continue;
                     }
-                    still.push_back(c.id + " would still need " + describe_missing(*m));
+                    still.push_back(name(c.id) + " would still need " + describe_missing(*m, name));
                     if (a.type == ActivityType::exam && a.exam == ExamKind::concentration && c.level == Level::expert &&
                         std::find(m->exams_needed.begin(), m->exams_needed.end(), "core") != m->exams_needed.end())
                         out.rule = "L3";
                 }
                 out.message = describe(a) + " is not enough on its own" +
-                              (saves.empty() ? std::string() : " (it would save " + join(saves) + ")") +
+                              (saves.empty() ? std::string() : " (it would save " + join(name.all(saves)) + ")") +
                               (still.empty() ? std::string() : ": " + join(still, "; ")) +
                               (out.rule == "L3" ? " (L3: a concentration exam is not a technology core exam)" : "") +
                               "; " + chosen_words + " saves " + plural(answer.saved, "certification");

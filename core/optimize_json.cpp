@@ -1,9 +1,11 @@
 #include "core/optimize_json.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/date.hpp"
 #include "core/optimize.hpp"
 
 namespace ceplan {
@@ -13,6 +15,9 @@ using json = nlohmann::ordered_json;
 
 std::string shown(const json& value) {
     std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+    // A number as written: 1e19, not 1e+19 (as json_fields.cpp's shown()).
+    if (value.is_number_float())
+        if (const auto plus = text.find("e+"); plus != std::string::npos) text.erase(plus + 1, 1);
     if (text.size() > 60) text = text.substr(0, 57) + "...";
     return text;
 }
@@ -42,9 +47,9 @@ struct OptionsReader {
         if (v->is_number_integer()) {
             n = v->get<long long>();
             if (v->is_number_unsigned() && n < 0) n = 1000001;  // beyond long long: too large
-        } else if (v->is_number_float() && v->get<double>() >= -1e9 && v->get<double>() <= 1e9 &&
-                   v->get<double>() == static_cast<double>(static_cast<long long>(v->get<double>()))) {
-            n = static_cast<long long>(v->get<double>());
+        } else if (const double d = v->is_number_float() ? v->get<double>() : 0.5; std::floor(d) == d) {
+            // A whole number written as a float (1e19): compared before any cast, out of range says so.
+            n = d < 0 ? -1 : d > 1e9 ? 1000001 : static_cast<long long>(d);
         } else {
             fail(ptr, expected + ", got " + shown(*v));
             return 0;
@@ -62,7 +67,9 @@ struct OptionsReader {
         if (v->is_string())
             if (auto d = parse_date(v->get<std::string>()))
                 if (*d >= *make_date(1900, 1, 1) && *d <= *make_date(2199, 12, 31)) return d;
-        fail(at + "/" + key, "expected a date YYYY-MM-DD between 1900-01-01 and 2199-12-31, got " + shown(*v));
+        const bool impossible = v->is_string() && date_shaped(v->get<std::string>()) && !parse_date(v->get<std::string>());
+        fail(at + "/" + key, impossible ? "not a real date, got " + shown(*v)
+                                        : "expected a date YYYY-MM-DD between 1900-01-01 and 2199-12-31, got " + shown(*v));
         return std::nullopt;
     }
 };
@@ -185,8 +192,9 @@ Outcome run(std::string_view text, Date fallback_today) {
         if (!limits->is_object()) {
             r.fail("/optimize", "expected {\"max_evaluations\": N}, got " + shown(*limits));
         } else if (const json* m = find(*limits, "max_evaluations"); m && !m->is_null()) {
-            if (m->is_number_integer() && m->get<long long>() >= 1 && m->get<long long>() <= 100000000)
-                lim.max_evaluations = m->get<long long>();
+            // Any whole number in range, written 5000 or 5e3 (compared as a double before any cast).
+            if (const double d = m->is_number() ? m->get<double>() : 0; d >= 1 && d <= 100000000 && std::floor(d) == d)
+                lim.max_evaluations = static_cast<long long>(d);
             else
                 r.fail("/optimize/max_evaluations", "expected a whole number from 1 to 100000000, got " + shown(*m));
         }
@@ -290,7 +298,8 @@ Outcome run(std::string_view text, Date fallback_today) {
                        {"evaluations", answer.evaluations},
                        {"exact", answer.exact},
                        {"max_evaluations", lim.max_evaluations},
-                       {"max_activity_evaluations", lim.max_activity_evaluations}};
+                       {"max_activity_evaluations", lim.max_activity_evaluations},
+                       {"explain_evaluations", answer.explain_evaluations}};
     json saved = json::array();
     for (const auto& c : answer.result.certifications)
         if (c.status == "recertified") saved.push_back(c.id);

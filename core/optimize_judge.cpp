@@ -104,7 +104,7 @@ std::vector<Date> Judge::dates_for(const std::vector<std::size_t>& set) const {
     return dates;
 }
 
-std::optional<Dated> Judge::common_dates(const std::vector<std::size_t>& set, int reach_target) {
+std::optional<Dated> Judge::common_dates(const std::vector<std::size_t>& set, int reach_target, bool partial_ok) {
     std::optional<Dated> best;
     int best_reach = 0;
     Placement previous;
@@ -120,20 +120,27 @@ std::optional<Dated> Judge::common_dates(const std::vector<std::size_t>& set, in
         if (!best || better_dates(*s, best->score)) best = Dated{std::move(p), *s, 0};
         return true;
     };
+    // Stopped: the best placement scored so far, when the caller takes a partial answer.
+    auto stop = [&]() -> std::optional<Dated> {
+        if (!partial_ok || !best) return std::nullopt;
+        best->best_reach = best_reach;
+        best->complete = false;
+        return best;
+    };
     if (set.empty()) {
-        if (!consider({})) return std::nullopt;
+        if (!consider({})) return stop();
     }
     for (Date d : dates) {
         Placement p;
         for (std::size_t o : set) p.push_back({o, std::clamp(d, earliest(o), latest(o))});
-        if (!consider(std::move(p))) return std::nullopt;
+        if (!consider(std::move(p))) return stop();
         if (reach_target >= 0 && best_reach >= reach_target) break;
     }
     best->best_reach = best_reach;
     return best;
 }
 
-std::optional<Dated> Judge::later_dates(const Placement& placement, const Score& score_now) {
+std::optional<Dated> Judge::later_dates(const Placement& placement, const Score& score_now, bool partial_ok) {
     Dated current{placement, score_now, score_now.reach};
     std::vector<std::size_t> set;
     for (const auto& entry : placement) set.push_back(entry.first);
@@ -154,7 +161,11 @@ std::optional<Dated> Judge::later_dates(const Placement& placement, const Score&
                 Placement trial = current.placement;
                 trial[j].second = d;
                 const auto s = score(trial);
-                if (!s) return std::nullopt;
+                if (!s) {
+                    if (!partial_ok) return std::nullopt;
+                    current.complete = false;
+                    return current;
+                }
                 if (!better_dates(current.score, *s)) {  // as good or better, and later
                     current = Dated{std::move(trial), *s, std::max(current.best_reach, s->reach)};
                     moved = true;

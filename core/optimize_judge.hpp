@@ -33,6 +33,7 @@ struct Dated {
     Placement placement;
     Score score;
     int best_reach = 0;
+    bool complete = true;  // false: the budget ran out before every date was tried (partial_ok)
 };
 
 /// For dates of one set: more saved, then fewer days given up, then more rollover.
@@ -63,11 +64,13 @@ public:
     /// Every option of `set` on one common date D, clamped into its window, for
     /// each D among the dates where the rules change (descending); the best by
     /// better_dates, the latest D on a tie. Stops early once a placement
-    /// recertifies `reach_target` certifications (-1: never). nullopt when stopped.
-    std::optional<Dated> common_dates(const std::vector<std::size_t>& set, int reach_target);
+    /// recertifies `reach_target` certifications (-1: never). nullopt when stopped, unless
+    /// `partial_ok` and a placement was scored: then the best so far, `complete` false.
+    std::optional<Dated> common_dates(const std::vector<std::size_t>& set, int reach_target, bool partial_ok = false);
     /// Moves each option of `placement` to the latest of those dates (in its
-    /// window) that keeps the score as good; nullopt when stopped.
-    std::optional<Dated> later_dates(const Placement& placement, const Score& score);
+    /// window) that keeps the score as good; nullopt when stopped, unless `partial_ok`: then
+    /// the dates moved so far.
+    std::optional<Dated> later_dates(const Placement& placement, const Score& score, bool partial_ok = false);
 
     bool stopped() const { return stopped_; }
     /// A new budget, as large as the first, from here on (the explanation after the search).

@@ -140,8 +140,14 @@ void read_policy_overrides(const Json* o, FieldReader& r, Policy& p) {
             const std::string tp = at + "/training_credits";
             if (const Json* v = FieldReader::find(*t, "min"))
                 if (auto n = r.whole_value(v, tp + "/min", true, 0, "CE credits")) p.training_min_credits = *n;
-            if (const Json* v = FieldReader::find(*t, "max"))
-                if (auto n = r.whole_value(v, tp + "/max", true, 0, "CE credits")) p.training_max_credits = *n;
+            const Json* max = FieldReader::find(*t, "max");
+            if (max)
+                if (auto n = r.whole_value(max, tp + "/max", true, 0, "CE credits")) p.training_max_credits = *n;
+            // E1 is a range: refused when inverted, at the bound given (max when both are).
+            if (p.training_min_credits > p.training_max_credits)
+                r.fail(tp + (max ? "/max" : "/min"), "expected min (" + std::to_string(p.training_min_credits) +
+                                                         ") at most max (" + std::to_string(p.training_max_credits) +
+                                                         "): a range of CE credits");
         } else {
             r.fail(at + "/training_credits", "expected an object {\"min\", \"max\"}");
         }

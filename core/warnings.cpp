@@ -11,7 +11,7 @@ struct CodeInfo {
     Severity severity;
 };
 
-constexpr std::array<CodeInfo, 26> catalog = {{
+constexpr std::array<CodeInfo, 27> catalog = {{
     {"RETIRED_NO_RECERT", "L6", Severity::info},
     {"PATH_UNVERIFIED", "L4", Severity::info},
     {"AFTER_EXPIRATION", "R3", Severity::warning},
@@ -25,6 +25,7 @@ constexpr std::array<CodeInfo, 26> catalog = {{
     {"REPEAT_EVENT_CLAIM", "E6", Severity::warning},
     {"SESSION_TYPE_NOT_ELIGIBLE", "E6", Severity::warning},
     {"DUPLICATE_SESSION", "E6", Severity::warning},
+    {"NO_SESSIONS", "E6", Severity::warning},
     {"NOT_BADGED", "E7", Severity::warning},
     {"SESSION_TOO_SHORT", "E7", Severity::warning},
     {"ATTENDANCE_BELOW_75", "E7", Severity::warning},

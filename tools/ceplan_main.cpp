@@ -24,7 +24,9 @@
 
 namespace {
 
-int usage() {
+/// Says what was wrong (one line), then the usage; exit status 1.
+int usage(const std::string& why) {
+    std::cerr << "ceplan: " << why << "\n";
     std::cerr << "usage: ceplan evaluate [--pretty|--summary] PLAN.json   (or - for standard input)\n"
                  "       ceplan optimize [--pretty] PLAN.json   (a plan with options: the best choice, optimize.md)\n"
                  "       ceplan bench PLAN.json [N]   (N in-process evaluations, default 1000)\n"
@@ -79,11 +81,16 @@ int bench(const std::string& text, long n) {
 
 int main(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.size() == 1 && args[0] == "policy") {
+    if (args.empty()) return usage("no command given");
+    if (args[0] == "policy") {
+        if (args.size() > 1) return usage("policy takes no arguments, got " + args[1]);
         std::cout << ceplan::policy_json() << "\n";
         return 0;
     }
-    if (!args.empty() && args[0] == "bench" && (args.size() == 2 || args.size() == 3)) {
+    if (args[0] == "bench" && args.size() != 2 && args.size() != 3)
+        return usage("bench takes a plan file (or -) and an optional N, got " + std::to_string(args.size() - 1) +
+                     " argument(s)");
+    if (args[0] == "bench") {
         long n = 1000;
         if (args.size() == 3) {
             char* end = nullptr;
@@ -96,7 +103,7 @@ int main(int argc, char** argv) {
         const auto text = read_plan(args[1]);
         return text ? bench(*text, n) : 1;
     }
-    if (args.empty() || (args[0] != "evaluate" && args[0] != "optimize")) return usage();
+    if (args[0] != "evaluate" && args[0] != "optimize") return usage("unknown command " + args[0]);
     const bool optimize = args[0] == "optimize";
     bool pretty = false, in_words = false;
     std::vector<std::string> files;
@@ -105,10 +112,17 @@ int main(int argc, char** argv) {
             pretty = true;
         else if (args[i] == "--summary")
             in_words = true;
+        else if (args[i].size() > 1 && args[i][0] == '-')
+            return usage("unknown option " + args[i]);
         else
             files.push_back(args[i]);
     }
-    if (files.size() != 1 || (pretty && in_words) || (optimize && in_words)) return usage();
+    if (optimize && in_words) return usage("optimize has no --summary (use --pretty)");
+    if (pretty && in_words) return usage("--pretty and --summary cannot be used together: choose one");
+    if (files.empty()) return usage(args[0] + " needs a plan file (or - for standard input)");
+    if (files.size() > 1)
+        return usage(args[0] + " takes one plan file, got " + std::to_string(files.size()) + ": " + files[0] + ", " +
+                     files[1] + (files.size() > 2 ? ", ..." : ""));
     const auto text = read_plan(files[0]);
     if (!text) return 1;
     const ceplan::Outcome outcome = optimize ? ceplan::optimize_json(*text) : ceplan::evaluate_json(*text);

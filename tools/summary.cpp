@@ -86,7 +86,8 @@ std::string summary(const std::string& plan_text, const std::string& output) {
                 if (num(r["days_given_up"]) > 0 && r["final_activity"].is_string())
                     out << "    " << activity(str(r["final_activity"])) << " could finish as late as "
                         << str(r["latest_on_time"]) << " and still be on time.\n";
-                if (r["rollover"].is_object() && num(r["rollover"]["credits"]) > 0)
+                // A3: one rollover, the anchor's; a cascade (R4) carries the same one: said once.
+                if (str(r["via"]) == str(c["id"]) && r["rollover"].is_object() && num(r["rollover"]["credits"]) > 0)
                     out << "    " << plural(num(r["rollover"]["credits"]), "CE credit") << " roll over (A3).\n";
             }
             out << "  Valid through " << str(c["expires"]) << " after this plan.\n";

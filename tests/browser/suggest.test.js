@@ -103,7 +103,7 @@ test('Suggest a plan: options built through the forms, run, explained, compared 
   const chosen = await answer.locator('.chosen-list li').evaluateAll((els) => els.map((e) => [e.dataset.option, e.dataset.completed]));
   assert.deepEqual(chosen, [['o2', '2027-09-30']]);
   assert.match(await answer.locator('.chosen-list li').textContent(), /Exam 300-410 — by 30 Sept 2027.*400 money, 60 hours/);
-  assert.match(await answer.locator('.chosen-list .why').textContent(), /completes ccnp's recertification/);
+  assert.match(await answer.locator('.chosen-list .why').textContent(), /completes CCNP Enterprise's recertification/);
   const cost = answer.locator('dd[data-field="cost"]');
   assert.deepEqual([await cost.getAttribute('data-money'), await cost.getAttribute('data-hours')], ['400', '60']);
   assert.match(await answer.locator('dd[data-field="saved"]').textContent(), /CCNP Enterprise \(valid through 30 Sept 2030\)/);

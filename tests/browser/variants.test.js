@@ -181,10 +181,10 @@ test('an imported file’s variants are checked: broken ones are named by pointe
   await expectSoon(() => tabs(page), ['Base', 'Broken', '*Spring exam', 'base (2)']);
   assert.equal(await page.locator('#variants .btn-compare').textContent(), 'Compare 4');
   assert.deepEqual(await page.$$eval('#variants .variant-tab[data-broken="true"]', (bs) => bs.map((b) => b.dataset.variant)), ['Broken']);
-  assert.match(await page.getAttribute('#variants .variant-tab[data-variant="Broken"]', 'title'), /cannot be used until its plan is fixed: expected a date YYYY-MM-DD, got "2026-02-30"/);
+  assert.match(await page.getAttribute('#variants .variant-tab[data-variant="Broken"]', 'title'), /cannot be used until its plan is fixed: not a real date, got "2026-02-30"/);
   assert.equal(await page.locator('#problems').isHidden(), true, 'the good plan was loaded');
   assert.deepEqual(await noticeItems(page), [ // in the document's order
-    ['/variants/1/plan/activities/0/completed', '/variants/1/plan/activities/0/completed “Broken”: expected a date YYYY-MM-DD, got "2026-02-30"'],
+    ['/variants/1/plan/activities/0/completed', '/variants/1/plan/activities/0/completed “Broken”: not a real date, got "2026-02-30"'],
     ['/variants/3/name', '/variants/3/name the name “base” is taken (by “Base”, names are compared without case): renamed “base (2)”'],
     ['/variants/4/plan', '/variants/4/plan missing: only the variant being edited (“Spring exam”) has none; “No plan” is left out'],
     ['/variants/5', '/variants/5 expected a variant {"name": "…", "plan": {…}}, got a string; left out'],
@@ -214,7 +214,7 @@ test('an imported file’s variants are checked: broken ones are named by pointe
   await page.waitForSelector('body[data-engine="ready"]');
   assert.deepEqual(await tabs(page), ['Base', 'Broken', 'Spring exam', '*base (2)']);
   assert.deepEqual(await noticeItems(page), [
-    ['/variants/1/plan/activities/0/completed', '/variants/1/plan/activities/0/completed “Broken”: expected a date YYYY-MM-DD, got "2026-02-30"']]);
+    ['/variants/1/plan/activities/0/completed', '/variants/1/plan/activities/0/completed “Broken”: not a real date, got "2026-02-30"']]);
   // It cannot be switched to, so it is deleted from the notice (Undo brings it back).
   await page.locator('#variants-notice').getByRole('button', { name: 'Delete “Broken”' }).click();
   assert.deepEqual(await tabs(page), ['Base', 'Spring exam', '*base (2)']);

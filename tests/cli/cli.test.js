@@ -121,3 +121,47 @@ test('issue 6: bench PLAN N evaluates N times and prints the median and fastest 
   assert.strictEqual(run(['bench', file, '0']).status, 1);
   assert.strictEqual(run(['bench', file, 'many']).status, 1);
 });
+
+// Findings 15 and 16 of the new-user trial.
+test('A3 R4: --summary says the rollover once, under the anchor, not under each cascade', () => {
+  // Example 02 (its derivation): the CCIE (anchor, R1) recertifies on 2027-01-22 with 123 credits
+  // for 120; one 5-credit increment is unapplied and rolls over (A3). The CCNP and the CCNA are
+  // recertified the same day via the CCIE (R4): the same 5 credits, said once, under the CCIE.
+  const r = run(['evaluate', '--summary', path.join(root, 'examples', '02-ccie-early-finish.json')]);
+  assert.strictEqual(r.status, 0);
+  const lines = r.stdout.split('\n');
+  const rollovers = lines.filter((l) => /roll over \(A3\)/.test(l));
+  assert.deepStrictEqual(rollovers.map((l) => l.trim()), ['5 CE credits roll over (A3).']);
+  // It sits in the CCIE's block: the last certification heading above it is the CCIE's.
+  const at = lines.indexOf(rollovers[0]);
+  const heading = lines.slice(0, at).reverse().find((l) => /^\S.*, (expert|professional|associate):$/.test(l));
+  assert.match(heading, /, expert:$/);
+});
+
+test('misuse: exit 1 with a line saying what was wrong, then the usage', () => {
+  const cases = [
+    [['evaluate', '--pretty', '--summary', '-'], /^ceplan: --pretty and --summary cannot be used together/],
+    [['optimize', '--summary', '-'], /^ceplan: optimize has no --summary/],
+    [['policy', 'extra'], /^ceplan: policy takes no arguments, got extra/],
+    [['frobnicate'], /^ceplan: unknown command frobnicate/],
+    [[], /^ceplan: no command given/],
+    [['evaluate'], /^ceplan: evaluate needs a plan file/],
+    [['evaluate', 'a.json', 'b.json'], /^ceplan: evaluate takes one plan file, got 2: a\.json, b\.json/],
+    [['evaluate', '--frob', '-'], /^ceplan: unknown option --frob/],
+    [['bench'], /^ceplan: bench takes a plan file/],
+  ];
+  for (const [args, said] of cases) {
+    const r = run(args, '');
+    assert.strictEqual(r.status, 1, args.join(' '));
+    assert.match(r.stderr, said, args.join(' '));
+    assert.match(r.stderr, /\nusage: ceplan evaluate/, args.join(' '));
+    assert.strictEqual(r.stdout, '', args.join(' '));
+  }
+});
+
+test('D1: an impossible day in a plan is "not a real date", with its pointer', () => {
+  const bad = { ...plan, activities: [{ id: 'a', type: 'training', credits: 30, completed: '2027-02-30' }] };
+  const r = run(['evaluate', '-'], JSON.stringify(bad));
+  assert.strictEqual(r.status, 2);
+  assert.deepStrictEqual(JSON.parse(r.stdout).errors, [{ pointer: '/activities/0/completed', message: 'not a real date, got "2027-02-30"' }]);
+});

@@ -69,7 +69,25 @@ TEST_CASE("plan-format: every problem is listed with its pointer", "[plan-format
 TEST_CASE("plan-format: messages say what was expected and what came", "[plan-format]") {
     json out = json::parse(
         evaluate_json(R"({"certifications":[{"id":"c","level":"expert","expires":"2026-02-30"}]})", Date{0}).json);
-    CHECK(out["errors"][0]["message"] == "expected a date YYYY-MM-DD, got \"2026-02-30\"");
+    // D1: well formed, but February has no 30th: "not a real date", as the forms say (finding 9).
+    CHECK(out["errors"][0]["message"] == "not a real date, got \"2026-02-30\"");
+    CHECK(out["errors"][0]["pointer"] == "/certifications/0/expires");
+}
+
+TEST_CASE("D1 plan-format: an impossible day is not a real date, a wrong shape is not a date", "[plan-format][D1]") {
+    auto message = [](const char* expires) {
+        const std::string text =
+            std::string(R"({"certifications":[{"id":"c","level":"expert","expires":")") + expires + R"("}]})";
+        return json::parse(evaluate_json(text, Date{0}).json)["errors"][0]["message"].get<std::string>();
+    };
+    CHECK(message("2027-02-29") == "not a real date, got \"2027-02-29\"");  // 2027 is no leap year
+    CHECK(message("2027-13-01") == "not a real date, got \"2027-13-01\"");  // no month 13
+    CHECK(message("2027-04-31") == "not a real date, got \"2027-04-31\"");  // April has 30 days
+    CHECK(message("2027-2-3") == "expected a date YYYY-MM-DD, got \"2027-2-3\"");
+    CHECK(message("2027/02/03") == "expected a date YYYY-MM-DD, got \"2027/02/03\"");
+    // 2028 is a leap year: 2028-02-29 is a real date, so the plan has no date error.
+    CHECK(json::parse(evaluate_json(R"({"certifications":[{"id":"c","level":"expert","expires":"2028-02-29"}]})",
+                                    Date{0}).json)["format"] != "ceplan-error");
 }
 
 TEST_CASE("plan-format: unknown fields are tolerated, today defaults to the date given", "[plan-format]") {

@@ -66,7 +66,8 @@ TEST_CASE("E1 plan-format: whole numbers are range-checked before any conversion
     // 1e19 is beyond int64: refused with its pointer, never cast.
     auto e = only_error(credits(1e19));
     CHECK(e.first == "/activities/0/credits");
-    CHECK(e.second == "expected CE credits, a whole number 0 or more and at most 1000000, got 1e+19");
+    // The range, and the number as written (1e19, not 1e+19: finding 11).
+    CHECK(e.second == "expected CE credits, a whole number 0 or more and at most 1000000, got 1e19");
     CHECK(only_error(credits(18446744073709551615ULL)).first == "/activities/0/credits");
     CHECK(only_error(credits(-9223372036854775807LL - 1)).second ==
           "expected CE credits, a whole number 0 or more, got -9223372036854775808");
