@@ -120,6 +120,7 @@ const WARNINGS = {
   REPEAT_AUDIENCE_EDITION: ['Same course, other edition', 'Choose a different course.'],
   REPEAT_AFTER_ALPHA: ['Already earned in Alpha', 'Choose a different course.'],
   REPEAT_EVENT_CLAIM: ['Event already claimed', 'Put all sessions of one event in a single Cisco Live activity.'],
+  NO_SESSIONS: ['No sessions', 'Add the sessions you attended (or plan to) to this event.'],
   DUPLICATE_SESSION: ['Session listed twice', 'Remove the repeated listing: a session counts once per event.'],
   SESSION_TYPE_NOT_ELIGIBLE: ['Session type not eligible', 'Pick breakouts, DevNet workshops, labs or seminars.'],
   CREDIT_VALUE_UNKNOWN: ['Credit value unknown', 'Enter Cisco’s value in the credit tables, or the session’s own credits (Cisco Live) or the activity’s total credits (item authoring).'],
