@@ -20,7 +20,7 @@ import * as lazy from './lazy.js';
 import * as dates from './dates.js';
 import * as next from './next.js';
 import * as tabs from './tabs.js';
-import * as suggest from './suggest.js';
+import * as suggestbar from './suggestbar.js';
 
 const state = { plan: null, result: null, undo: [] };
 const $ = (id) => document.getElementById(id);
@@ -179,10 +179,15 @@ function render() {
   const asOf = $('as-of');
   // Not while typed in, nor while it shows what it holds cannot be used (dates.js).
   if (document.activeElement !== asOf && asOf.getAttribute('aria-invalid') !== 'true') asOf.value = typeof plan.today === 'string' ? plan.today : '';
+  // The changed timelines are drawn after the new verdict is painted (issue 6; at startup, by start()).
+  const deferring = timeline.defer();
+  timeline.defer(true);
   view.render(plan, state.result, actions, today());
+  timeline.defer(deferring);
+  if (!deferring) timeline.drawSoon();
   next.render(plan, state.result, today()); // "What to do next" (next.js)
   compare.refresh(); // the variants side by side (compare.js), when open
-  suggest.refresh(); // Suggest a plan's options and answer (suggest.js), when open
+  suggestbar.refresh(); // Suggest a plan's options and answer (suggest.js, loaded on first use), when open
   variants.render(plan); // the variants bar (variants.js)
   print.update(); // the printed report's heading (print.js)
   if (key) {
@@ -454,6 +459,9 @@ function wire() {
   });
   $('examples').addEventListener('toggle', buildExamplesMenu); // built after the first paint, or here if opened before
   window.addEventListener('beforeprint', () => timeline.drawDeferred()); // paper gets every timeline drawn
+  // and every recertification (view.js lists the first few, the rest behind "Show all").
+  window.addEventListener('beforeprint', () => document.querySelectorAll('details.more-recerts:not([open])').forEach((d) => { d.open = true; d.dataset.printOpened = ''; }));
+  window.addEventListener('afterprint', () => document.querySelectorAll('details.more-recerts[data-print-opened]').forEach((d) => { d.open = false; delete d.dataset.printOpened; }));
   $('examples').addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape') { $('examples').open = false; $('examples-button').focus(); }
   });
