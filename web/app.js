@@ -150,7 +150,7 @@ function undo() {
 function preview(cand) {
   const r = engine.evaluate(cand);
   if (!r.ok) return r;
-  view.previewVerdict(cand, r.result, today());
+  drawingTimelinesAfter(() => view.previewVerdict(cand, r.result, today()));
   return { ok: true, summary: view.verdictSummary(cand, r.result, state.result) };
 }
 function endPreview() {
@@ -170,6 +170,17 @@ function afterFirstPaint(fn) {
   requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
+/**
+ * Runs fn (a drawing of the verdict) with the changed timelines left to the frame after the new
+ * verdict is painted (issue 6: an edit within a frame); at startup start() draws them itself.
+ */
+function drawingTimelinesAfter(fn) {
+  const deferring = timeline.defer();
+  timeline.defer(true);
+  try { fn(); } finally { timeline.defer(deferring); }
+  if (!deferring) timeline.drawSoon();
+}
+
 function render() {
   drawn = true;
   const key = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.focus : null;
@@ -179,12 +190,7 @@ function render() {
   const asOf = $('as-of');
   // Not while typed in, nor while it shows what it holds cannot be used (dates.js).
   if (document.activeElement !== asOf && asOf.getAttribute('aria-invalid') !== 'true') asOf.value = typeof plan.today === 'string' ? plan.today : '';
-  // The changed timelines are drawn after the new verdict is painted (issue 6; at startup, by start()).
-  const deferring = timeline.defer();
-  timeline.defer(true);
-  view.render(plan, state.result, actions, today());
-  timeline.defer(deferring);
-  if (!deferring) timeline.drawSoon();
+  drawingTimelinesAfter(() => view.render(plan, state.result, actions, today()));
   next.render(plan, state.result, today()); // "What to do next" (next.js)
   compare.refresh(); // the variants side by side (compare.js), when open
   suggestbar.refresh(); // Suggest a plan's options and answer (suggest.js, loaded on first use), when open
