@@ -20,7 +20,7 @@ import * as lazy from './lazy.js';
 import * as dates from './dates.js';
 import * as next from './next.js';
 import * as tabs from './tabs.js';
-import * as suggest from './suggest.js';
+import * as suggestbar from './suggestbar.js';
 
 const state = { plan: null, result: null, undo: [] };
 const $ = (id) => document.getElementById(id);
@@ -150,7 +150,7 @@ function undo() {
 function preview(cand) {
   const r = engine.evaluate(cand);
   if (!r.ok) return r;
-  view.previewVerdict(cand, r.result, today());
+  drawingTimelinesAfter(() => view.previewVerdict(cand, r.result, today()));
   return { ok: true, summary: view.verdictSummary(cand, r.result, state.result) };
 }
 function endPreview() {
@@ -170,6 +170,17 @@ function afterFirstPaint(fn) {
   requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
+/**
+ * Runs fn (a drawing of the verdict) with the changed timelines left to the frame after the new
+ * verdict is painted (issue 6: an edit within a frame); at startup start() draws them itself.
+ */
+function drawingTimelinesAfter(fn) {
+  const deferring = timeline.defer();
+  timeline.defer(true);
+  try { fn(); } finally { timeline.defer(deferring); }
+  if (!deferring) timeline.drawSoon();
+}
+
 function render() {
   drawn = true;
   const key = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.focus : null;
@@ -179,10 +190,10 @@ function render() {
   const asOf = $('as-of');
   // Not while typed in, nor while it shows what it holds cannot be used (dates.js).
   if (document.activeElement !== asOf && asOf.getAttribute('aria-invalid') !== 'true') asOf.value = typeof plan.today === 'string' ? plan.today : '';
-  view.render(plan, state.result, actions, today());
+  drawingTimelinesAfter(() => view.render(plan, state.result, actions, today()));
   next.render(plan, state.result, today()); // "What to do next" (next.js)
   compare.refresh(); // the variants side by side (compare.js), when open
-  suggest.refresh(); // Suggest a plan's options and answer (suggest.js), when open
+  suggestbar.refresh(); // Suggest a plan's options and answer (suggest.js, loaded on first use), when open
   variants.render(plan); // the variants bar (variants.js)
   print.update(); // the printed report's heading (print.js)
   if (key) {
@@ -454,6 +465,9 @@ function wire() {
   });
   $('examples').addEventListener('toggle', buildExamplesMenu); // built after the first paint, or here if opened before
   window.addEventListener('beforeprint', () => timeline.drawDeferred()); // paper gets every timeline drawn
+  // and every recertification (view.js lists the first few, the rest behind "Show all").
+  window.addEventListener('beforeprint', () => document.querySelectorAll('details.more-recerts:not([open])').forEach((d) => { d.open = true; d.dataset.printOpened = ''; }));
+  window.addEventListener('afterprint', () => document.querySelectorAll('details.more-recerts[data-print-opened]').forEach((d) => { d.open = false; delete d.dataset.printOpened; }));
   $('examples').addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape') { $('examples').open = false; $('examples-button').focus(); }
   });

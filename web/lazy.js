@@ -1,5 +1,5 @@
 // lazy.js: the features the first verdict does not need (CSV import and export with Papa
-// Parse, the deadlines calendar, help), loaded on first use or after the first paint
+// Parse, the deadlines calendar, help, Suggest a plan's panel), loaded on first use or after the first paint
 // (issue 6). ES modules and import() do not load from file://, so tools/build-web bundles
 // each feature into its own classic script (public/page-csv.js …) and load() adds it as a
 // <script> of this page (script-src 'self' file: allows it; no network, CSP unchanged).
@@ -7,7 +7,7 @@
 // page has one app state, one engine: none is bundled twice.
 
 /** The feature scripts, by name: what tools/build-web writes (FEATURES there). */
-const FILES = { csv: 'page-csv.js', ics: 'page-ics.js', help: 'page-help.js' };
+const FILES = { csv: 'page-csv.js', ics: 'page-ics.js', help: 'page-help.js', suggest: 'page-suggest.js' };
 const KEY = Symbol.for('ceplan.page'); // window[KEY] = {modules: {app, dom, …}, features: {csv, …}}
 const loading = new Map();
 
@@ -25,7 +25,7 @@ function loaded(name) { return registry().features[name]; }
 
 /**
  * load(name) -> Promise of the feature's modules ('csv' -> {csv, csvrows, csvexport}, 'ics' ->
- * {ics}, 'help' -> {help}); rejects with a readable message when its file is missing (a later
+ * {ics}, 'help' -> {help}, 'suggest' -> {suggest}); rejects with a readable message when its file is missing (a later
  * call tries again).
  */
 function load(name) {

@@ -4,14 +4,14 @@
 // `title` is a Cisco Live option's event, `course` an exam's code (or kind) and an item-
 // authoring option's item type, as in the activities' CSV. Papa Parse reads and writes the
 // files. Each row is checked here (row and column named), then the optimizer's own reader
-// judges the options (suggest.checkOptions), a row it refuses being reported the same way;
+// judges the options (options.checkOptions), a row it refuses being reported the same way;
 // the good rows are added in one undoable change.
 import Papa from 'papaparse';
 import * as F from './format.js';
 import * as app from './app.js';
 import * as store from './store.js';
 import * as toolbar from './toolbar.js';
-import * as suggest from './suggest.js';
+import * as options from './options.js';
 import * as R from './csvrows.js';
 
 const COLUMNS = ['id', 'type', 'title', 'course', 'version', 'credits', 'money', 'hours', 'earliest', 'latest'];
@@ -53,7 +53,7 @@ function optionToRow(o) {
 
 /** The options as CSV text (UTF-8 with a byte-order mark, CRLF), in list order. */
 function exportText(plan) {
-  const rows = suggest.optionsOf(plan).map(optionToRow);
+  const rows = options.optionsOf(plan).map(optionToRow);
   const text = Papa.unparse({ fields: COLUMNS, data: rows.map((r) => COLUMNS.map((c) => r[c])) }, { escapeFormulae: R.FORMULA, newline: '\r\n' });
   return '\uFEFF' + text + '\r\n';
 }
@@ -61,7 +61,7 @@ function exportText(plan) {
 function fileName(plan) { return store.fileName(plan).replace(/\.json$/, '') + '-options.csv'; }
 
 function exportFile(plan) {
-  if (!suggest.optionsOf(plan).length) { app.toast('There are no options to export.'); return; }
+  if (!options.optionsOf(plan).length) { app.toast('There are no options to export.'); return; }
   toolbar.download(fileName(plan), exportText(plan), 'text/csv');
 }
 
@@ -162,13 +162,13 @@ function check(plan, text) {
     header.forEach((col, j) => { if (COLUMNS.includes(col) && values[col] === undefined) values[col] = recs[i][j]; });
     const r = rowToOption(values);
     if (r.errors.length) { out.bad.push({ row: i + 1, errors: r.errors }); continue; }
-    const existing = suggest.optionsOf(plan).concat(good.map((g) => g.option));
+    const existing = options.optionsOf(plan).concat(good.map((g) => g.option));
     if (existing.some((o) => sameOption(o, r.option))) { out.skipped.push(i + 1); continue; }
     good.push({ row: i + 1, option: r.option, id: r.id });
   }
   // The optimizer's reader judges the rest; a row it refuses goes to the bad list with its column.
   for (let round = 0; round <= good.length && good.length; round++) {
-    const res = suggest.checkOptions(plan, good.map((g) => g.option));
+    const res = options.checkOptions(plan, good.map((g) => g.option));
     if (res.ok) break;
     const refused = new Map();
     for (const e of res.errors) {
@@ -184,9 +184,9 @@ function check(plan, text) {
     good.push(...keep);
   }
   const cand = JSON.parse(JSON.stringify(plan));
-  cand.options = suggest.optionsOf(cand);
+  cand.options = options.optionsOf(cand);
   for (const g of good) {
-    const id = g.id && !suggest.usedIds(cand).has(g.id) ? g.id : suggest.newOptionId(cand); // the row's id when still free
+    const id = g.id && !options.usedIds(cand).has(g.id) ? g.id : options.newOptionId(cand); // the row's id when still free
     const option = Object.assign({ id }, g.option);
     cand.options.push(option);
     out.added.push({ row: g.row, option });

@@ -11,6 +11,9 @@
 // the share link carry them; evaluate ignores them. A bad option is refused with its field
 // named: the optimizer's own reader judges it (pointers /options/2/cost/money), and the
 // option form shows each problem at its field.
+//
+// A feature script of its own (public/page-suggest.js, lazy.js), loaded on first use: page.js
+// holds only the top bar's wiring (suggestbar.js) and the helpers the options CSV shares (options.js).
 import { h, append } from './dom.js';
 import * as F from './format.js';
 import * as engine from './engine.js';
@@ -19,6 +22,8 @@ import * as forms from './forms.js';
 import * as variants from './variants.js';
 import * as compare from './compare.js';
 import * as lazy from './lazy.js';
+import { optionsOf, activityOf, optionTitle, usedIds, newOptionId, currentPlan, checkOptions } from './options.js';
+import { withOptionsCsv } from './suggestbar.js';
 
 const $ = (id) => document.getElementById(id);
 const clone = (x) => JSON.parse(JSON.stringify(x));
@@ -30,28 +35,6 @@ const isObj = (x) => !!x && typeof x === 'object' && !Array.isArray(x);
 const OWN_FIELDS = ['money', 'hours', 'earliest', 'latest'];
 /** Activity fields an option never has: the optimizer chooses the date (optimize.md). */
 const NO_OPTION_FIELDS = ['completed', 'status', 'claimed_on'];
-const PREFIX = 'o';
-
-/** The document's options, [] when none (or not a list: the optimizer names that). */
-function optionsOf(doc) { return isObj(doc) && Array.isArray(doc.options) ? doc.options : []; }
-
-/** An option's activity, {} when it has none. */
-function activityOf(o) { return isObj(o) && isObj(o.activity) ? o.activity : {}; }
-
-/** The words for an option: 'SCOR 1.0', 'Exam 300-410', 'Cisco Live US 2027'. */
-function optionTitle(o) {
-  const a = activityOf(o);
-  switch (a.type) {
-    case 'training': {
-      const name = (typeof a.title === 'string' && a.title.trim()) || (typeof a.course === 'string' && a.course.trim()) || 'Training';
-      return a.version != null && String(a.version).trim() && !a.title ? name + ' ' + String(a.version).trim() : name;
-    }
-    case 'cisco_live': return (typeof a.event === 'string' && a.event.trim()) || 'Cisco Live';
-    case 'item_authoring': return 'Item authoring' + (a.item_type ? ' (' + (F.ITEM_TYPE_LABELS[a.item_type] || a.item_type) + ')' : '');
-    case 'exam': return (a.title ? a.title + ': ' : '') + 'Exam ' + (a.code || F.examKindLabel(a.exam));
-    default: return (typeof a.title === 'string' && a.title) || (isObj(o) && typeof o.id === 'string' ? 'Option ' + o.id : 'Option');
-  }
-}
 
 const numberFmt = () => new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 /** '3,200 money, 40 hours', 'free, 24 hours', 'no cost' (money is in the holder's currency, optimize.md). */
@@ -102,46 +85,6 @@ function formPointer(rel) {
   return rel;
 }
 
-/** The ids of the options and of the activities of every variant. */
-function usedIds(doc) {
-  const used = new Set(optionsOf(doc).map((o) => isObj(o) && o.id));
-  const plans = [doc].concat(variants.list(doc).filter((v) => !v.current).map((v) => v.plan || {}));
-  for (const p of plans) for (const a of (isObj(p) && Array.isArray(p.activities) ? p.activities : [])) if (isObj(a)) used.add(a.id);
-  return used;
-}
-
-/** A fresh option id: used by no option and by no activity of any variant (the optimizer refuses those). */
-function newOptionId(doc) {
-  const used = usedIds(doc);
-  let n = 1;
-  while (used.has(PREFIX + n)) n += 1;
-  return PREFIX + n;
-}
-
-/** The plan of the variant being edited, without the page's variants (shared fields included). */
-function currentPlan(doc) { return variants.planOf(doc, variants.currentName(doc)); }
-
-/**
- * checkOptions(doc, list) -> {ok} | {ok: false, errors: [{pointer: '/options/k/…' (k: index in list), message}]}
- * Asks the optimizer's own reader about these options against the variant being edited,
- * with a search limit of one evaluation (only the reading matters). Ids are checked by
- * the caller: here each option gets an id no activity uses.
- */
-function checkOptions(doc, list) {
-  if (!list.length) return { ok: true };
-  const probe = currentPlan(doc);
-  const acts = new Set((Array.isArray(probe.activities) ? probe.activities : []).map((a) => isObj(a) && a.id));
-  let n = 0;
-  const fresh = () => { do { n += 1; } while (acts.has('option-check-' + n)); return 'option-check-' + n; };
-  probe.options = list.map((o) => (isObj(o) ? Object.assign({}, o, { id: fresh() }) : o));
-  probe.optimize = { max_evaluations: 1 };
-  const r = engine.optimize(probe);
-  if (r.ok || r.loading) return { ok: true }; // (still loading: the run checks them again)
-  // Only what is wrong with the options: the plan itself was accepted already.
-  const mine = r.errors.filter((e) => typeof e.pointer === 'string' && /^\/options(\/|$)/.test(e.pointer) && !/^\/options\/\d+\/id$/.test(e.pointer));
-  return mine.length ? { ok: false, errors: mine } : { ok: true };
-}
-
 /** Options of the list whose id an activity of the variant being edited already uses (an earlier suggestion kept). */
 function taken(doc) {
   const plan = currentPlan(doc);
@@ -155,13 +98,6 @@ let openFlag = false;
 let busy = false;
 let last = null; // the last answer: {answer, variant, from, excluded: [{o, i}], ms, options}
 let runErrors = null; // the last run's refusal: [{pointer, message}], pointers into the document
-
-/** Runs fn(optionscsv) once the CSV feature script (lazy.js: Papa Parse, optionscsv.js) is loaded. */
-function withOptionsCsv(fn) {
-  // (an import checks each option through the optimizer's own reader: its module too)
-  const optimizer = engine.loadOptimizer().catch(() => {});
-  return Promise.all([lazy.load('csv'), optimizer]).then(([f]) => fn(f.optionscsv), (e) => app.showProblems('Options CSV is unavailable', [{ message: e.message }]));
-}
 
 function isOpen() { return openFlag; }
 
@@ -557,24 +493,4 @@ function draw() {
   panel.hidden = false;
 }
 
-/** The top bar: the Suggest a plan button, and the options CSV items of the Import and Export menus. */
-function wire() {
-  const b = $('suggest-button');
-  if (b) b.addEventListener('click', toggle);
-  const file = $('import-options-file');
-  const importItem = $('import-options-csv');
-  const exportItem = $('export-options-csv');
-  if (importItem && file) importItem.addEventListener('click', () => file.click());
-  if (exportItem) exportItem.addEventListener('click', () => { if (app.state.plan) withOptionsCsv((c) => c.exportFile(app.state.plan)); });
-  if (file) {
-    file.addEventListener('change', (ev) => {
-      const f = ev.target.files && ev.target.files[0];
-      if (!f) return;
-      f.arrayBuffer().then((bytes) => withOptionsCsv((c) => c.importBytes(bytes, f.name)), () => app.showProblems(f.name + ' could not be read', []))
-        .finally(() => { ev.target.value = ''; });
-    });
-  }
-  engine.ready.catch(() => { [b, importItem, exportItem].forEach((el) => { if (el) el.disabled = true; }); });
-}
-
-export { wire, open, close, isOpen, refresh, run, optionsOf, optionTitle, costText, toForm, fromForm, formPointer, newOptionId, usedIds, checkOptions };
+export { open, close, toggle, isOpen, refresh, run, optionsOf, optionTitle, costText, toForm, fromForm, formPointer, newOptionId, usedIds, checkOptions };

@@ -608,10 +608,14 @@ const observer = typeof ResizeObserver === 'function' ? new ResizeObserver((entr
 // A pass is one drawing of the verdict; a chart is used once per pass, and one not used in
 // the last two passes is let go.
 const keptCharts = new Map(); // key -> {fig, pass}
+let shown = new Map(); // certification id -> its figure in the last pass (reused by a deferred drawing)
+let nextShown = new Map();
 let passNo = 0;
 /** Starts a drawing of the verdict (see chart's opts.key). */
 function newPass() {
   passNo += 1;
+  shown = nextShown;
+  nextShown = new Map();
   for (const [k, v] of keptCharts) if (v.pass < passNo - 2) keptCharts.delete(k);
 }
 
@@ -624,7 +628,7 @@ function chart(rc, opts) {
   opts = opts || {};
   const key = typeof opts.key === 'string' ? opts.key : null;
   const hit = key !== null ? keptCharts.get(key) : null;
-  if (hit && hit.pass !== passNo) { hit.pass = passNo; return hit.fig; }
+  if (hit && hit.pass !== passNo) { hit.pass = passNo; nextShown.set(rc.id, hit.fig); return hit.fig; }
   const data = model(rc, opts);
   if (!data) return null;
   const width = opts.width || knownWidth || 400;
@@ -636,16 +640,31 @@ function chart(rc, opts) {
     data.markers.some((m) => m.held !== undefined) ? h('li', { class: 'lg-expiry' }, 'credits expire') : null,
     data.cycles.some((c) => c.recert !== null && c.end > c.recert) ? h('li', { class: 'lg-given-up' }, 'days given up') : null);
   if (deferring) {
+    // After an edit (issue 6): the certification's figure on screen is kept, with its old
+    // drawing, until drawDeferred() draws the new one after the verdict is painted.
+    const old = shown.get(rc.id);
+    if (old && old.isConnected && charts.get(old)) {
+      for (const [k, v] of keptCharts) if (v.fig === old) keptCharts.delete(k); // it will show other data
+      old.querySelector('.tl-legend').replaceWith(legend);
+      old.dataset.pending = '';
+      charts.get(old).data = data;
+      deferred.add(old);
+      nextShown.set(rc.id, old);
+      if (key !== null) keptCharts.set(key, { fig: old, pass: passNo });
+      return old;
+    }
     // Drawn by drawDeferred(), once the figure is in the page: at its real width.
     const fig = h('figure', { class: 'timeline', dataset: { cert: rc.id, pending: '' } }, h('div', { class: 'timeline-svg tl-pending', 'aria-hidden': 'true' }), legend);
     charts.set(fig, { data, width: 0 });
     deferred.add(fig);
+    nextShown.set(rc.id, fig);
     if (key !== null) keptCharts.set(key, { fig, pass: passNo });
     return fig;
   }
   const fig = h('figure', { class: 'timeline', dataset: { cert: rc.id } }, draw(data, width), legend);
   charts.set(fig, { data, width });
   if (observer) observer.observe(fig);
+  nextShown.set(rc.id, fig);
   if (key !== null) keptCharts.set(key, { fig, pass: passNo });
   return fig;
 }
@@ -653,8 +672,25 @@ function chart(rc, opts) {
 // Startup (issue 6): the first verdict is painted before its timelines are drawn.
 let deferring = false;
 const deferred = new Set();
-/** While on, chart() returns the figure with its words and legend, its drawing left to drawDeferred(). */
-function defer(on) { deferring = !!on; }
+/**
+ * While on, chart() returns the figure with its words and legend, its drawing left to
+ * drawDeferred(); a certification whose figure is on screen keeps it (old drawing, new legend,
+ * data-pending) until then. defer() with no argument says whether it is on.
+ */
+function defer(on) { if (on === undefined) return deferring; deferring = !!on; return deferring; }
+let soon = false;
+/**
+ * Draws the deferred charts in the frame after the next one (issue 6: after an edit the new
+ * verdict is painted first, its changed timelines one frame later); a task when the page is
+ * hidden (no frames).
+ */
+function drawSoon() {
+  if (soon || !deferred.size) return;
+  soon = true;
+  const go = () => { soon = false; drawDeferred(); };
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') setTimeout(go, 0);
+  else requestAnimationFrame(() => requestAnimationFrame(go));
+}
 /** Draws every chart chart() left undrawn, at its width in the page (before print, after the first paint). */
 function drawDeferred() {
   for (const fig of deferred) {
@@ -679,4 +715,4 @@ function fit(root) {
   (root || document).querySelectorAll('figure.timeline').forEach(refit);
 }
 
-export { chart, fit, newPass, defer, drawDeferred, model, thresholdLabel, dayNum };
+export { chart, fit, newPass, defer, drawDeferred, drawSoon, model, thresholdLabel, dayNum };

@@ -356,7 +356,9 @@ function latestAdvice(r, rc, certsById, ctx) {
   if (!r.latest_on_time || !(r.days_given_up > 0) || r.final_activity == null) return null;
   const movable = Math.max(0, dayNumber(r.latest_on_time) - dayNumber(r.on));
   const still = Number.isFinite(r.days_given_up_at_latest) ? r.days_given_up_at_latest : Math.max(0, r.days_given_up - movable);
-  const final = ctx && (ctx.plan.activities || []).find((a) => a && a.id === r.final_activity);
+  // By id from ctx.actById (the first activity of each id, as find() would): a search of the
+  // activities per recertification cost a 500-activity plan ~70 ms per edit (issue 6).
+  const final = ctx && (ctx.actById ? ctx.actById.get(r.final_activity) : (ctx.plan.activities || []).find((a) => a && a.id === r.final_activity));
   // Advice is about what can still move: an activity whose date has passed cannot (R5).
   if (final && ctx.today && typeof final.completed === 'string' && final.completed <= ctx.today) return null;
   const who = final ? ['“', h('span', { class: 'clip', title: activityTitle(final) }, activityTitle(final)), '”'] : 'The final activity';
@@ -461,13 +463,26 @@ function missingList(rc, certsById, ctx) {
     items.length > PRINTED ? h('p', { class: 'more-paths' }, '… and ' + F.plural(items.length - PRINTED, 'other path') + ' (listed in ceplan).') : null);
 }
 
+// A plan over many cycles recertifies hundreds of times: the first few are listed, the rest
+// behind a "Show all N recertifications" disclosure (easier to read; and a closed one costs the
+// browser no style or layout on each edit, issue 6). It stays open once opened.
+const RECERTS_SHOWN = 5;
+function recertList(c, items) {
+  const first = kept('recerts:' + c.id, 'ol', { class: 'recerts' }, items.slice(0, RECERTS_SHOWN));
+  if (items.length <= RECERTS_SHOWN) return first;
+  const was = keptEls.get('more-recerts:' + c.id);
+  return [first, kept('more-recerts:' + c.id, 'details', { class: 'more-recerts', open: !!(was && was.open) }, [
+    h('summary', null, 'Show all ' + items.length + ' recertifications'),
+    kept('recerts-more:' + c.id, 'ol', { class: 'recerts', start: String(RECERTS_SHOWN + 1) }, items.slice(RECERTS_SHOWN))])];
+}
+
 function verdictCard(c, rc, idx, certsById, ctx) {
   const parts = [];
   if (!rc) {
     parts.push(h('p', { class: 'headline' }, 'No verdict.'));
   } else {
     const recerts = rc.recertifications || [];
-    if (recerts.length) parts.push(kept('recerts:' + c.id, 'ol', { class: 'recerts' }, recerts.map((r) => keyedRecert(r, rc, certsById, ctx))));
+    if (recerts.length) parts.push(recertList(c, recerts.map((r) => keyedRecert(r, rc, certsById, ctx))));
     if (rc.status === 'will_expire') {
       parts.push(h('p', { class: 'headline risk' }, 'At risk: valid through ', F.dateEl(rc.expires, 'expires'), ', then it lapses.'));
       parts.push(missingList(rc, certsById, ctx));

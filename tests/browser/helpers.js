@@ -69,6 +69,8 @@ async function openPage(browser, opts = {}) {
     await page.goto(INDEX_URL + (hash || ''));
     await page.waitForSelector('body[data-engine]');
     assert.equal(await page.getAttribute('body', 'data-engine'), 'ready', 'the rules engine did not start');
+    // A plan drawn from a link: its changed timelines come a frame after its verdict (app.js).
+    await page.waitForFunction(() => !document.querySelector('figure.timeline[data-pending]'));
   }
   if (opts.goto !== false) await goto(opts.hash);
   return { context, page, requests, pageErrors, dialogs, goto };
