@@ -176,8 +176,9 @@ function creditsCell(a, ra, ws) {
   const earned = Number.isFinite(ra.credits) ? ra.credits : 0;
   const nominal = Number.isFinite(ra.nominal_credits) ? ra.nominal_credits : earned;
   const cell = h('div', { class: 'credits-cell' });
-  // E6: an event without sessions earns nothing; said here while no warning on the row says why (P3, finding 13).
-  if (a.type === 'cisco_live' && !(a.sessions || []).length && earned === 0 && !(ws || []).some((w) => w.severity !== 'info' && w.session == null)) {
+  // E6: an event without sessions earns nothing (the engine's NO_SESSIONS warning says why in the
+  // row's notes); the credits cell says it too, as it does for any other reason (P3, finding 13).
+  if (a.type === 'cisco_live' && !(a.sessions || []).length && earned === 0) {
     cell.appendChild(h('p', { class: 'credits' }, h('strong', { class: 'earned' }, '0'), ' credits'));
     cell.appendChild(h('p', { class: 'reason no-sessions' }, 'No sessions: earns nothing ', F.ruleBadge('E6')));
     return cell;
