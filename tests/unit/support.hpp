@@ -160,4 +160,19 @@ inline json read_json(const std::filesystem::path& file) {
     return json::parse(buffer.str());
 }
 
+/// The contract's example plan with options (optimize.md "Input"), for the optimizer tests.
+inline json contract_example() {
+    return json::parse(R"({ "format": "ceplan-plan", "version": 1, "today": "2026-11-29",
+      "certifications": [ { "id": "ccnp", "level": "professional", "expires": "2027-09-30" } ],
+      "activities": [ { "id": "t1", "type": "training", "course": "ENARSI", "version": "1.1", "credits": 40,
+                        "completed": "2025-06-01", "status": "claimed" } ],
+      "options": [
+        { "id": "o1", "activity": { "type": "training", "course": "SCOR", "version": "1.0", "credits": 64 },
+          "cost": { "money": 3200, "hours": 40 }, "earliest": "2027-01-10", "latest": "2027-08-31" },
+        { "id": "o2", "activity": { "type": "exam", "exam": "concentration", "code": "300-410" },
+          "cost": { "money": 400, "hours": 60 } },
+        { "id": "o3", "activity": { "type": "training", "course": "ENAUTO", "version": "1.1", "credits": 24 },
+          "cost": { "money": 0, "hours": 24 }, "earliest": "2026-12-01" } ] })");
+}
+
 }  // namespace ceplan::test

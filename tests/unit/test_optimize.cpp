@@ -30,20 +30,6 @@ json status_of(const json& answer, const std::string& cert) {
     return (*find_by_id(answer["result"]["certifications"], cert))["status"];
 }
 
-/// The contract's example (optimize.md "Input").
-json contract_example() {
-    return json::parse(R"({ "format": "ceplan-plan", "version": 1, "today": "2026-11-29",
-      "certifications": [ { "id": "ccnp", "level": "professional", "expires": "2027-09-30" } ],
-      "activities": [ { "id": "t1", "type": "training", "course": "ENARSI", "version": "1.1", "credits": 40,
-                        "completed": "2025-06-01", "status": "claimed" } ],
-      "options": [
-        { "id": "o1", "activity": { "type": "training", "course": "SCOR", "version": "1.0", "credits": 64 },
-          "cost": { "money": 3200, "hours": 40 }, "earliest": "2027-01-10", "latest": "2027-08-31" },
-        { "id": "o2", "activity": { "type": "exam", "exam": "concentration", "code": "300-410" },
-          "cost": { "money": 400, "hours": 60 } },
-        { "id": "o3", "activity": { "type": "training", "course": "ENAUTO", "version": "1.1", "credits": 24 },
-          "cost": { "money": 0, "hours": 24 }, "earliest": "2026-12-01" } ] })");
-}
 
 /// A ccnp expiring 2027-09-30 holding 40 credits (t1, valid to 2028-06-01, C2), and the given options.
 json ccnp_with(const json& options) {
