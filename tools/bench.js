@@ -126,7 +126,7 @@ async function browser(example, big) {
   const floorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ceplan-floor-'));
   fs.copyFileSync(path.join(pub, 'ceplan.js'), path.join(floorDir, 'ceplan.js'));
   fs.writeFileSync(path.join(floorDir, 'floor.js'), `createCeplan().then((m) => { const out = m.evaluate(${JSON.stringify(JSON.stringify(example))});
-  const pre = document.createElement('pre'); pre.textContent = out; document.body.appendChild(pre); window.__verdictAt = performance.now(); });\n`);
+  const pre = document.createElement('pre'); pre.textContent = out; (document.body || document.documentElement).appendChild(pre); window.__verdictAt = performance.now(); });\n`);
   fs.writeFileSync(path.join(floorDir, 'floor.html'), '<!doctype html><meta charset="utf-8"><title>floor</title><script src="ceplan.js"></script><script src="floor.js"></script>\n');
   async function floor() {
     const ctx = await b.newContext();

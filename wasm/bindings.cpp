@@ -9,15 +9,16 @@
 #include <string>
 
 #include "core/json_adapter.hpp"
+#include "wasm/text.hpp"
 
 namespace {
 
-std::string evaluate(const std::string& plan) {
-    return ceplan::evaluate_json(plan).json;
+emscripten::val evaluate(const std::string& plan) {
+    return ceplan_wasm::text(ceplan::evaluate_json(plan).json);
 }
 
-std::string policy() {
-    return ceplan::policy_json();
+emscripten::val policy() {
+    return ceplan_wasm::text(ceplan::policy_json());
 }
 
 }  // namespace

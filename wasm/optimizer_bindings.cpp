@@ -10,20 +10,21 @@
 #include <string>
 
 #include "core/json_adapter.hpp"
+#include "wasm/text.hpp"
 #include "core/optimize_json.hpp"
 
 namespace {
 
-std::string evaluate(const std::string& plan) {
-    return ceplan::evaluate_json(plan).json;
+emscripten::val evaluate(const std::string& plan) {
+    return ceplan_wasm::text(ceplan::evaluate_json(plan).json);
 }
 
-std::string optimize(const std::string& plan) {
-    return ceplan::optimize_json(plan).json;
+emscripten::val optimize(const std::string& plan) {
+    return ceplan_wasm::text(ceplan::optimize_json(plan).json);
 }
 
-std::string policy() {
-    return ceplan::policy_json();
+emscripten::val policy() {
+    return ceplan_wasm::text(ceplan::policy_json());
 }
 
 }  // namespace

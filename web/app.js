@@ -473,22 +473,30 @@ function wire() {
   });
 }
 
-/** Keeps --topbar-h (style.css: scroll-padding-top) at the sticky top bar's height; 0 where it does not stick. */
+/**
+ * Keeps the page's scroll-padding-top (style.css) at the sticky top bar's height, 0 where it does
+ * not stick, so a focused or linked element comes out below the bar. Measured by a ResizeObserver,
+ * after a layout the browser does anyway: never a forced layout at startup (issue 6), and the
+ * root's style written only when the height changes.
+ */
 function trackTopbar() {
   const bar = document.querySelector('.topbar');
-  if (!bar) return;
+  if (!bar || !window.ResizeObserver) return;
+  let last = null;
   const set = () => {
-    const sticky = getComputedStyle(bar).position === 'sticky';
-    document.documentElement.style.setProperty('--topbar-h', (sticky ? bar.offsetHeight : 0) + 'px');
+    const h = getComputedStyle(bar).position === 'sticky' ? bar.offsetHeight : 0;
+    if (h === last) return;
+    last = h;
+    document.documentElement.style.scrollPaddingTop = `calc(${h}px + 0.6rem)`;
   };
-  set();
-  if (window.ResizeObserver) new ResizeObserver(set).observe(bar);
-  window.addEventListener('resize', set);
+  new ResizeObserver(set).observe(bar);
+  window.addEventListener('resize', () => requestAnimationFrame(set));
 }
 
 function start() {
   wire();
   trackTopbar();
+  F.dateFormatter(); // the locale's data loads while the wasm module compiles (format.js)
   engine.ready.then(() => {
     // Startup (issue 6): the verdict first. A plan in the link is drawn instead of the saved
     // one (which is kept, unrendered, for Undo); the timelines, the examples menu and the

@@ -12,6 +12,15 @@ function isIsoDate(s) {
 }
 
 let dateFmt = null;
+/**
+ * The locale's date formatter, built once. Building the first Intl formatter of a page loads the
+ * locale's data (~20 ms); app.start() calls this while the wasm module compiles, off the path of
+ * the first verdict (issue 6).
+ */
+function dateFormatter() {
+  if (!dateFmt) dateFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return dateFmt;
+}
 /** '2027-03-15' -> '15 Mar 2027' (in the user's locale). Anything else is shown as given. */
 // The formatter is built once, and each date's words are kept (a large plan's page and its
 // timelines write the same few hundred dates again on every change).
@@ -20,8 +29,7 @@ function formatDate(iso) {
   if (typeof iso === 'string') { const hit = dateWords.get(iso); if (hit !== undefined) return hit; }
   if (!isIsoDate(iso)) return iso == null ? '' : String(iso);
   const m = ISO_RE.exec(iso);
-  if (!dateFmt) dateFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  const words = dateFmt.format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
+  const words = dateFormatter().format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
   if (dateWords.size > 20000) dateWords.clear();
   dateWords.set(iso, words);
   return words;
@@ -186,7 +194,7 @@ function ruleBadge(rule) {
 }
 
 export {
-  isIsoDate, formatDate, dateEl, plural, LEVELS, LEVEL_LABELS, EXAM_KINDS, examKindLabel, examsText,
+  isIsoDate, formatDate, dateFormatter, dateEl, plural, LEVELS, LEVEL_LABELS, EXAM_KINDS, examKindLabel, examsText,
   pathText, neededText, explainsReduction, ACTIVITY_TYPES, STATUSES, STATUS_LABELS, ITEM_TYPE_LABELS, warningTitle, warningAdvice, ruleBadge,
   messageWithoutRule, readWholeNumber,
 };
