@@ -134,9 +134,12 @@ test('from file://: CSV, calendar, help and Suggest a plan load on first use, in
   const ex = exampleFiles().find((e) => e.file.startsWith('01'));
   const s = await openPage(browser, { hash: planHash(ex.plan) });
   const { page } = s;
-  // The first verdict's page is ceplan.js and page.js; the features come after it.
-  const scripts = await page.evaluate(() => Array.from(document.querySelectorAll('body > script')).map((x) => x.getAttribute('src')));
+  // The first verdict's page is ceplan.js and page.js (index.html's only scripts, deferred, in
+  // that order); the features come after it, added by lazy.js.
+  const scripts = await page.evaluate(() => Array.from(document.querySelectorAll('script[defer]')).map((x) => x.getAttribute('src')));
   assert.deepEqual(scripts, ['ceplan.js', 'page.js']);
+  const html = fs.readFileSync(path.join(__dirname, '..', '..', 'public', 'index.html'), 'utf8');
+  assert.deepEqual(Array.from(html.matchAll(/<script[^>]*>/g), (m) => m[0]), ['<script defer src="ceplan.js">', '<script defer src="page.js">']);
   assert.equal(await page.locator('figure.timeline[data-pending]').count(), 0, 'every timeline drawn once the page is ready');
   assert.ok(await page.locator('figure.timeline svg.timeline-svg').count() > 0, 'the timelines are SVG charts');
 
