@@ -43,13 +43,14 @@ ${glue}
   var glue = ${name};
   var packed = "${packed}";
   function bytes() {
+    if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(packed); // Chromium 140+: native, ~4x the loop below
     if (typeof Buffer === 'function' && typeof Buffer.from === 'function') return Buffer.from(packed, 'base64');
     var s = atob(packed), n = s.length, b = new Uint8Array(n);
     for (var i = 0; i < n; i++) b[i] = s.charCodeAt(i);
     return b;
   }
   function inflated() {
-    return new Blob([bytes()]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return new Response(bytes()).body.pipeThrough(new DecompressionStream('deflate-raw'));
   }
   function compile() {
     if (typeof WebAssembly.compileStreaming === 'function' && typeof Response === 'function') {
