@@ -501,6 +501,8 @@ function start() {
     // Startup (issue 6): the verdict first. A plan in the link is drawn instead of the saved
     // one (which is kept, unrendered, for Undo); the timelines, the examples menu and the
     // features loaded on demand come after the first paint.
+    // The columns show even if drawing failed (style.css hides them until the first verdict).
+    window.setTimeout(() => document.body.classList.add('ready'), 0);
     const linked = /^#?plan=/.test(window.location.hash || '');
     timeline.defer(true);
     const saved = store.load();
