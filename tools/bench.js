@@ -163,7 +163,7 @@ async function browser(example, big) {
       box.click();
       await frame();
       times.push(performance.now() - t0);
-      // The changed timelines are drawn a frame later (app.js, timeline.drawSoon).
+      // The changed timelines are drawn a frame later (app.js, drawSoon).
       while (pending()) await frame();
       drawn.push(performance.now() - t0);
     }

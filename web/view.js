@@ -1,7 +1,7 @@
 // view.js: draws the three columns from the plan (what the user entered) and the
 // engine's result (what it means). Pure drawing: every change goes back through the
 // `act` callbacks to app.js, which re-evaluates the plan and draws again.
-import { h, svg, uid, reconcile } from './dom.js';
+import { h, svg, uid, reconcile, sameAsBefore } from './dom.js';
 import * as F from './format.js';
 import * as tables from './tables.js';
 import * as timeline from './timeline.js';
@@ -110,6 +110,7 @@ function statusBadge(rc) {
 
 function renderCertifications(root, plan, idx, act) {
   const certs = plan.certifications || [];
+
   const list = h('ul', { class: 'cards', 'aria-label': 'Certifications' });
   certs.forEach((c, i) => {
     const rc = idx.certs.get(c.id);
@@ -133,7 +134,10 @@ function renderCertifications(root, plan, idx, act) {
         h('button', { type: 'button', class: 'btn primary small', dataset: { focus: 'welcome-add' }, onclick: () => act.editCert() }, 'Add a certification'),
         h('button', { type: 'button', class: 'btn small', onclick: () => act.openExamples() }, 'Try an example'))));
   }
-  root.replaceChildren(list);
+  // The same words as on screen: the list on screen stays (issue 6: a switch redraws the verdict,
+  // not this column). Its buttons' listeners follow from what they show (the certification's id
+  // and place) and `act`, which does not change.
+  reconcile(root, sameAsBefore(root, [list]));
 }
 
 // ----- column 2: activities ----------------------------------------------------------
@@ -387,15 +391,17 @@ function latestAdvice(r, rc, certsById, ctx) {
 // rides on. recertItem() reading anything else must add it here.
 let recertCache = new Map(); // signature -> <li class="recert">
 let recertNext = new Map();
-function keyedRecert(r, rc, certsById, ctx) {
+function keyedRecert(r, rc, certsById, ctx, cache, next) {
   if (!ctx || !ctx.actById) return recertItem(r, rc, certsById, ctx);
+  cache = cache || recertCache;
+  next = next || recertNext;
   const final = r.final_activity != null ? ctx.actById.get(r.final_activity) : undefined;
   const viaRc = r.via && r.via !== rc.id ? ctx.rcById.get(r.via) : null;
   const viaR = viaRc ? (viaRc.recertifications || []).find((x) => x.on === r.on) : null;
   const sig = JSON.stringify([r, rc.id, ctx.today, ctx.names, final || null, viaR || null]);
-  let li = recertCache.get(sig);
-  if (!li || recertNext.has(sig)) li = recertItem(r, rc, certsById, ctx);
-  recertNext.set(sig, li);
+  let li = cache.get(sig);
+  if (!li || next.has(sig)) li = recertItem(r, rc, certsById, ctx);
+  next.set(sig, li);
   return li;
 }
 
@@ -466,24 +472,61 @@ function missingList(rc, certsById, ctx) {
 
 // A plan over many cycles recertifies hundreds of times: the first few are listed, the rest
 // behind a "Show all N recertifications" disclosure (easier to read; and a closed one costs the
-// browser no style or layout on each edit, issue 6). It stays open once opened.
+// browser no style or layout on each edit, issue 6). It stays open once opened. While it is
+// closed, an edit leaves its list as it was (data-pending) and fillDeferred() writes it after
+// the new verdict is painted, with the changed timelines (app.js, drawSoon); opening it, or printing,
+// writes it at once. Each list keeps its items by signature, as keyedRecert() does.
 const RECERTS_SHOWN = 5;
-function recertList(c, items) {
-  const first = kept('recerts:' + c.id, 'ol', { class: 'recerts' }, items.slice(0, RECERTS_SHOWN));
-  if (items.length <= RECERTS_SHOWN) return first;
+let fillsDeferred = false; // set by render() from timeline.defer(): an edit, not the first drawing
+const moreFills = new Map(); // <ol> of the recertifications behind "Show all" -> fill()
+const moreCaches = new WeakMap(); // that <ol> -> Map(signature -> <li class="recert">)
+const wired = new WeakSet(); // the <details> listening to their own opening
+function recertList(c, rc, certsById, ctx) {
+  const recerts = rc.recertifications || [];
+  const first = kept('recerts:' + c.id, 'ol', { class: 'recerts' }, recerts.slice(0, RECERTS_SHOWN).map((r) => keyedRecert(r, rc, certsById, ctx)));
+  if (recerts.length <= RECERTS_SHOWN) return first;
   const was = keptEls.get('more-recerts:' + c.id);
-  return [first, kept('more-recerts:' + c.id, 'details', { class: 'more-recerts', open: !!(was && was.open) }, [
-    h('summary', null, 'Show all ' + items.length + ' recertifications'),
-    kept('recerts-more:' + c.id, 'ol', { class: 'recerts', start: String(RECERTS_SHOWN + 1) }, items.slice(RECERTS_SHOWN))])];
+  const open = !!(was && was.open);
+  const rest = recerts.slice(RECERTS_SHOWN);
+  const olKey = 'recerts-more:' + c.id;
+  const prev = keptEls.get(olKey);
+  const later = fillsDeferred && !open;
+  const reused = prev && !keptNext.has(olKey); // as kept() decides
+  const ol = kept(olKey, 'ol', { class: 'recerts', start: String(RECERTS_SHOWN + 1), dataset: later ? { pending: '' } : null },
+    later && reused ? Array.from(prev.childNodes) : []);
+  const fill = () => {
+    moreFills.delete(ol);
+    const cache = moreCaches.get(ol) || new Map();
+    const next = new Map();
+    reconcile(ol, rest.map((r) => keyedRecert(r, rc, certsById, ctx, cache, next)));
+    moreCaches.set(ol, next);
+    delete ol.dataset.pending;
+  };
+  moreFills.delete(prev);
+  if (later) moreFills.set(ol, fill); else fill();
+  const details = kept('more-recerts:' + c.id, 'details', { class: 'more-recerts', open }, [
+    h('summary', null, 'Show all ' + recerts.length + ' recertifications'), ol]);
+  if (!wired.has(details)) {
+    wired.add(details);
+    details.addEventListener('toggle', () => { if (details.open) fillOpen(details); });
+  }
+  return [first, details];
+}
+function fillOpen(details) {
+  for (const [ol, fill] of moreFills) if (details.contains(ol)) fill();
 }
 
-function verdictCard(c, rc, idx, certsById, ctx) {
+/** Writes the recertification lists an edit left for later (see recertList). */
+function fillDeferred() {
+  for (const fill of Array.from(moreFills.values())) fill();
+}
+function verdictCard(c, i, rc, idx, certsById, ctx) {
   const parts = [];
   if (!rc) {
     parts.push(h('p', { class: 'headline' }, 'No verdict.'));
   } else {
     const recerts = rc.recertifications || [];
-    if (recerts.length) parts.push(recertList(c, recerts.map((r) => keyedRecert(r, rc, certsById, ctx))));
+    if (recerts.length) parts.push(recertList(c, rc, certsById, ctx));
     if (rc.status === 'will_expire') {
       parts.push(h('p', { class: 'headline risk' }, 'At risk: valid through ', F.dateEl(rc.expires, 'expires'), ', then it lapses.'));
       parts.push(missingList(rc, certsById, ctx));
@@ -498,7 +541,8 @@ function verdictCard(c, rc, idx, certsById, ctx) {
     }
   }
   const status = rc ? rc.status : 'unknown';
-  return kept('card:' + c.id, 'article', { class: ['card', 'verdict', 'status-' + status], dataset: { id: c.id || '' } }, [
+  // id: the target of "What to do next" links (next.js)
+  return kept('card:' + c.id, 'article', { class: ['card', 'verdict', 'status-' + status], dataset: { id: c.id || '' }, id: 'verdict-' + i, tabindex: '-1' }, [
     h('div', { class: 'card-head' },
       h('h3', { class: 'clip-lines', title: certName(c) }, certName(c)),
       shortBadge(rc)),
@@ -529,7 +573,7 @@ function kept(key, tag, props, children) {
     else nodes.push(typeof x === 'string' || typeof x === 'number' ? document.createTextNode(String(x)) : x);
   };
   add(children);
-  return reconcile(el, nodes);
+  return reconcile(el, el === fresh ? nodes : sameAsBefore(el, nodes));
 }
 
 function rolloverBlock(result) {
@@ -546,6 +590,7 @@ function rolloverBlock(result) {
 }
 
 function renderVerdict(root, plan, result, idx, today) {
+  fillsDeferred = timeline.defer(); // an edit (app.js): the closed "Show all" lists after the paint
   timeline.newPass(); // charts whose data did not change are kept (timeline.chart's key)
   const rcById = new Map(((result && result.certifications) || []).map((rc) => [rc.id, rc]));
   const certs = plan.certifications || [];
@@ -563,16 +608,14 @@ function renderVerdict(root, plan, result, idx, today) {
   }
   if (!certs.length) out.push(h('p', { class: 'empty' }, 'The verdict appears once you add a certification.'));
   certs.forEach((c, i) => {
-    const card = verdictCard(c, idx.certs.get(c.id), idx, certsById, ctx);
-    card.id = 'verdict-' + i; // the target of "What to do next" links (next.js)
-    card.tabIndex = -1;
-    out.push(card);
+    out.push(verdictCard(c, i, idx.certs.get(c.id), idx, certsById, ctx));
   });
   if (certs.length) out.push(rolloverBlock(result));
   if (idx.general.length) {
     out.push(h('section', { class: 'card general', 'aria-label': 'Other warnings' }, h('h3', null, 'Also worth knowing'), warningList(idx.general)));
   }
-  reconcile(root, out.filter(Boolean));
+  const nodes = out.filter(Boolean);
+  reconcile(root, sameAsBefore(root, nodes));
   recertCache = recertNext;
   keptEls = keptNext;
   timeline.fit(root);
@@ -584,13 +627,15 @@ function render(plan, result, act, today) {
   renderCertifications(document.getElementById('certs-body'), plan, idx, act);
   renderActivities(document.getElementById('acts-body'), plan, idx, today, act);
   renderVerdict(document.getElementById('verdict-body'), plan, result, idx, today);
-  document.getElementById('verdict').classList.remove('previewing');
+  const verdict = document.getElementById('verdict');
+  if (verdict.classList.contains('previewing')) verdict.classList.remove('previewing');
 }
 
 /** What-if while a form is open: the verdict column for a candidate plan (not saved). */
 function previewVerdict(plan, result, today) {
   renderVerdict(document.getElementById('verdict-body'), plan, result, indexResult(plan, result), today);
-  document.getElementById('verdict').classList.add('previewing');
+  const verdict = document.getElementById('verdict');
+  if (!verdict.classList.contains('previewing')) verdict.classList.add('previewing');
 }
 
 /**
@@ -620,4 +665,4 @@ function verdictSummary(plan, result, before) {
   }));
 }
 
-export { render, activityTitle, warningList, previewVerdict, verdictSummary, certName };
+export { render, activityTitle, warningList, previewVerdict, verdictSummary, certName, fillDeferred };
