@@ -26,10 +26,9 @@ function update() {
   const asOf = (state.result && state.result.today) || plan.today || localToday();
   const printed = localToday();
   const variant = variants.currentName(plan);
-  const words = append(document.createElement('p'), [variant ? ['Variant “', variant, '” · '] : null, 'Recertification plan as of ', F.dateEl(asOf),
+  const words = append(meta.cloneNode(false), [variant ? ['Variant “', variant, '” · '] : null, 'Recertification plan as of ', F.dateEl(asOf),
     printed !== asOf ? [' · printed ', F.dateEl(printed)] : null, ' · made with ceplan']);
-  if (words.innerHTML === meta.innerHTML) return; // the same words: left alone (issue 6, a redraw per edit)
-  meta.replaceChildren(...words.childNodes);
+  if (!words.isEqualNode(meta)) meta.replaceChildren(...words.childNodes); // the same words are left alone (issue 6: a redraw per edit)
 }
 
 function print() {
