@@ -70,11 +70,10 @@ function reconcile(parent, nodes) {
  */
 function sameAsBefore(parent, nodes) {
   const old = parent.childNodes;
-  if (!old.length) return nodes;
   const taken = new Set(nodes);
   return nodes.map((n, k) => {
     const o = old[k];
-    if (!o || o === n || n.parentNode || taken.has(o) || o.nodeType !== n.nodeType || !o.isEqualNode(n)) return n;
+    if (!o || o === n || n.parentNode || taken.has(o) || !o.isEqualNode(n)) return n;
     taken.add(o);
     return o;
   });

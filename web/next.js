@@ -152,7 +152,6 @@ function render(plan, result, today) {
   const certs = (plan && plan.certifications) || [];
   if (!result || !certs.length) {
     body.replaceChildren(h('p', { class: 'empty' }, 'Add a certification: what to do next appears here.'));
-    itemCache = new Map();
     return;
   }
   const list = actions(plan, result, today);

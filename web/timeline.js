@@ -632,22 +632,14 @@ function chart(rc, opts) {
   if (deferring) {
     // After an edit (issue 6): the certification's figure on screen is kept, with its old
     // drawing and legend, until drawDeferred() computes the new model and draws it after the
-    // verdict is painted (the model is not computed in the edit's frame).
+    // verdict is painted (the model is not computed in the edit's frame). A new figure is drawn
+    // by drawDeferred() too, once it is in the page: at its real width.
     if (!charted(rc)) return null;
-    const old = shown.get(rc.id);
-    if (old && old.isConnected && charts.get(old)) {
-      for (const [k, v] of keptCharts) if (v.fig === old) keptCharts.delete(k); // it will show other data
-      old.dataset.pending = '';
-      const c = charts.get(old);
-      c.data = null;
-      c.from = { rc, opts };
-      deferred.add(old);
-      nextShown.set(rc.id, old);
-      if (key !== null) keptCharts.set(key, { fig: old, pass: passNo });
-      return old;
-    }
-    // Drawn by drawDeferred(), once the figure is in the page: at its real width.
-    const fig = h('figure', { class: 'timeline', dataset: { cert: rc.id, pending: '' } }, h('div', { class: 'timeline-svg tl-pending', 'aria-hidden': 'true' }), h('ul', { class: 'tl-legend', 'aria-hidden': 'true' }));
+    let fig = shown.get(rc.id);
+    if (fig && fig.isConnected && charts.get(fig)) {
+      for (const [k, v] of keptCharts) if (v.fig === fig) keptCharts.delete(k); // it will show other data
+      fig.dataset.pending = '';
+    } else fig = h('figure', { class: 'timeline', dataset: { cert: rc.id, pending: '' } }, h('div', { class: 'timeline-svg tl-pending', 'aria-hidden': 'true' }), h('ul', { class: 'tl-legend', 'aria-hidden': 'true' }));
     charts.set(fig, { data: null, from: { rc, opts }, width: 0 });
     deferred.add(fig);
     nextShown.set(rc.id, fig);

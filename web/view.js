@@ -261,7 +261,7 @@ function sessionSummary(a, ra, sessionWs) {
     entries.map((e, k) => [k ? ' · ' : null, F.warningTitle(e.code) + ': ' + F.plural(e.n, 'session'), ' ', F.ruleBadge(e.rule)]));
 }
 
-function activityRow(a, i, idx, today, act) {
+function activityRow(a, i, idx, today, act, prev) {
   const ra = idx.acts.get(a.id);
   const ws = idx.byAct.get(a.id) || [];
   const off = a.enabled === false;
@@ -269,59 +269,78 @@ function activityRow(a, i, idx, today, act) {
   const title = activityTitle(a);
   const sessionWs = a.type === 'cisco_live' ? ws.filter((w) => w.session !== null && w.session !== undefined) : [];
   const rowWs = ws.filter((w) => !sessionWs.includes(w));
-  const switchId = uid('sw');
+  // A row drawn again takes from its previous drawing the parts drawn from the same data.
+  const parts = {};
+  const part = (name, sig, build) => {
+    const was = prev && prev[name];
+    parts[name] = was && was[0] === sig ? was : [sig, build()];
+    return parts[name][1];
+  };
   // id: the target of "What to do next" links (next.js)
-  return h('li', { class: ['activity', 'type-' + a.type, off && 'off', less && 'less'], id: 'activity-' + i, tabindex: '-1', dataset: { id: a.id || '', index: String(i) } },
+  const li = h('li', { class: ['activity', 'type-' + a.type, off && 'off', less && 'less'], id: 'activity-' + i, tabindex: '-1', dataset: { id: a.id || '', index: String(i) } },
     h('div', { class: 'act-icon', title: (F.ACTIVITY_TYPES[a.type] || {}).label || a.type }, icon(a.type)),
-    h('div', { class: 'act-main' },
+    part('main', JSON.stringify([a, ra, sessionWs, today]), () => h('div', { class: 'act-main' },
       h('h3', { class: 'act-title clip-lines', title }, title),
       h('p', { class: 'act-meta' }, F.dateEl(a.completed), ' · ', (F.ACTIVITY_TYPES[a.type] || { label: a.type }).label,
         activityDetail(a).map((b) => ' · ' + b).join(''),
         ra && ra.claim_by && !off && ra.claim_by >= today ? h('span', { class: 'claim-by' }, ' · claim by ', F.dateEl(ra.claim_by), ' ', F.ruleBadge('C1')) : null),
       sessionSummary(a, ra, sessionWs),
-      sessionsDetails(a, sessionWs)),
+      sessionsDetails(a, sessionWs))),
     h('div', { class: 'act-side' }, creditsCell(a, ra, ws)),
     rowWs.length ? h('div', { class: 'act-warnings' }, warningList(rowWs, null, String(a.completed || '') <= today)) : null,
-    h('div', { class: 'act-foot' },
-      h('div', { class: 'switch' },
-        h('input', { type: 'checkbox', role: 'switch', id: switchId, class: 'toggle', checked: !off, dataset: { focus: 'switch:' + a.id },
-          onchange: (ev) => act.toggleActivity(i, ev.target.checked) }),
-        h('label', { for: switchId }, h('span', { class: 'visually-hidden' }, 'Count “' + title + '”'),
-          h('span', { 'aria-hidden': 'true' }, off ? 'Off: not counted' : 'Counts'))),
-      h('div', { class: 'row-actions' },
-        h('button', { type: 'button', class: 'btn small', dataset: { focus: 'edit-act:' + a.id }, 'aria-label': 'Edit ' + title, onclick: () => act.editActivity(i) }, 'Edit'),
-        h('button', { type: 'button', class: 'btn small quiet', dataset: { focus: 'rm-act:' + a.id }, 'aria-label': 'Remove ' + title, onclick: () => act.removeActivity(i) }, 'Remove'))));
+    part('foot', JSON.stringify([a.id, i, off, title]), () => {
+      const switchId = uid('sw');
+      return h('div', { class: 'act-foot' },
+        h('div', { class: 'switch' },
+          h('input', { type: 'checkbox', role: 'switch', id: switchId, class: 'toggle', checked: !off, dataset: { focus: 'switch:' + a.id },
+            onchange: (ev) => act.toggleActivity(i, ev.target.checked) }),
+          h('label', { for: switchId }, h('span', { class: 'visually-hidden' }, 'Count “' + title + '”'),
+            h('span', { 'aria-hidden': 'true' }, off ? 'Off: not counted' : 'Counts'))),
+        h('div', { class: 'row-actions' },
+          h('button', { type: 'button', class: 'btn small', dataset: { focus: 'edit-act:' + a.id }, 'aria-label': 'Edit ' + title, onclick: () => act.editActivity(i) }, 'Edit'),
+          h('button', { type: 'button', class: 'btn small quiet', dataset: { focus: 'rm-act:' + a.id }, 'aria-label': 'Remove ' + title, onclick: () => act.removeActivity(i) }, 'Remove')));
+    }));
+  rowParts.set(li, parts);
+  return li;
 }
+const rowParts = new WeakMap(); // <li class="activity"> -> {main, foot: [signature, element]}
 
 // Keyed rendering (issue 6): a row is kept with the data it was drawn from (its signature:
 // the activity, its place in the plan, the engine's words about it, the date judged on); a
-// render builds only the rows whose signature changed and moves the others into place.
-// activityRow() reading anything else (a setting, another activity) must add it to the signature.
+// render builds only the rows whose signature changed and moves the others into place. A row
+// built again (a new element) takes from its activity's previous row the parts whose own
+// signatures did not change (activityRow: main, foot), so that a warning that comes or
+// goes builds the warnings and credits, not the row.
+// activityRow() reading anything else (a setting, another activity) must add it to the signatures.
 let rowCache = new Map(); // signature -> <li class="activity">
+let rowById = new Map(); // activity id -> {li, sig}, as last drawn
 const groupCache = new Map(); // 'past' | 'planned' -> {section, count, list}
 
-function keyedRow(a, i, idx, today, act, next) {
-  const ra = idx.acts.get(a.id);
-  const ws = idx.byAct.get(a.id) || [];
-  const sig = JSON.stringify([a, i, ra === undefined ? null : ra, ws, today]);
-  let li = rowCache.get(sig);
-  if (li && !next.has(sig)) {
-    // The switch may show a refused change (app.toggleActivity draws again): as the plan says.
-    const sw = li.querySelector('input.toggle');
-    if (sw) sw.checked = a.enabled !== false;
-  } else {
-    li = activityRow(a, i, idx, today, act);
-  }
-  next.set(sig, li);
-  return li;
-}
-
 function renderActivities(root, plan, idx, today, act) {
-  const acts = (plan.activities || []).map((a, i) => ({ a, i }));
+  const acts = (plan.activities || []).map((a, i) => {
+    const ra = idx.acts.get(a.id);
+    return { a, i, sig: JSON.stringify([a, i, ra === undefined ? null : ra, idx.byAct.get(a.id) || [], today]) };
+  });
   acts.sort((x, y) => String(x.a.completed || '').localeCompare(String(y.a.completed || '')) || x.i - y.i);
-  const past = acts.filter((x) => String(x.a.completed || '') <= today);
-  const planned = acts.filter((x) => String(x.a.completed || '') > today);
+  const sigs = new Set(acts.map((x) => x.sig));
   const next = new Map();
+  const byId = new Map();
+  const row = ({ a, i, sig }) => {
+    let li = rowCache.get(sig);
+    if (li && !next.has(sig)) {
+      // The switch may show a refused change (app.toggleActivity draws again): as the plan says.
+      const sw = li.querySelector('input.toggle');
+      if (sw) sw.checked = a.enabled !== false;
+    } else {
+      const was = rowById.get(a.id);
+      const prev = was && !sigs.has(was.sig) && !was.taken ? rowParts.get(was.li) : null;
+      if (prev) was.taken = true;
+      li = activityRow(a, i, idx, today, act, prev);
+    }
+    next.set(sig, li);
+    if (!byId.has(a.id)) byId.set(a.id, { li, sig });
+    return li;
+  };
   const out = [];
   const group = (label, items, cls) => {
     if (!items.length) { groupCache.delete(cls); return; }
@@ -334,12 +353,13 @@ function renderActivities(root, plan, idx, today, act) {
       groupCache.set(cls, g);
     }
     if (g.count.textContent !== String(items.length)) g.count.textContent = String(items.length);
-    reconcile(g.list, items.map(({ a, i }) => keyedRow(a, i, idx, today, act, next)));
+    reconcile(g.list, items.map(row));
     out.push(g.section);
   };
-  group('Done', past, 'past');
-  group('Planned', planned, 'planned');
+  group('Done', acts.filter((x) => String(x.a.completed || '') <= today), 'past');
+  group('Planned', acts.filter((x) => String(x.a.completed || '') > today), 'planned');
   rowCache = next;
+  rowById = byId;
   if (!acts.length) out.push(h('p', { class: 'empty' }, 'Add what you have done and what you plan: training, Cisco Live, item authoring, exams.'));
   reconcile(root, out);
 }
@@ -392,7 +412,6 @@ function latestAdvice(r, rc, certsById, ctx) {
 let recertCache = new Map(); // signature -> <li class="recert">
 let recertNext = new Map();
 function keyedRecert(r, rc, certsById, ctx, cache, next) {
-  if (!ctx || !ctx.actById) return recertItem(r, rc, certsById, ctx);
   cache = cache || recertCache;
   next = next || recertNext;
   const final = r.final_activity != null ? ctx.actById.get(r.final_activity) : undefined;
@@ -477,10 +496,8 @@ function missingList(rc, certsById, ctx) {
 // the new verdict is painted, with the changed timelines (app.js, drawSoon); opening it, or printing,
 // writes it at once. Each list keeps its items by signature, as keyedRecert() does.
 const RECERTS_SHOWN = 5;
-let fillsDeferred = false; // set by render() from timeline.defer(): an edit, not the first drawing
 const moreFills = new Map(); // <ol> of the recertifications behind "Show all" -> fill()
 const moreCaches = new WeakMap(); // that <ol> -> Map(signature -> <li class="recert">)
-const wired = new WeakSet(); // the <details> listening to their own opening
 function recertList(c, rc, certsById, ctx) {
   const recerts = rc.recertifications || [];
   const first = kept('recerts:' + c.id, 'ol', { class: 'recerts' }, recerts.slice(0, RECERTS_SHOWN).map((r) => keyedRecert(r, rc, certsById, ctx)));
@@ -490,7 +507,7 @@ function recertList(c, rc, certsById, ctx) {
   const rest = recerts.slice(RECERTS_SHOWN);
   const olKey = 'recerts-more:' + c.id;
   const prev = keptEls.get(olKey);
-  const later = fillsDeferred && !open;
+  const later = timeline.defer() && !open; // a drawing whose timelines wait for the paint (app.js)
   const reused = prev && !keptNext.has(olKey); // as kept() decides
   const ol = kept(olKey, 'ol', { class: 'recerts', start: String(RECERTS_SHOWN + 1), dataset: later ? { pending: '' } : null },
     later && reused ? Array.from(prev.childNodes) : []);
@@ -502,18 +519,13 @@ function recertList(c, rc, certsById, ctx) {
     moreCaches.set(ol, next);
     delete ol.dataset.pending;
   };
-  moreFills.delete(prev);
   if (later) moreFills.set(ol, fill); else fill();
   const details = kept('more-recerts:' + c.id, 'details', { class: 'more-recerts', open }, [
     h('summary', null, 'Show all ' + recerts.length + ' recertifications'), ol]);
-  if (!wired.has(details)) {
-    wired.add(details);
-    details.addEventListener('toggle', () => { if (details.open) fillOpen(details); });
+  if (details !== was) { // a new one: it writes its list when opened
+    details.addEventListener('toggle', () => { if (details.open) for (const [l, fill] of moreFills) if (details.contains(l)) fill(); });
   }
   return [first, details];
-}
-function fillOpen(details) {
-  for (const [ol, fill] of moreFills) if (details.contains(ol)) fill();
 }
 
 /** Writes the recertification lists an edit left for later (see recertList). */
@@ -590,7 +602,6 @@ function rolloverBlock(result) {
 }
 
 function renderVerdict(root, plan, result, idx, today) {
-  fillsDeferred = timeline.defer(); // an edit (app.js): the closed "Show all" lists after the paint
   timeline.newPass(); // charts whose data did not change are kept (timeline.chart's key)
   const rcById = new Map(((result && result.certifications) || []).map((rc) => [rc.id, rc]));
   const certs = plan.certifications || [];
