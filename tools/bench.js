@@ -8,7 +8,8 @@
 //   the same plan and prints the result);
 // - switching one activity off and on in a 500-activity plan: the click until the next frame
 //   (the new verdict painted) beside one evaluate() of that plan in the same page, and until
-//   its changed timelines are drawn too (a frame later), each click on the page at rest.
+//   its changed timelines are drawn too (a frame later), each click on the page at rest; and the
+//   same wait with no click (one frame: the floor of the switch's figure).
 // usage: node tools/bench.js [--json] [--runs N]
 'use strict';
 const fs = require('fs');
@@ -163,15 +164,19 @@ async function browser(example, big) {
       box.click();
       await frame();
       times.push(performance.now() - t0);
-      // The changed timelines are drawn a frame later (app.js, timeline.drawSoon).
+      // The changed timelines are drawn a frame later (app.js, drawSoon).
       while (pending()) await frame();
       drawn.push(performance.now() - t0);
     }
+    // The floor of this measure: the same wait with nothing to do (the next frame comes at the
+    // display's rate, 16.7 ms at 60 Hz, after a frame just drawn).
+    const idle = [];
+    for (let i = 0; i < runs; i++) { await frame(); const t0 = performance.now(); await frame(); idle.push(performance.now() - t0); }
     const evals = [];
     const plan = window.Ceplan.app.state.plan;
     for (let i = 0; i < runs; i++) { const t0 = performance.now(); window.Ceplan.engine.evaluate(plan); evals.push(performance.now() - t0); }
     const med = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    return { toggle_ms: med(times), toggle_drawn_ms: med(drawn), evaluate_ms: med(evals), off: document.querySelector(`#acts-body li.activity[data-id="${id}"]`).classList.contains('off') };
+    return { toggle_ms: med(times), toggle_drawn_ms: med(drawn), frame_ms: med(idle), evaluate_ms: med(evals), off: document.querySelector(`#acts-body li.activity[data-id="${id}"]`).classList.contains('off') };
   }, RUNS % 2 ? RUNS + 1 : RUNS); // an even count: the plan ends as it began
   await ctx.close();
   await b.close();
@@ -204,6 +209,7 @@ async function browser(example, big) {
   rows.push(['bare floor: load ceplan.js, evaluate, print', `${f1(br.floor_ms)} ms (first verdict ${(br.first_verdict_ms / br.floor_ms).toFixed(2)}× the floor)`]);
   rows.push(['switch toggle, 500 activities → painted', `${f1(br.toggle_ms)} ms (${(br.toggle_ms / br.evaluate_ms).toFixed(1)}× one evaluate() of ${f1(br.evaluate_ms)} ms)`]);
   rows.push(['switch toggle, 500 activities → its timelines drawn too', `${f1(br.toggle_drawn_ms)} ms`]);
+  rows.push(['  the same wait with nothing to do (one frame)', `${f1(br.frame_ms)} ms`]);
   const w = Math.max(...rows.map((r) => r[0].length));
   console.log(`| ${'what'.padEnd(w)} | measured (${RUNS} runs, ${doc.date.slice(0, 10)}, load average ${doc.load.toFixed(1)}) |`);
   console.log(`|${'-'.repeat(w + 2)}|---|`);

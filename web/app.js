@@ -178,7 +178,20 @@ function drawingTimelinesAfter(fn) {
   const deferring = timeline.defer();
   timeline.defer(true);
   try { fn(); } finally { timeline.defer(deferring); }
-  if (!deferring) timeline.drawSoon();
+  if (!deferring) drawSoon();
+}
+let soon = false;
+/**
+ * What an edit leaves for after its verdict is painted (the changed timelines, the
+ * recertifications behind a closed "Show all"), drawn in the frame after the next one; a task
+ * when the page is hidden (no frames).
+ */
+function drawSoon() {
+  if (soon) return;
+  soon = true;
+  const go = () => { soon = false; timeline.drawDeferred(); view.fillDeferred(); };
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') setTimeout(go, 0);
+  else requestAnimationFrame(() => requestAnimationFrame(go));
 }
 
 function render() {
@@ -200,7 +213,7 @@ function render() {
     const el = Array.from(document.querySelectorAll('[data-focus]')).find((x) => x.dataset.focus === key);
     if (el) el.focus();
   }
-  document.body.classList.add('ready');
+  if (!document.body.classList.contains('ready')) document.body.classList.add('ready');
 }
 
 /** Focus the element whose data-focus is key, when focus would otherwise be lost. */
@@ -466,7 +479,10 @@ function wire() {
   $('examples').addEventListener('toggle', buildExamplesMenu); // built after the first paint, or here if opened before
   window.addEventListener('beforeprint', () => timeline.drawDeferred()); // paper gets every timeline drawn
   // and every recertification (view.js lists the first few, the rest behind "Show all").
-  window.addEventListener('beforeprint', () => document.querySelectorAll('details.more-recerts:not([open])').forEach((d) => { d.open = true; d.dataset.printOpened = ''; }));
+  window.addEventListener('beforeprint', () => {
+    view.fillDeferred(); // now: the lists an edit left for after its paint
+    document.querySelectorAll('details.more-recerts:not([open])').forEach((d) => { d.open = true; d.dataset.printOpened = ''; });
+  });
   window.addEventListener('afterprint', () => document.querySelectorAll('details.more-recerts[data-print-opened]').forEach((d) => { d.open = false; delete d.dataset.printOpened; }));
   $('examples').addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape') { $('examples').open = false; $('examples-button').focus(); }
@@ -527,6 +543,7 @@ function start() {
     timeline.defer(false);
     afterFirstPaint(() => {
       timeline.drawDeferred();
+      view.fillDeferred(); // the recertifications behind "Show all" (view.js)
       buildExamplesMenu();
       // Ready (for the tests and window.Ceplan's csv, ics …) once the feature scripts have loaded.
       lazy.preload().then(() => { document.body.dataset.engine = 'ready'; });

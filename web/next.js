@@ -5,7 +5,7 @@
 // by D (its planned date, or the latest on-time date when it completes a path, R5), earn what
 // an at-risk certification still needs by D (P2). Drawn from the plan and the engine's
 // result only; printed too. On a phone this section comes before the forms (style.css).
-import { h } from './dom.js';
+import { h, reconcile, sameAsBefore } from './dom.js';
 import * as F from './format.js';
 import * as view from './view.js';
 
@@ -131,6 +131,20 @@ function item(x) {
       x.rule ? [' ', F.ruleBadge(x.rule)] : null));
 }
 
+// Keyed like the activity rows (issue 6: a switch on a 500-activity plan within a frame): an
+// action's item is kept by what it writes (the action itself), the summary when its words are the same,
+// the list element itself; a drawing builds only what changed and moves the rest into place.
+let itemCache = new Map(); // signature -> <li class="next-item">
+let listKept = null; // <ol class="next-list">
+
+function keyedItem(x, next) {
+  const sig = JSON.stringify([x.kind, x.date, x.verb, x.target, x.tail, x.rule]);
+  let li = itemCache.get(sig);
+  if (!li || next.has(sig)) li = item(x);
+  next.set(sig, li);
+  return li;
+}
+
 /** Draws the section: the verdict per certification in one line, then the actions. */
 function render(plan, result, today) {
   const body = document.getElementById('outlook-body');
@@ -141,11 +155,14 @@ function render(plan, result, today) {
     return;
   }
   const list = actions(plan, result, today);
-  body.replaceChildren(
-    view.verdictSummary(plan, result),
-    list.length
-      ? h('ol', { class: 'next-list', 'aria-label': 'What to do next, in date order' }, list.map(item))
-      : h('p', { class: 'next-none' }, 'Nothing to do: no deadline lies ahead in this plan.'));
+  const next = new Map();
+  let tail;
+  if (list.length) {
+    listKept = listKept || h('ol', { class: 'next-list', 'aria-label': 'What to do next, in date order' });
+    tail = reconcile(listKept, list.map((x) => keyedItem(x, next)));
+  } else tail = h('p', { class: 'next-none' }, 'Nothing to do: no deadline lies ahead in this plan.');
+  itemCache = next;
+  reconcile(body, sameAsBefore(body, [view.verdictSummary(plan, result), tail]));
 }
 
 /** Links to an activity or a verdict: scroll to it and move the focus there (main.js calls it once). */

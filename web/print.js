@@ -22,13 +22,13 @@ function update() {
   if (!title || !meta || !state || !state.plan) return;
   const plan = state.plan;
   const name = typeof plan.name === 'string' && plan.name.trim() ? plan.name.trim() : 'My plan';
-  title.textContent = name;
+  if (title.textContent !== name) title.textContent = name;
   const asOf = (state.result && state.result.today) || plan.today || localToday();
   const printed = localToday();
   const variant = variants.currentName(plan);
-  meta.replaceChildren();
-  append(meta, [variant ? ['Variant “', variant, '” · '] : null, 'Recertification plan as of ', F.dateEl(asOf),
+  const words = append(meta.cloneNode(false), [variant ? ['Variant “', variant, '” · '] : null, 'Recertification plan as of ', F.dateEl(asOf),
     printed !== asOf ? [' · printed ', F.dateEl(printed)] : null, ' · made with ceplan']);
+  if (!words.isEqualNode(meta)) meta.replaceChildren(...words.childNodes); // the same words are left alone (issue 6: a redraw per edit)
 }
 
 function print() {

@@ -629,44 +629,50 @@ function chart(rc, opts) {
   const key = typeof opts.key === 'string' ? opts.key : null;
   const hit = key !== null ? keptCharts.get(key) : null;
   if (hit && hit.pass !== passNo) { hit.pass = passNo; nextShown.set(rc.id, hit.fig); return hit.fig; }
+  if (deferring) {
+    // After an edit (issue 6): the certification's figure on screen is kept, with its old
+    // drawing and legend, until drawDeferred() computes the new model and draws it after the
+    // verdict is painted (the model is not computed in the edit's frame). A new figure is drawn
+    // by drawDeferred() too, once it is in the page: at its real width.
+    if (!charted(rc)) return null;
+    let fig = shown.get(rc.id);
+    if (fig && fig.isConnected && charts.get(fig)) {
+      for (const [k, v] of keptCharts) if (v.fig === fig) keptCharts.delete(k); // it will show other data
+      fig.dataset.pending = '';
+    } else fig = h('figure', { class: 'timeline', dataset: { cert: rc.id, pending: '' } }, h('div', { class: 'timeline-svg tl-pending', 'aria-hidden': 'true' }), h('ul', { class: 'tl-legend', 'aria-hidden': 'true' }));
+    charts.set(fig, { data: null, from: { rc, opts }, width: 0 });
+    deferred.add(fig);
+    nextShown.set(rc.id, fig);
+    if (key !== null) keptCharts.set(key, { fig, pass: passNo });
+    return fig;
+  }
   const data = model(rc, opts);
   if (!data) return null;
   const width = opts.width || knownWidth || 400;
-  const legend = h('ul', { class: 'tl-legend', 'aria-hidden': 'true' },
+  const fig = h('figure', { class: 'timeline', dataset: { cert: rc.id } }, draw(data, width), legendOf(data));
+  charts.set(fig, { data, width });
+  if (observer) observer.observe(fig);
+  nextShown.set(rc.id, fig);
+  if (key !== null) keptCharts.set(key, { fig, pass: passNo });
+  return fig;
+}
+
+/** Whether model(rc) gives a chart (it has cycles with dates), without building it. */
+function charted(rc) {
+  const tl = rc && rc.timeline;
+  if (!tl || !Array.isArray(tl.cycles)) return false;
+  return tl.cycles.some((c) => Number.isFinite(dayNum(c.start)) && Number.isFinite(dayNum(c.end)));
+}
+
+/** The chart's legend: only what it draws. */
+function legendOf(data) {
+  return h('ul', { class: 'tl-legend', 'aria-hidden': 'true' },
     h('li', { class: 'lg-step' }, 'credits held'),
     data.thresholds.length ? h('li', { class: 'lg-threshold' }, 'path threshold') : null,
     data.exams.length ? h('li', { class: 'lg-exam' }, 'exam') : null,
     data.markers.some((m) => m.kind === 'recertified') ? h('li', { class: 'lg-recert' }, 'recertified') : null,
     data.markers.some((m) => m.held !== undefined) ? h('li', { class: 'lg-expiry' }, 'credits expire') : null,
     data.cycles.some((c) => c.recert !== null && c.end > c.recert) ? h('li', { class: 'lg-given-up' }, 'days given up') : null);
-  if (deferring) {
-    // After an edit (issue 6): the certification's figure on screen is kept, with its old
-    // drawing, until drawDeferred() draws the new one after the verdict is painted.
-    const old = shown.get(rc.id);
-    if (old && old.isConnected && charts.get(old)) {
-      for (const [k, v] of keptCharts) if (v.fig === old) keptCharts.delete(k); // it will show other data
-      old.querySelector('.tl-legend').replaceWith(legend);
-      old.dataset.pending = '';
-      charts.get(old).data = data;
-      deferred.add(old);
-      nextShown.set(rc.id, old);
-      if (key !== null) keptCharts.set(key, { fig: old, pass: passNo });
-      return old;
-    }
-    // Drawn by drawDeferred(), once the figure is in the page: at its real width.
-    const fig = h('figure', { class: 'timeline', dataset: { cert: rc.id, pending: '' } }, h('div', { class: 'timeline-svg tl-pending', 'aria-hidden': 'true' }), legend);
-    charts.set(fig, { data, width: 0 });
-    deferred.add(fig);
-    nextShown.set(rc.id, fig);
-    if (key !== null) keptCharts.set(key, { fig, pass: passNo });
-    return fig;
-  }
-  const fig = h('figure', { class: 'timeline', dataset: { cert: rc.id } }, draw(data, width), legend);
-  charts.set(fig, { data, width });
-  if (observer) observer.observe(fig);
-  nextShown.set(rc.id, fig);
-  if (key !== null) keptCharts.set(key, { fig, pass: passNo });
-  return fig;
 }
 
 // Startup (issue 6): the first verdict is painted before its timelines are drawn.
@@ -678,23 +684,15 @@ const deferred = new Set();
  * data-pending) until then. defer() with no argument says whether it is on.
  */
 function defer(on) { if (on === undefined) return deferring; deferring = !!on; return deferring; }
-let soon = false;
-/**
- * Draws the deferred charts in the frame after the next one (issue 6: after an edit the new
- * verdict is painted first, its changed timelines one frame later); a task when the page is
- * hidden (no frames).
- */
-function drawSoon() {
-  if (soon || !deferred.size) return;
-  soon = true;
-  const go = () => { soon = false; drawDeferred(); };
-  if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') setTimeout(go, 0);
-  else requestAnimationFrame(() => requestAnimationFrame(go));
-}
 /** Draws every chart chart() left undrawn, at its width in the page (before print, after the first paint). */
 function drawDeferred() {
   for (const fig of deferred) {
     const c = charts.get(fig);
+    if (c.from) { // its model, left by chart() to now
+      c.data = model(c.from.rc, c.from.opts);
+      c.from = null;
+      fig.querySelector('.tl-legend').replaceWith(legendOf(c.data));
+    }
     const w = Math.floor(fig.clientWidth) || knownWidth || 400;
     if (fig.clientWidth > 0) knownWidth = w;
     c.width = w;
@@ -715,4 +713,4 @@ function fit(root) {
   (root || document).querySelectorAll('figure.timeline').forEach(refit);
 }
 
-export { chart, fit, newPass, defer, drawDeferred, drawSoon, model, thresholdLabel, dayNum };
+export { chart, fit, newPass, defer, drawDeferred, model, thresholdLabel, dayNum };

@@ -1,7 +1,7 @@
 // view.js: draws the three columns from the plan (what the user entered) and the
 // engine's result (what it means). Pure drawing: every change goes back through the
 // `act` callbacks to app.js, which re-evaluates the plan and draws again.
-import { h, svg, uid, reconcile } from './dom.js';
+import { h, svg, uid, reconcile, sameAsBefore } from './dom.js';
 import * as F from './format.js';
 import * as tables from './tables.js';
 import * as timeline from './timeline.js';
@@ -110,6 +110,7 @@ function statusBadge(rc) {
 
 function renderCertifications(root, plan, idx, act) {
   const certs = plan.certifications || [];
+
   const list = h('ul', { class: 'cards', 'aria-label': 'Certifications' });
   certs.forEach((c, i) => {
     const rc = idx.certs.get(c.id);
@@ -133,7 +134,10 @@ function renderCertifications(root, plan, idx, act) {
         h('button', { type: 'button', class: 'btn primary small', dataset: { focus: 'welcome-add' }, onclick: () => act.editCert() }, 'Add a certification'),
         h('button', { type: 'button', class: 'btn small', onclick: () => act.openExamples() }, 'Try an example'))));
   }
-  root.replaceChildren(list);
+  // The same words as on screen: the list on screen stays (issue 6: a switch redraws the verdict,
+  // not this column). Its buttons' listeners follow from what they show (the certification's id
+  // and place) and `act`, which does not change.
+  reconcile(root, sameAsBefore(root, [list]));
 }
 
 // ----- column 2: activities ----------------------------------------------------------
@@ -257,7 +261,7 @@ function sessionSummary(a, ra, sessionWs) {
     entries.map((e, k) => [k ? ' · ' : null, F.warningTitle(e.code) + ': ' + F.plural(e.n, 'session'), ' ', F.ruleBadge(e.rule)]));
 }
 
-function activityRow(a, i, idx, today, act) {
+function activityRow(a, i, idx, today, act, prev) {
   const ra = idx.acts.get(a.id);
   const ws = idx.byAct.get(a.id) || [];
   const off = a.enabled === false;
@@ -265,59 +269,78 @@ function activityRow(a, i, idx, today, act) {
   const title = activityTitle(a);
   const sessionWs = a.type === 'cisco_live' ? ws.filter((w) => w.session !== null && w.session !== undefined) : [];
   const rowWs = ws.filter((w) => !sessionWs.includes(w));
-  const switchId = uid('sw');
+  // A row drawn again takes from its previous drawing the parts drawn from the same data.
+  const parts = {};
+  const part = (name, sig, build) => {
+    const was = prev && prev[name];
+    parts[name] = was && was[0] === sig ? was : [sig, build()];
+    return parts[name][1];
+  };
   // id: the target of "What to do next" links (next.js)
-  return h('li', { class: ['activity', 'type-' + a.type, off && 'off', less && 'less'], id: 'activity-' + i, tabindex: '-1', dataset: { id: a.id || '', index: String(i) } },
+  const li = h('li', { class: ['activity', 'type-' + a.type, off && 'off', less && 'less'], id: 'activity-' + i, tabindex: '-1', dataset: { id: a.id || '', index: String(i) } },
     h('div', { class: 'act-icon', title: (F.ACTIVITY_TYPES[a.type] || {}).label || a.type }, icon(a.type)),
-    h('div', { class: 'act-main' },
+    part('main', JSON.stringify([a, ra, sessionWs, today]), () => h('div', { class: 'act-main' },
       h('h3', { class: 'act-title clip-lines', title }, title),
       h('p', { class: 'act-meta' }, F.dateEl(a.completed), ' · ', (F.ACTIVITY_TYPES[a.type] || { label: a.type }).label,
         activityDetail(a).map((b) => ' · ' + b).join(''),
         ra && ra.claim_by && !off && ra.claim_by >= today ? h('span', { class: 'claim-by' }, ' · claim by ', F.dateEl(ra.claim_by), ' ', F.ruleBadge('C1')) : null),
       sessionSummary(a, ra, sessionWs),
-      sessionsDetails(a, sessionWs)),
+      sessionsDetails(a, sessionWs))),
     h('div', { class: 'act-side' }, creditsCell(a, ra, ws)),
     rowWs.length ? h('div', { class: 'act-warnings' }, warningList(rowWs, null, String(a.completed || '') <= today)) : null,
-    h('div', { class: 'act-foot' },
-      h('div', { class: 'switch' },
-        h('input', { type: 'checkbox', role: 'switch', id: switchId, class: 'toggle', checked: !off, dataset: { focus: 'switch:' + a.id },
-          onchange: (ev) => act.toggleActivity(i, ev.target.checked) }),
-        h('label', { for: switchId }, h('span', { class: 'visually-hidden' }, 'Count “' + title + '”'),
-          h('span', { 'aria-hidden': 'true' }, off ? 'Off: not counted' : 'Counts'))),
-      h('div', { class: 'row-actions' },
-        h('button', { type: 'button', class: 'btn small', dataset: { focus: 'edit-act:' + a.id }, 'aria-label': 'Edit ' + title, onclick: () => act.editActivity(i) }, 'Edit'),
-        h('button', { type: 'button', class: 'btn small quiet', dataset: { focus: 'rm-act:' + a.id }, 'aria-label': 'Remove ' + title, onclick: () => act.removeActivity(i) }, 'Remove'))));
+    part('foot', JSON.stringify([a.id, i, off, title]), () => {
+      const switchId = uid('sw');
+      return h('div', { class: 'act-foot' },
+        h('div', { class: 'switch' },
+          h('input', { type: 'checkbox', role: 'switch', id: switchId, class: 'toggle', checked: !off, dataset: { focus: 'switch:' + a.id },
+            onchange: (ev) => act.toggleActivity(i, ev.target.checked) }),
+          h('label', { for: switchId }, h('span', { class: 'visually-hidden' }, 'Count “' + title + '”'),
+            h('span', { 'aria-hidden': 'true' }, off ? 'Off: not counted' : 'Counts'))),
+        h('div', { class: 'row-actions' },
+          h('button', { type: 'button', class: 'btn small', dataset: { focus: 'edit-act:' + a.id }, 'aria-label': 'Edit ' + title, onclick: () => act.editActivity(i) }, 'Edit'),
+          h('button', { type: 'button', class: 'btn small quiet', dataset: { focus: 'rm-act:' + a.id }, 'aria-label': 'Remove ' + title, onclick: () => act.removeActivity(i) }, 'Remove')));
+    }));
+  rowParts.set(li, parts);
+  return li;
 }
+const rowParts = new WeakMap(); // <li class="activity"> -> {main, foot: [signature, element]}
 
 // Keyed rendering (issue 6): a row is kept with the data it was drawn from (its signature:
 // the activity, its place in the plan, the engine's words about it, the date judged on); a
-// render builds only the rows whose signature changed and moves the others into place.
-// activityRow() reading anything else (a setting, another activity) must add it to the signature.
+// render builds only the rows whose signature changed and moves the others into place. A row
+// built again (a new element) takes from its activity's previous row the parts whose own
+// signatures did not change (activityRow: main, foot), so that a warning that comes or
+// goes builds the warnings and credits, not the row.
+// activityRow() reading anything else (a setting, another activity) must add it to the signatures.
 let rowCache = new Map(); // signature -> <li class="activity">
+let rowById = new Map(); // activity id -> {li, sig}, as last drawn
 const groupCache = new Map(); // 'past' | 'planned' -> {section, count, list}
 
-function keyedRow(a, i, idx, today, act, next) {
-  const ra = idx.acts.get(a.id);
-  const ws = idx.byAct.get(a.id) || [];
-  const sig = JSON.stringify([a, i, ra === undefined ? null : ra, ws, today]);
-  let li = rowCache.get(sig);
-  if (li && !next.has(sig)) {
-    // The switch may show a refused change (app.toggleActivity draws again): as the plan says.
-    const sw = li.querySelector('input.toggle');
-    if (sw) sw.checked = a.enabled !== false;
-  } else {
-    li = activityRow(a, i, idx, today, act);
-  }
-  next.set(sig, li);
-  return li;
-}
-
 function renderActivities(root, plan, idx, today, act) {
-  const acts = (plan.activities || []).map((a, i) => ({ a, i }));
+  const acts = (plan.activities || []).map((a, i) => {
+    const ra = idx.acts.get(a.id);
+    return { a, i, sig: JSON.stringify([a, i, ra === undefined ? null : ra, idx.byAct.get(a.id) || [], today]) };
+  });
   acts.sort((x, y) => String(x.a.completed || '').localeCompare(String(y.a.completed || '')) || x.i - y.i);
-  const past = acts.filter((x) => String(x.a.completed || '') <= today);
-  const planned = acts.filter((x) => String(x.a.completed || '') > today);
+  const sigs = new Set(acts.map((x) => x.sig));
   const next = new Map();
+  const byId = new Map();
+  const row = ({ a, i, sig }) => {
+    let li = rowCache.get(sig);
+    if (li && !next.has(sig)) {
+      // The switch may show a refused change (app.toggleActivity draws again): as the plan says.
+      const sw = li.querySelector('input.toggle');
+      if (sw) sw.checked = a.enabled !== false;
+    } else {
+      const was = rowById.get(a.id);
+      const prev = was && !sigs.has(was.sig) && !was.taken ? rowParts.get(was.li) : null;
+      if (prev) was.taken = true;
+      li = activityRow(a, i, idx, today, act, prev);
+    }
+    next.set(sig, li);
+    if (!byId.has(a.id)) byId.set(a.id, { li, sig });
+    return li;
+  };
   const out = [];
   const group = (label, items, cls) => {
     if (!items.length) { groupCache.delete(cls); return; }
@@ -330,12 +353,13 @@ function renderActivities(root, plan, idx, today, act) {
       groupCache.set(cls, g);
     }
     if (g.count.textContent !== String(items.length)) g.count.textContent = String(items.length);
-    reconcile(g.list, items.map(({ a, i }) => keyedRow(a, i, idx, today, act, next)));
+    reconcile(g.list, items.map(row));
     out.push(g.section);
   };
-  group('Done', past, 'past');
-  group('Planned', planned, 'planned');
+  group('Done', acts.filter((x) => String(x.a.completed || '') <= today), 'past');
+  group('Planned', acts.filter((x) => String(x.a.completed || '') > today), 'planned');
   rowCache = next;
+  rowById = byId;
   if (!acts.length) out.push(h('p', { class: 'empty' }, 'Add what you have done and what you plan: training, Cisco Live, item authoring, exams.'));
   reconcile(root, out);
 }
@@ -387,15 +411,16 @@ function latestAdvice(r, rc, certsById, ctx) {
 // rides on. recertItem() reading anything else must add it here.
 let recertCache = new Map(); // signature -> <li class="recert">
 let recertNext = new Map();
-function keyedRecert(r, rc, certsById, ctx) {
-  if (!ctx || !ctx.actById) return recertItem(r, rc, certsById, ctx);
+function keyedRecert(r, rc, certsById, ctx, cache, next) {
+  cache = cache || recertCache;
+  next = next || recertNext;
   const final = r.final_activity != null ? ctx.actById.get(r.final_activity) : undefined;
   const viaRc = r.via && r.via !== rc.id ? ctx.rcById.get(r.via) : null;
   const viaR = viaRc ? (viaRc.recertifications || []).find((x) => x.on === r.on) : null;
   const sig = JSON.stringify([r, rc.id, ctx.today, ctx.names, final || null, viaR || null]);
-  let li = recertCache.get(sig);
-  if (!li || recertNext.has(sig)) li = recertItem(r, rc, certsById, ctx);
-  recertNext.set(sig, li);
+  let li = cache.get(sig);
+  if (!li || next.has(sig)) li = recertItem(r, rc, certsById, ctx);
+  next.set(sig, li);
   return li;
 }
 
@@ -466,24 +491,54 @@ function missingList(rc, certsById, ctx) {
 
 // A plan over many cycles recertifies hundreds of times: the first few are listed, the rest
 // behind a "Show all N recertifications" disclosure (easier to read; and a closed one costs the
-// browser no style or layout on each edit, issue 6). It stays open once opened.
+// browser no style or layout on each edit, issue 6). It stays open once opened. While it is
+// closed, an edit leaves its list as it was (data-pending) and fillDeferred() writes it after
+// the new verdict is painted, with the changed timelines (app.js, drawSoon); opening it, or printing,
+// writes it at once. Each list keeps its items by signature, as keyedRecert() does.
 const RECERTS_SHOWN = 5;
-function recertList(c, items) {
-  const first = kept('recerts:' + c.id, 'ol', { class: 'recerts' }, items.slice(0, RECERTS_SHOWN));
-  if (items.length <= RECERTS_SHOWN) return first;
+const moreFills = new Map(); // <ol> of the recertifications behind "Show all" -> fill()
+const moreCaches = new WeakMap(); // that <ol> -> Map(signature -> <li class="recert">)
+function recertList(c, rc, certsById, ctx) {
+  const recerts = rc.recertifications || [];
+  const first = kept('recerts:' + c.id, 'ol', { class: 'recerts' }, recerts.slice(0, RECERTS_SHOWN).map((r) => keyedRecert(r, rc, certsById, ctx)));
+  if (recerts.length <= RECERTS_SHOWN) return first;
   const was = keptEls.get('more-recerts:' + c.id);
-  return [first, kept('more-recerts:' + c.id, 'details', { class: 'more-recerts', open: !!(was && was.open) }, [
-    h('summary', null, 'Show all ' + items.length + ' recertifications'),
-    kept('recerts-more:' + c.id, 'ol', { class: 'recerts', start: String(RECERTS_SHOWN + 1) }, items.slice(RECERTS_SHOWN))])];
+  const open = !!(was && was.open);
+  const rest = recerts.slice(RECERTS_SHOWN);
+  const olKey = 'recerts-more:' + c.id;
+  const prev = keptEls.get(olKey);
+  const later = timeline.defer() && !open; // a drawing whose timelines wait for the paint (app.js)
+  const reused = prev && !keptNext.has(olKey); // as kept() decides
+  const ol = kept(olKey, 'ol', { class: 'recerts', start: String(RECERTS_SHOWN + 1), dataset: later ? { pending: '' } : null },
+    later && reused ? Array.from(prev.childNodes) : []);
+  const fill = () => {
+    moreFills.delete(ol);
+    const cache = moreCaches.get(ol) || new Map();
+    const next = new Map();
+    reconcile(ol, rest.map((r) => keyedRecert(r, rc, certsById, ctx, cache, next)));
+    moreCaches.set(ol, next);
+    delete ol.dataset.pending;
+  };
+  if (later) moreFills.set(ol, fill); else fill();
+  const details = kept('more-recerts:' + c.id, 'details', { class: 'more-recerts', open }, [
+    h('summary', null, 'Show all ' + recerts.length + ' recertifications'), ol]);
+  if (details !== was) { // a new one: it writes its list when opened
+    details.addEventListener('toggle', () => { if (details.open) for (const [l, fill] of moreFills) if (details.contains(l)) fill(); });
+  }
+  return [first, details];
 }
 
-function verdictCard(c, rc, idx, certsById, ctx) {
+/** Writes the recertification lists an edit left for later (see recertList). */
+function fillDeferred() {
+  for (const fill of Array.from(moreFills.values())) fill();
+}
+function verdictCard(c, i, rc, idx, certsById, ctx) {
   const parts = [];
   if (!rc) {
     parts.push(h('p', { class: 'headline' }, 'No verdict.'));
   } else {
     const recerts = rc.recertifications || [];
-    if (recerts.length) parts.push(recertList(c, recerts.map((r) => keyedRecert(r, rc, certsById, ctx))));
+    if (recerts.length) parts.push(recertList(c, rc, certsById, ctx));
     if (rc.status === 'will_expire') {
       parts.push(h('p', { class: 'headline risk' }, 'At risk: valid through ', F.dateEl(rc.expires, 'expires'), ', then it lapses.'));
       parts.push(missingList(rc, certsById, ctx));
@@ -498,7 +553,8 @@ function verdictCard(c, rc, idx, certsById, ctx) {
     }
   }
   const status = rc ? rc.status : 'unknown';
-  return kept('card:' + c.id, 'article', { class: ['card', 'verdict', 'status-' + status], dataset: { id: c.id || '' } }, [
+  // id: the target of "What to do next" links (next.js)
+  return kept('card:' + c.id, 'article', { class: ['card', 'verdict', 'status-' + status], dataset: { id: c.id || '' }, id: 'verdict-' + i, tabindex: '-1' }, [
     h('div', { class: 'card-head' },
       h('h3', { class: 'clip-lines', title: certName(c) }, certName(c)),
       shortBadge(rc)),
@@ -529,7 +585,7 @@ function kept(key, tag, props, children) {
     else nodes.push(typeof x === 'string' || typeof x === 'number' ? document.createTextNode(String(x)) : x);
   };
   add(children);
-  return reconcile(el, nodes);
+  return reconcile(el, el === fresh ? nodes : sameAsBefore(el, nodes));
 }
 
 function rolloverBlock(result) {
@@ -563,16 +619,14 @@ function renderVerdict(root, plan, result, idx, today) {
   }
   if (!certs.length) out.push(h('p', { class: 'empty' }, 'The verdict appears once you add a certification.'));
   certs.forEach((c, i) => {
-    const card = verdictCard(c, idx.certs.get(c.id), idx, certsById, ctx);
-    card.id = 'verdict-' + i; // the target of "What to do next" links (next.js)
-    card.tabIndex = -1;
-    out.push(card);
+    out.push(verdictCard(c, i, idx.certs.get(c.id), idx, certsById, ctx));
   });
   if (certs.length) out.push(rolloverBlock(result));
   if (idx.general.length) {
     out.push(h('section', { class: 'card general', 'aria-label': 'Other warnings' }, h('h3', null, 'Also worth knowing'), warningList(idx.general)));
   }
-  reconcile(root, out.filter(Boolean));
+  const nodes = out.filter(Boolean);
+  reconcile(root, sameAsBefore(root, nodes));
   recertCache = recertNext;
   keptEls = keptNext;
   timeline.fit(root);
@@ -584,13 +638,15 @@ function render(plan, result, act, today) {
   renderCertifications(document.getElementById('certs-body'), plan, idx, act);
   renderActivities(document.getElementById('acts-body'), plan, idx, today, act);
   renderVerdict(document.getElementById('verdict-body'), plan, result, idx, today);
-  document.getElementById('verdict').classList.remove('previewing');
+  const verdict = document.getElementById('verdict');
+  if (verdict.classList.contains('previewing')) verdict.classList.remove('previewing');
 }
 
 /** What-if while a form is open: the verdict column for a candidate plan (not saved). */
 function previewVerdict(plan, result, today) {
   renderVerdict(document.getElementById('verdict-body'), plan, result, indexResult(plan, result), today);
-  document.getElementById('verdict').classList.add('previewing');
+  const verdict = document.getElementById('verdict');
+  if (!verdict.classList.contains('previewing')) verdict.classList.add('previewing');
 }
 
 /**
@@ -620,4 +676,4 @@ function verdictSummary(plan, result, before) {
   }));
 }
 
-export { render, activityTitle, warningList, previewVerdict, verdictSummary, certName };
+export { render, activityTitle, warningList, previewVerdict, verdictSummary, certName, fillDeferred };

@@ -69,8 +69,9 @@ async function openPage(browser, opts = {}) {
     await page.goto(INDEX_URL + (hash || ''));
     await page.waitForSelector('body[data-engine]');
     assert.equal(await page.getAttribute('body', 'data-engine'), 'ready', 'the rules engine did not start');
-    // A plan drawn from a link: its changed timelines come a frame after its verdict (app.js).
-    await page.waitForFunction(() => !document.querySelector('figure.timeline[data-pending]'));
+    // A plan drawn from a link: its changed timelines, and its recertifications behind a closed
+    // "Show all", come a frame after its verdict (app.js, data-pending).
+    await page.waitForFunction(() => !document.querySelector('#verdict-body [data-pending]'));
   }
   if (opts.goto !== false) await goto(opts.hash);
   return { context, page, requests, pageErrors, dialogs, goto };

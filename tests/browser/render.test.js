@@ -22,8 +22,9 @@ after(async () => { if (browser) await browser.close(); });
  * up (uid(): sw-12, grp-3, the timelines' …) renamed in document order, and every switch's state.
  */
 async function columns(page) {
-  // After an edit the changed timelines are drawn a frame after the new verdict (app.js, timeline.drawSoon).
-  await page.waitForFunction(() => !document.querySelector('figure.timeline[data-pending]'));
+  // After an edit the changed timelines, and the recertifications behind a closed "Show all", are
+  // drawn a frame after the new verdict (app.js drawSoon: timeline.drawDeferred, view.fillDeferred; data-pending).
+  await page.waitForFunction(() => !document.querySelector('#verdict-body [data-pending]'));
   return page.evaluate(() => {
     const roots = ['certs-body', 'acts-body', 'verdict-body'].map((id) => document.getElementById(id));
     const ids = [];
@@ -33,7 +34,7 @@ async function columns(page) {
     const re = ids.length ? new RegExp('(^|[^\\w-])(' + ids.slice().sort((a, b) => b.length - a.length).map(esc).join('|') + ')(?![\\w-])', 'g') : null;
     const html = roots.map((r) => (re ? r.innerHTML.replace(re, (m, pre, id) => pre + names.get(id)) : r.innerHTML));
     const switches = Array.from(document.querySelectorAll('#acts-body input[role="switch"]')).map((s) => [s.closest('li').dataset.id, s.checked]);
-    return { html, switches, pending: document.querySelectorAll('figure.timeline[data-pending]').length };
+    return { html, switches, pending: document.querySelectorAll('#verdict-body [data-pending]').length };
   });
 }
 
@@ -111,6 +112,52 @@ test('after the what-if switch, an edit and undo, the columns equal a fresh page
     assertSame(await columns(page), first, `${name}, after undo`);
     await finish(s);
   }
+});
+
+// A plan over many cycles: a training of 40 credits every four months for ten years, so that each
+// certification recertifies many times (R5: a path met early recertifies that day), more than the
+// five listed before "Show all".
+function manyCyclesPlan() {
+  const activities = [];
+  for (let i = 0; i < 30; i++) {
+    const completed = new Date(Date.UTC(2020, 1, 1) + i * 122 * 86400000).toISOString().slice(0, 10);
+    activities.push({ id: 't' + i, type: 'training', course: 'C' + i, credits: 40, completed, status: 'validated' });
+  }
+  return { format: 'ceplan-plan', version: 1, today: '2024-01-01', name: 'Many cycles',
+    certifications: [{ id: 'ccnp', level: 'professional', expires: '2021-03-01' }], activities };
+}
+
+test('"Show all" recertifications: written after a switch\'s paint, then equal to a fresh page; opened, every one listed', async () => {
+  const plan = manyCyclesPlan();
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const { page } = s;
+  const count = () => page.evaluate(() => window.Ceplan.app.state.result.certifications[0].recertifications.length);
+  const n = await count();
+  assert.ok(n > 5, `the plan recertifies more than five times (${n})`);
+  const more = page.locator('#verdict-body details.more-recerts');
+  assert.equal(await more.locator('summary').textContent(), `Show all ${n} recertifications`);
+  assert.equal(await more.locator('li.recert').count(), n - 5, 'the others are in the page (closed), for find-in-page');
+
+  // Switched off, closed: the list behind "Show all" is written a frame after the verdict.
+  await page.locator('#acts-body li.activity[data-id="t10"] [role="switch"]').click();
+  const off = await savedPlan(page);
+  assertSame(await columns(page), await fresh(off), 't10 switched off, "Show all" closed');
+  const onAfter = (sel) => page.locator(sel).evaluateAll((els) => els.map((e) => e.dataset.on));
+  const want = await page.evaluate(() => window.Ceplan.app.state.result.certifications[0].recertifications.map((r) => r.on));
+  assert.deepEqual(await onAfter('#verdict-body .verdict li.recert'), want, 'every recertification, in order');
+
+  // Opened, a switch lists them all in the same frame (the list is on screen).
+  await more.locator('summary').click();
+  await page.locator('#acts-body li.activity[data-id="t10"] [role="switch"]').click();
+  const listed = await page.evaluate(() => ({
+    on: Array.from(document.querySelectorAll('#verdict-body .verdict li.recert'), (e) => e.dataset.on),
+    want: window.Ceplan.app.state.result.certifications[0].recertifications.map((r) => r.on),
+    pending: document.querySelectorAll('#verdict-body ol[data-pending]').length,
+  }));
+  assert.equal(listed.pending, 0, 'an open list is never left for later');
+  assert.deepEqual(listed.on, listed.want, 'open: every recertification, in order, as the switch is drawn');
+  assert.equal(await more.getAttribute('open'), '', 'it stays open');
+  await finish(s);
 });
 
 test('a plan the engine refuses changes nothing on screen (kept rows stay as they were)', async () => {
