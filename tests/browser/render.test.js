@@ -186,7 +186,7 @@ test('from file://: CSV, calendar, help and Suggest a plan load on first use, in
   const scripts = await page.evaluate(() => Array.from(document.querySelectorAll('script[defer]')).map((x) => x.getAttribute('src')));
   assert.deepEqual(scripts, ['ceplan.js', 'page.js']);
   const html = fs.readFileSync(path.join(__dirname, '..', '..', 'public', 'index.html'), 'utf8');
-  assert.deepEqual(Array.from(html.matchAll(/<script[^>]*>/g), (m) => m[0]), ['<script defer src="ceplan.js">', '<script defer src="page.js">']);
+  assert.deepEqual(Array.from(html.matchAll(/<script[^>]*>/g), (m) => m[0]), ['<script blocking="render" defer src="ceplan.js">', '<script blocking="render" defer src="page.js">']);
   assert.equal(await page.locator('figure.timeline[data-pending]').count(), 0, 'every timeline drawn once the page is ready');
   assert.ok(await page.locator('figure.timeline svg.timeline-svg').count() > 0, 'the timelines are SVG charts');
 
