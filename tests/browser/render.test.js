@@ -257,14 +257,15 @@ test('size budgets: the page’s own scripts and styles (gzip), Papa Parse only 
   const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(PUBLIC, f)), { level: 9 }).length;
   const own = ['page.js', 'page.css', 'page-csv.js', 'page-ics.js', 'page-help.js', 'page-suggest.js', 'index.html', 'sw.js', 'shell.js', 'manifest.webmanifest'];
   for (const f of own) assert.ok(fs.existsSync(path.join(PUBLIC, f)), `${f} is built`);
-  // Issue 6 asks ≤ 170 KiB gzip for the page's files with ceplan.js; these budgets guard what the
+  // Issue 6 asks ≤ 170 KiB gzip for the page's files with ceplan.js (tests/wasm/size.test.js holds
+  // that budget for what the first verdict loads); these guard what the
   // page adds (2026-11-30: page.js 41.5 KiB, what the first verdict loads besides ceplan.js 52,
   // everything 77; page.js held everything at 54 KiB before the features moved out). Suggest a plan's
   // panel (about 8 KiB) is a feature script of its own, page-suggest.js, loaded on first use like its
   // wasm module; page.js keeps only its top-bar wiring and the options' helpers (suggestbar.js, options.js).
   assert.ok(gz('page.js') <= 48 * 1024, `page.js is ${gz('page.js')} bytes gzipped, over its 48 KiB budget`);
   const first = ['page.js', 'page.css', 'index.html'].reduce((n, f) => n + gz(f), 0);
-  assert.ok(first <= 58 * 1024, `what the first verdict loads besides ceplan.js is ${first} bytes gzipped, over its 58 KiB budget`);
+  assert.ok(first <= 60 * 1024, `what the first verdict loads besides ceplan.js is ${first} bytes gzipped, over its 60 KiB budget`);
   const total = own.reduce((n, f) => n + gz(f), 0);
   assert.ok(total <= 96 * 1024, `the page's own files are ${total} bytes gzipped, over their 96 KiB budget`);
   const text = (f) => fs.readFileSync(path.join(PUBLIC, f), 'utf8');
