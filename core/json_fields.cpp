@@ -57,6 +57,15 @@ void write(JsonWriter& w, const Json& v) {
     }
 }
 
+/// Byte order of two keys, as std::string's operator< (negative, 0, positive);
+/// a loop, not a call to memcmp: keys are a few bytes long.
+int compare_keys(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size() < b.size() ? a.size() : b.size();
+    for (std::size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]) ? -1 : 1;
+    return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
+}
+
 }  // namespace
 
 const Json* Json::find(std::string_view key) const {
@@ -66,7 +75,7 @@ const Json* Json::find(std::string_view key) const {
     const Json* hi = v_.items + len_;
     while (lo < hi) {
         const Json* mid = lo + (hi - lo) / 2;
-        const int c = mid->key().compare(key);
+        const int c = compare_keys(mid->key(), key);
         if (c == 0) return mid;
         if (c < 0)
             lo = mid + 1;
@@ -117,7 +126,7 @@ void JsonDocument::end() {
     std::size_t n = stack_.size() - o.mark;
     if (o.object && n > 1) {
         // nlohmann's object: members in key order; a key given twice keeps its last value.
-        const auto by_key = [](const Json& a, const Json& b) { return a.key() < b.key(); };
+        const auto by_key = [](const Json& a, const Json& b) { return compare_keys(a.key(), b.key()) < 0; };
         if (n <= 16) {
             for (std::size_t i = 1; i < n; ++i)  // insertion sort: stable, no allocation
                 for (std::size_t j = i; j > 0 && by_key(items[j], items[j - 1]); --j) std::swap(items[j], items[j - 1]);
@@ -126,7 +135,7 @@ void JsonDocument::end() {
         }
         std::size_t kept = 0;
         for (std::size_t i = 0; i < n; ++i) {
-            if (i + 1 < n && items[i + 1].key() == items[i].key()) continue;  // a later value for this key follows
+            if (i + 1 < n && compare_keys(items[i + 1].key(), items[i].key()) == 0) continue;  // a later value follows
             items[kept++] = items[i];
         }
         n = kept;

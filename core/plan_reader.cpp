@@ -245,6 +245,35 @@ const Policy& builtin_policy() {
     return table;
 }
 
+/// The merged policy table of the last plan read on this thread, keyed by the
+/// compact text of its `policy` block ("" for none): lent to that plan, and
+/// kept when recycle_policy hands it back.
+struct PolicyMemo {
+    std::string block;            // the key
+    std::optional<Policy> table;  // the table, when not lent out
+    std::uint64_t ticket = 0;     // the plan it is lent to (0: none)
+    std::uint64_t last_ticket = 0;
+};
+thread_local PolicyMemo memo;
+
+/// The plan's policy: the built-in table merged with its `policy` block (or the
+/// memo's table for the same block); a ticket for recycle_policy when the table is lent.
+std::uint64_t read_policy(const Json* block, FieldReader& r, Policy& out) {
+    std::string key = block ? json_text(*block) : std::string();
+    if (memo.table && memo.block == key) {
+        out = std::move(*memo.table);
+        memo.table.reset();
+        return memo.ticket = ++memo.last_ticket;
+    }
+    out = builtin_policy();
+    const std::size_t before = r.errors.size();
+    read_policy_overrides(block, r, out);
+    if (r.errors.size() != before) return 0;
+    memo.block = std::move(key);
+    memo.table.reset();
+    return memo.ticket = ++memo.last_ticket;
+}
+
 }  // namespace
 
 ParsedPlan parse_plan(std::string_view text, Date fallback_today) {
@@ -277,8 +306,7 @@ ParsedPlan parse_plan(std::string_view text, Date fallback_today) {
         r.fail("/version", "expected 1, got " + shown(*v));
     plan.today = r.date(doc, "today", "", false).value_or(fallback_today);
 
-    plan.policy = builtin_policy();
-    read_policy_overrides(FieldReader::find(doc, "policy"), r, plan.policy);
+    const std::uint64_t ticket = read_policy(FieldReader::find(doc, "policy"), r, plan.policy);
 
     std::set<std::string_view> ids;
     const Json* certs = FieldReader::find(doc, "certifications");
@@ -306,8 +334,20 @@ ParsedPlan parse_plan(std::string_view text, Date fallback_today) {
         }
     }
     out.errors = std::move(r.errors);
-    if (out.errors.empty()) out.plan = std::move(plan);
+    if (out.errors.empty()) {
+        out.plan = std::move(plan);
+        out.policy_ticket = ticket;
+    } else if (ticket) {
+        memo.table = std::move(plan.policy);  // the table is good, the plan is not: keep it
+        memo.ticket = 0;
+    }
     return out;
+}
+
+void recycle_policy(ParsedPlan&& parsed) {
+    if (!parsed.plan || parsed.policy_ticket == 0 || parsed.policy_ticket != memo.ticket) return;
+    memo.table = std::move(parsed.plan->policy);
+    memo.ticket = 0;
 }
 
 }  // namespace ceplan
