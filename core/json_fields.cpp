@@ -128,8 +128,13 @@ void JsonDocument::end() {
         // nlohmann's object: members in key order; a key given twice keeps its last value.
         const auto by_key = [](const Json& a, const Json& b) { return compare_keys(a.key(), b.key()) < 0; };
         if (n <= 16) {
-            for (std::size_t i = 1; i < n; ++i)  // insertion sort: stable, no allocation
-                for (std::size_t j = i; j > 0 && by_key(items[j], items[j - 1]); --j) std::swap(items[j], items[j - 1]);
+            for (std::size_t i = 1; i < n; ++i) {  // insertion sort: stable, no allocation
+                if (!by_key(items[i], items[i - 1])) continue;
+                const Json moving = items[i];
+                std::size_t j = i;
+                for (; j > 0 && by_key(moving, items[j - 1]); --j) items[j] = items[j - 1];
+                items[j] = moving;
+            }
         } else {
             std::stable_sort(items, items + n, by_key);
         }
