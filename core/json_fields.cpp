@@ -98,7 +98,7 @@ std::string_view JsonDocument::keep(std::string_view text) {
         text_.append(text);
         return std::string_view(text_.data() + at, text.size());
     }
-    return spill_.emplace_back(text);  // a deque's elements stay put as it grows
+    return *spill_.emplace_back(std::make_unique<std::string>(text));
 }
 
 std::string_view JsonDocument::key(std::string_view key) { return pending_key_ = keep(key); }
@@ -135,8 +135,21 @@ void JsonDocument::end() {
                 for (; j > 0 && by_key(moving, items[j - 1]); --j) items[j] = items[j - 1];
                 items[j] = moving;
             }
-        } else {
-            std::stable_sort(items, items + n, by_key);
+        } else {  // a large object (an unknown one, 100,000 keys): merge sort, O(n log n), stable
+            scratch_.resize(n);
+            Json* from = items;
+            Json* to = scratch_.data();
+            for (std::size_t width = 1; width < n; width *= 2) {
+                for (std::size_t lo = 0; lo < n; lo += 2 * width) {
+                    const std::size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
+                    std::size_t a = lo, b = mid, k = lo;
+                    while (a < mid && b < hi) to[k++] = by_key(from[b], from[a]) ? from[b++] : from[a++];
+                    while (a < mid) to[k++] = from[a++];
+                    while (b < hi) to[k++] = from[b++];
+                }
+                std::swap(from, to);
+            }
+            if (from != items) std::copy(from, from + n, items);
         }
         std::size_t kept = 0;
         for (std::size_t i = 0; i < n; ++i) {

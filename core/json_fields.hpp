@@ -3,7 +3,7 @@
 // problem with its JSON pointer (plan-format.md "Errors"). Shared by the plan
 // reader and the policy reader. Never throws: every access is checked.
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -84,7 +84,7 @@ private:
     std::uint32_t key_len_ = 0;
     std::uint32_t len_ = 0;  // a string's bytes, a container's items
     Type type_ = Type::null;
-    std::uint8_t padding_[7]{};  // 32 bytes in all: copied as two 16-byte words
+    [[maybe_unused]] std::uint8_t padding_[7]{};  // 32 bytes in all: copied as two 16-byte words
 };
 
 /// Builds and owns the tree of one document from parser events (nlohmann's
@@ -115,9 +115,10 @@ private:
         bool object;
     };
     std::string text_;                 // strings and keys, reserved to the text's size: views stay valid
-    std::deque<std::string> spill_;    // (never used for a JSON text: its strings fit in text_)
+    std::vector<std::unique_ptr<std::string>> spill_;  // (never used: a JSON text's strings fit in text_)
     std::vector<Json> nodes_;          // items of closed containers, each container's items contiguous
     std::vector<Json> stack_;          // values whose container is still open
+    std::vector<Json> scratch_;        // merge sort of a large object
     std::vector<Open> open_;
     std::string_view pending_key_;
     Json root_;

@@ -134,6 +134,12 @@ private:
     }
 };
 
+/// nlohmann's parser over the text, its events to `sax`. Flattened: the
+/// lexer's per-character calls inlined into the parser.
+void read_events(std::string_view text, Sax& sax) {
+    NJson::sax_parse(text.begin(), text.end(), &sax, nlohmann::detail::input_format_t::json, true);
+}
+
 std::optional<Certification> read_certification(const Json& v, const std::string& at, FieldReader& r) {
     if (!v.is_object()) {
         r.fail(at, "expected a certification object, got " + shown(v));
@@ -233,9 +239,9 @@ std::optional<Activity> read_activity(const Json& v, const std::string& at, Fiel
 }
 
 /// Ids are unique within their list (checked even when the item has other problems).
-void unique_id(const Json& item, const std::string& at, std::set<std::string_view>& ids, FieldReader& r) {
+void unique_id(const Json& item, const std::string& at, std::set<std::string>& ids, FieldReader& r) {
     const Json* id = FieldReader::find(item, "id");
-    if (id && id->is_string() && !text_of(*id).empty() && !ids.insert(text_of(*id)).second)
+    if (id && id->is_string() && !text_of(*id).empty() && !ids.insert(std::string(text_of(*id))).second)
         r.fail(at + "/id", "expected a unique id, \"" + std::string(text_of(*id)) + "\" is used twice");
 }
 
@@ -287,7 +293,7 @@ ParsedPlan parse_plan(std::string_view text, Date fallback_today) {
     JsonDocument document(text.size());
     {
         Sax sax(document);
-        NJson::sax_parse(text.begin(), text.end(), &sax, nlohmann::detail::input_format_t::json, true);
+        read_events(text, sax);
         if (sax.error) {
             out.errors.push_back(std::move(*sax.error));
             return out;
@@ -308,7 +314,7 @@ ParsedPlan parse_plan(std::string_view text, Date fallback_today) {
 
     const std::uint64_t ticket = read_policy(FieldReader::find(doc, "policy"), r, plan.policy);
 
-    std::set<std::string_view> ids;
+    std::set<std::string> ids;
     const Json* certs = FieldReader::find(doc, "certifications");
     if (!certs || !certs->is_array()) {
         r.fail("/certifications", certs ? "expected a list of certifications, got " + shown(*certs)

@@ -176,3 +176,36 @@ TEST_CASE("issue 6: a plan gives the same bytes whatever plan was evaluated befo
         }
     CHECK(compared == texts.size() * texts.size());
 }
+
+TEST_CASE("plan-format: an object's members are read in key order, the last of a key given twice kept", "[plan-format]") {
+    // As nlohmann's std::map document did (issue 6 replaced it): messages show objects sorted by key, and
+    // the policy's unknown cells are listed in key order. Small objects and large ones (sorted another way).
+    for (int keys : {3, 16, 17, 40}) {
+        std::string object = "{";
+        for (int i = keys; i >= 1; --i) {
+            // keys k<i>, each given twice (first a 0, last the number i), written in reverse order
+            object += "\"k" + std::to_string(i) + "\":0,\"k" + std::to_string(i) + "\":" + std::to_string(i) +
+                      (i > 1 ? "," : "");
+        }
+        object += "}";
+        const std::string expected = "expected \"ceplan-plan\", got " + [&] {
+            const std::string dump = json::parse(object).dump();  // nlohmann: sorted, last value kept
+            return dump.size() > 60 ? dump.substr(0, 57) + "..." : dump;
+        }();
+        const std::string text = R"({"format":)" + object +
+                                 R"(,"certifications":[{"id":"c","level":"associate","expires":"2027-01-01"}]})";
+        const json out = json::parse(evaluate_json(text, Date{0}).json);
+        INFO(keys << " keys");
+        REQUIRE(out["errors"].size() == 1);
+        CHECK(out["errors"][0]["message"] == expected);
+    }
+    // The policy's item-authoring table: unknown item types, each a bad value, reported in key order.
+    std::string table = "{";
+    for (int i = 20; i >= 1; --i) table += "\"t" + std::to_string(100 + i) + "\":-1" + (i > 1 ? "," : "");
+    table += "}";
+    const std::string text = R"({"format":"ceplan-plan","policy":{"item_authoring":)" + table +
+                             R"(},"certifications":[{"id":"c","level":"associate","expires":"2027-01-01"}]})";
+    const json out = json::parse(evaluate_json(text, Date{0}).json);
+    REQUIRE(out["errors"].size() == 20);
+    for (int i = 1; i <= 20; ++i) CHECK(out["errors"][i - 1]["pointer"] == "/policy/item_authoring/t" + std::to_string(100 + i));
+}
