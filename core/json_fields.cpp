@@ -7,6 +7,17 @@
 
 #include "core/json_writer.hpp"
 
+// Code for messages only (a bad plan): kept out of the hot path natively (GCC's cold).
+#if defined(__clang__)
+#define CEPLAN_MESSAGE_CODE
+#else
+#define CEPLAN_MESSAGE_CODE [[gnu::cold]]
+#endif
+
+// Called from many places in the parser (inlined there by the wasm build's link-time
+// optimisation, once per place, without this): one copy of each in the module.
+#define CEPLAN_CALLED [[gnu::noinline]]
+
 namespace ceplan {
 
 namespace {
@@ -66,9 +77,28 @@ int compare_keys(std::string_view a, std::string_view b) {
     return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
 }
 
+/// A large object's members (an unknown one, 100,000 keys) in key order: a merge
+/// sort, O(n log n), stable, through `scratch`.
+[[gnu::noinline]] CEPLAN_MESSAGE_CODE void merge_sort(Json* items, std::size_t n, std::vector<Json>& scratch) {
+    scratch.resize(n);
+    Json* from = items;
+    Json* to = scratch.data();
+    for (std::size_t width = 1; width < n; width *= 2) {
+        for (std::size_t lo = 0; lo < n; lo += 2 * width) {
+            const std::size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
+            std::size_t a = lo, b = mid, k = lo;
+            while (a < mid && b < hi) to[k++] = compare_keys(from[b].key(), from[a].key()) < 0 ? from[b++] : from[a++];
+            while (a < mid) to[k++] = from[a++];
+            while (b < hi) to[k++] = from[b++];
+        }
+        std::swap(from, to);
+    }
+    if (from != items) std::copy(from, from + n, items);
+}
+
 }  // namespace
 
-const Json* Json::find(std::string_view key) const {
+CEPLAN_CALLED const Json* Json::find(std::string_view key) const {
     if (!is_object()) return nullptr;
     // Members are sorted by key: binary search.
     const Json* lo = v_.items;
@@ -92,7 +122,7 @@ JsonDocument::JsonDocument(std::size_t text_bytes) {
     open_.reserve(limits::nesting_depth + 1);
 }
 
-std::string_view JsonDocument::keep(std::string_view text) {
+CEPLAN_CALLED std::string_view JsonDocument::keep(std::string_view text) {
     if (text_.size() + text.size() <= text_.capacity()) {  // always, for strings read from a text of that size
         const std::size_t at = text_.size();
         text_.append(text);
@@ -101,9 +131,9 @@ std::string_view JsonDocument::keep(std::string_view text) {
     return *spill_.emplace_back(std::make_unique<std::string>(text));
 }
 
-std::string_view JsonDocument::key(std::string_view key) { return pending_key_ = keep(key); }
+CEPLAN_CALLED std::string_view JsonDocument::key(std::string_view key) { return pending_key_ = keep(key); }
 
-void JsonDocument::value(Json v) {
+CEPLAN_CALLED void JsonDocument::value(Json v) {
     if (!open_.empty() && open_.back().object) {
         v.key_ = pending_key_.data();
         v.key_len_ = static_cast<std::uint32_t>(pending_key_.size());
@@ -115,11 +145,11 @@ void JsonDocument::value(Json v) {
     stack_.push_back(v);
 }
 
-void JsonDocument::start(bool object) {
+CEPLAN_CALLED void JsonDocument::start(bool object) {
     open_.push_back({stack_.size(), !open_.empty() && open_.back().object ? pending_key_ : std::string_view(), object});
 }
 
-void JsonDocument::end() {
+CEPLAN_CALLED void JsonDocument::end() {
     const Open o = open_.back();
     open_.pop_back();
     Json* items = stack_.data() + o.mark;
@@ -135,21 +165,8 @@ void JsonDocument::end() {
                 for (; j > 0 && by_key(moving, items[j - 1]); --j) items[j] = items[j - 1];
                 items[j] = moving;
             }
-        } else {  // a large object (an unknown one, 100,000 keys): merge sort, O(n log n), stable
-            scratch_.resize(n);
-            Json* from = items;
-            Json* to = scratch_.data();
-            for (std::size_t width = 1; width < n; width *= 2) {
-                for (std::size_t lo = 0; lo < n; lo += 2 * width) {
-                    const std::size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
-                    std::size_t a = lo, b = mid, k = lo;
-                    while (a < mid && b < hi) to[k++] = by_key(from[b], from[a]) ? from[b++] : from[a++];
-                    while (a < mid) to[k++] = from[a++];
-                    while (b < hi) to[k++] = from[b++];
-                }
-                std::swap(from, to);
-            }
-            if (from != items) std::copy(from, from + n, items);
+        } else {
+            merge_sort(items, n, scratch_);
         }
         std::size_t kept = 0;
         for (std::size_t i = 0; i < n; ++i) {
@@ -195,7 +212,7 @@ std::string json_text(const Json& value) {
 namespace {
 
 /// A message's copy of JSON text: at most 60 bytes.
-std::string cut(std::string text) {
+CEPLAN_MESSAGE_CODE std::string cut(std::string text) {
     if (text.size() > 60) {
         // Cut at 57 bytes, never inside a UTF-8 sequence.
         std::size_t at = 57;
@@ -207,7 +224,7 @@ std::string cut(std::string text) {
 
 }  // namespace
 
-std::string shown(const Json& value) {
+CEPLAN_MESSAGE_CODE std::string shown(const Json& value) {
     std::string text = json_text(value);
     // A number as written: 1e19, not nlohmann's 1e+19.
     if (value.is_number_float())
@@ -215,7 +232,7 @@ std::string shown(const Json& value) {
     return cut(std::move(text));
 }
 
-std::string shown_text(std::string_view text) {
+CEPLAN_MESSAGE_CODE std::string shown_text(std::string_view text) {
     JsonWriter w;
     w.string(text);
     return cut(std::move(w.out));
@@ -234,14 +251,14 @@ bool equals_one(const Json& value) {
     }
 }
 
-std::string not_a_date(const Json& value) {
+CEPLAN_MESSAGE_CODE std::string not_a_date(const Json& value) {
     // A well-formed but impossible day (2027-02-30, month 13) is "not a real date", as the forms say (D1).
     return (value.is_string() && date_shaped(text_of(value)) ? "not a real date, got "
                                                               : "expected a date YYYY-MM-DD, got ") +
            shown(value);
 }
 
-std::string escape_pointer_token(std::string_view key) {
+CEPLAN_MESSAGE_CODE std::string escape_pointer_token(std::string_view key) {
     std::string out;
     for (char c : key) {
         if (c == '~')

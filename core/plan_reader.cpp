@@ -134,8 +134,7 @@ private:
     }
 };
 
-/// nlohmann's parser over the text, its events to `sax`. Flattened: the
-/// lexer's per-character calls inlined into the parser.
+/// nlohmann's parser over the text, its events to `sax`.
 void read_events(std::string_view text, Sax& sax) {
     NJson::sax_parse(text.begin(), text.end(), &sax, nlohmann::detail::input_format_t::json, true);
 }
@@ -241,8 +240,9 @@ std::optional<Activity> read_activity(const Json& v, const std::string& at, Fiel
 /// Ids are unique within their list (checked even when the item has other problems).
 void unique_id(const Json& item, const std::string& at, std::set<std::string>& ids, FieldReader& r) {
     const Json* id = FieldReader::find(item, "id");
-    if (id && id->is_string() && !text_of(*id).empty() && !ids.insert(std::string(text_of(*id))).second)
-        r.fail(at + "/id", "expected a unique id, \"" + std::string(text_of(*id)) + "\" is used twice");
+    if (!id || !id->is_string() || text_of(*id).empty()) return;
+    const std::string text(text_of(*id));
+    if (!ids.insert(text).second) r.fail(at + "/id", "expected a unique id, \"" + text + "\" is used twice");
 }
 
 /// The built-in policy table, built once.
@@ -255,9 +255,10 @@ const Policy& builtin_policy() {
 /// compact text of its `policy` block ("" for none): lent to that plan, and
 /// kept when recycle_policy hands it back.
 struct PolicyMemo {
-    std::string block;            // the key
-    std::optional<Policy> table;  // the table, when not lent out
-    std::uint64_t ticket = 0;     // the plan it is lent to (0: none)
+    std::string block;           // the key
+    Policy table;                // the table, when `kept`
+    bool kept = false;           // (not lent out)
+    std::uint64_t ticket = 0;    // the plan it is lent to (0: none)
     std::uint64_t last_ticket = 0;
 };
 thread_local PolicyMemo memo;
@@ -266,9 +267,9 @@ thread_local PolicyMemo memo;
 /// memo's table for the same block); a ticket for recycle_policy when the table is lent.
 std::uint64_t read_policy(const Json* block, FieldReader& r, Policy& out) {
     std::string key = block ? json_text(*block) : std::string();
-    if (memo.table && memo.block == key) {
-        out = std::move(*memo.table);
-        memo.table.reset();
+    if (memo.kept && memo.block == key) {
+        out = std::move(memo.table);
+        memo.kept = false;
         return memo.ticket = ++memo.last_ticket;
     }
     out = builtin_policy();
@@ -276,7 +277,7 @@ std::uint64_t read_policy(const Json* block, FieldReader& r, Policy& out) {
     read_policy_overrides(block, r, out);
     if (r.errors.size() != before) return 0;
     memo.block = std::move(key);
-    memo.table.reset();
+    memo.kept = false;
     return memo.ticket = ++memo.last_ticket;
 }
 
@@ -345,6 +346,7 @@ ParsedPlan parse_plan(std::string_view text, Date fallback_today) {
         out.policy_ticket = ticket;
     } else if (ticket) {
         memo.table = std::move(plan.policy);  // the table is good, the plan is not: keep it
+        memo.kept = true;
         memo.ticket = 0;
     }
     return out;
@@ -353,6 +355,7 @@ ParsedPlan parse_plan(std::string_view text, Date fallback_today) {
 void recycle_policy(ParsedPlan&& parsed) {
     if (!parsed.plan || parsed.policy_ticket == 0 || parsed.policy_ticket != memo.ticket) return;
     memo.table = std::move(parsed.plan->policy);
+    memo.kept = true;
     memo.ticket = 0;
 }
 

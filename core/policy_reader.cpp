@@ -46,7 +46,8 @@ void credit_table(const std::map<std::string, std::optional<int>>& base, const J
     auto read = [&](std::string_view key, const Json& v) {
         std::optional<std::int64_t> n;
         if (!v.is_null()) n = r.whole_value(&v, ptr + "/" + escape_pointer_token(key), false, 0, "CE credits");
-        out[std::string(key)] = n ? std::optional<int>(static_cast<int>(*n)) : std::nullopt;
+        const std::string cell(key);
+        out[cell] = n ? std::optional<int>(static_cast<int>(*n)) : std::nullopt;
     };
     for (const auto& [key, value] : base) {
         if (const Json* v = FieldReader::find(overrides, key))
