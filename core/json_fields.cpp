@@ -70,6 +70,9 @@ void write(JsonWriter& w, const Json& v) {
 
 /// Byte order of two keys, as std::string's operator< (negative, 0, positive);
 /// a loop, not a call to memcmp: keys are a few bytes long.
+#if defined(__EMSCRIPTEN__)
+CEPLAN_CALLED  // (the module's size budget)
+#endif
 int compare_keys(std::string_view a, std::string_view b) {
     const std::size_t n = a.size() < b.size() ? a.size() : b.size();
     for (std::size_t i = 0; i < n; ++i)
@@ -123,12 +126,13 @@ JsonDocument::JsonDocument(std::size_t text_bytes) {
 }
 
 CEPLAN_CALLED std::string_view JsonDocument::keep(std::string_view text) {
-    if (text_.size() + text.size() <= text_.capacity()) {  // always, for strings read from a text of that size
-        const std::size_t at = text_.size();
-        text_.append(text);
-        return std::string_view(text_.data() + at, text.size());
-    }
-    return *spill_.emplace_back(std::make_unique<std::string>(text));
+    // The strings and keys of a JSON text fit in its size (each is shorter than its
+    // quoted, escaped form), so text_ never grows and earlier views stay valid. Were
+    // that ever false, the text would be cut rather than a view left dangling.
+    text = text.substr(0, text_.capacity() - text_.size());
+    const std::size_t at = text_.size();
+    text_.append(text);
+    return std::string_view(text_.data() + at, text.size());
 }
 
 CEPLAN_CALLED std::string_view JsonDocument::key(std::string_view key) { return pending_key_ = keep(key); }

@@ -3,7 +3,6 @@
 // problem with its JSON pointer (plan-format.md "Errors"). Shared by the plan
 // reader and the policy reader. Never throws: every access is checked.
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -115,7 +114,6 @@ private:
         bool object;
     };
     std::string text_;                 // strings and keys, reserved to the text's size: views stay valid
-    std::vector<std::unique_ptr<std::string>> spill_;  // (never used: a JSON text's strings fit in text_)
     std::vector<Json> nodes_;          // items of closed containers, each container's items contiguous
     std::vector<Json> stack_;          // values whose container is still open
     std::vector<Json> scratch_;        // merge sort of a large object
