@@ -31,6 +31,7 @@ Outcome evaluate_json(std::string_view plan_text, Date fallback_today) {
         }
         out.json = result_to_json(evaluate(*parsed.plan));
         out.ok = true;
+        recycle_policy(std::move(parsed));
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
     } catch (const std::exception& e) {
         // Natively only (the wasm module is built without exceptions): a

@@ -69,6 +69,22 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
 }  // namespace
 
 void JsonWriter::escaped(std::string_view text) {
+    // Most text needs no escape (keys, ids, dates): quoted in one append.
+    std::size_t plain = 0;
+    while (plain < text.size()) {
+        const auto b = static_cast<unsigned char>(text[plain]);
+        if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;
+        ++plain;
+    }
+    if (plain == text.size()) {
+        const std::size_t at = out.size();
+        out.resize(at + text.size() + 2);
+        char* p = out.data() + at;
+        *p = '"';
+        text.copy(p + 1, text.size());
+        p[text.size() + 1] = '"';
+        return;
+    }
     out += '"';
     for (std::size_t i = 0; i < text.size(); ++i) {
         // A run of characters written as they are, in one append.

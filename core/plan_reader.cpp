@@ -1,5 +1,6 @@
 #include "core/plan_reader.hpp"
 
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/json_fields.hpp"
@@ -27,60 +28,55 @@ const std::vector<std::pair<const char*, Status>> status_names = {
     {"rejected", Status::rejected}};
 
 /// The top-level fields a plan reader reads (plan-format.md); others are ignored.
-bool plan_field(const std::string& key) {
+bool plan_field(std::string_view key) {
     return key == "format" || key == "version" || key == "today" || key == "certifications" ||
            key == "activities" || key == "policy";
 }
 
-/// nlohmann's DOM builder (iterative: no recursion), with exceptions off,
-/// that refuses nesting deeper than limits::nesting_depth, keeps the JSON pointer
-/// of the value being read, so that a number JSON cannot hold (1e400) is
-/// reported at its place, and keeps the parser's message for a syntax error.
-/// Values of unknown top-level fields (an example's notes) are checked but
-/// not stored.
+using NJson = nlohmann::json;
+
+/// nlohmann's parser events into a JsonDocument (issue 6: no std::map DOM),
+/// with exceptions off; refuses nesting deeper than limits::nesting_depth,
+/// keeps the JSON pointer of the value being read, so that a number JSON
+/// cannot hold (1e400) is reported at its place, and keeps the parser's
+/// message for a syntax error. Values of unknown top-level fields (an
+/// example's notes) are checked but not stored.
 class Sax {
 public:
-    using Dom = nlohmann::detail::json_sax_dom_parser<Json>;
-    explicit Sax(Json& doc) : dom_(doc, false) {}
+    explicit Sax(JsonDocument& doc) : doc_(doc) { path_.reserve(limits::nesting_depth + 1); }
 
     std::optional<PlanError> error;
 
-    bool null() { return skipping_ ? scalar_skipped() : value(dom_.null()); }
-    bool boolean(bool b) { return skipping_ ? scalar_skipped() : value(dom_.boolean(b)); }
-    bool number_integer(Json::number_integer_t n) { return skipping_ ? scalar_skipped() : value(dom_.number_integer(n)); }
-    bool number_unsigned(Json::number_unsigned_t n) {
-        return skipping_ ? scalar_skipped() : value(dom_.number_unsigned(n));
+    bool null() { return scalar(Json()); }
+    bool boolean(bool b) { return scalar(Json::boolean_value(b)); }
+    bool number_integer(NJson::number_integer_t n) { return scalar(Json::integer_value(n)); }
+    bool number_unsigned(NJson::number_unsigned_t n) { return scalar(Json::unsigned_value(n)); }
+    bool number_float(NJson::number_float_t n, const NJson::string_t&) { return scalar(Json::float_value(n)); }
+    bool string(NJson::string_t& s) {
+        if (skipping_) return scalar_skipped();
+        doc_.string(s);
+        return value();
     }
-    bool number_float(Json::number_float_t n, const Json::string_t& s) {
-        return skipping_ ? scalar_skipped() : value(dom_.number_float(n, s));
-    }
-    bool string(Json::string_t& s) { return skipping_ ? scalar_skipped() : value(dom_.string(s)); }
-    bool binary(Json::binary_t& b) { return skipping_ ? scalar_skipped() : value(dom_.binary(b)); }
-    bool start_object(std::size_t n) {
+    bool binary(NJson::binary_t&) { return skipping_ ? scalar_skipped() : value(); }  // never from JSON text
+    bool start_object(std::size_t) {
         path_.push_back({false, 0, {}});
-        return deep_enough() && (skipping_ || dom_.start_object(n));
+        if (!deep_enough()) return false;
+        if (!skipping_) doc_.start(true);
+        return true;
     }
-    bool key(Json::string_t& k) {
-        path_.back().key = k;
-        if (skipping_) return true;
-        if (path_.size() == 1 && !plan_field(k)) {
-            skipping_ = true;
-            return true;
-        }
-        return dom_.key(k);
+    bool key(NJson::string_t& k) {
+        if (path_.size() == 1 && !skipping_ && !plan_field(k)) skipping_ = true;
+        path_.back().key = doc_.key(k);
+        return true;
     }
-    bool end_object() {
-        path_.pop_back();
-        return skipping_ ? container_skipped() : value(dom_.end_object());
-    }
-    bool start_array(std::size_t n) {
+    bool end_object() { return end_container(); }
+    bool start_array(std::size_t) {
         path_.push_back({true, 0, {}});
-        return deep_enough() && (skipping_ || dom_.start_array(n));
+        if (!deep_enough()) return false;
+        if (!skipping_) doc_.start(false);
+        return true;
     }
-    bool end_array() {
-        path_.pop_back();
-        return skipping_ ? container_skipped() : value(dom_.end_array());
-    }
+    bool end_array() { return end_container(); }
     bool parse_error(std::size_t, const std::string& token, const nlohmann::detail::exception& ex) {
         if (ex.id == 406) {  // out_of_range.406: a number beyond the range of a double
             error = PlanError{pointer(), "expected a number JSON can hold (at most about 1.8e308 in size), got " + token};
@@ -96,9 +92,9 @@ private:
     struct Step {
         bool array;
         std::size_t index;
-        std::string key;
+        std::string_view key;  // held by the document
     };
-    Dom dom_;
+    JsonDocument& doc_;
     std::vector<Step> path_;
     bool skipping_ = false;  // inside the value of an unknown top-level field
 
@@ -109,17 +105,24 @@ private:
                                   " levels deep"};
         return false;
     }
-    bool value(bool ok) {
+    bool value() {
         if (!path_.empty() && path_.back().array) ++path_.back().index;
-        return ok;
+        return true;
+    }
+    bool scalar(Json v) {
+        if (skipping_) return scalar_skipped();
+        doc_.value(v);
+        return value();
+    }
+    bool end_container() {
+        path_.pop_back();
+        if (skipping_) return scalar_skipped();
+        doc_.end();
+        return value();
     }
     bool scalar_skipped() {
-        if (path_.size() == 1) skipping_ = false;  // the unknown field's value was this scalar
-        return value(true);
-    }
-    bool container_skipped() {
         if (path_.size() == 1) skipping_ = false;  // the unknown field's value ends here
-        return value(true);
+        return value();
     }
     std::string pointer() const {
         std::string out;
@@ -130,6 +133,17 @@ private:
         return out;
     }
 };
+
+/// nlohmann's parser over the text, its events to `sax`. Natively (GCC), flattened: the
+/// lexer's per-character calls inlined into the parser, 41 -> 33 us on the 3-activity
+/// example, at the cost of a large function (README "Benchmarks"). Not in the wasm
+/// module, where it buys nothing measurable and costs bytes.
+#if defined(__GNUC__) && !defined(__clang__)
+[[gnu::flatten]]
+#endif
+void read_events(std::string_view text, Sax& sax) {
+    NJson::sax_parse(text.begin(), text.end(), &sax, nlohmann::detail::input_format_t::json, true);
+}
 
 std::optional<Certification> read_certification(const Json& v, const std::string& at, FieldReader& r) {
     if (!v.is_object()) {
@@ -232,14 +246,45 @@ std::optional<Activity> read_activity(const Json& v, const std::string& at, Fiel
 /// Ids are unique within their list (checked even when the item has other problems).
 void unique_id(const Json& item, const std::string& at, std::set<std::string>& ids, FieldReader& r) {
     const Json* id = FieldReader::find(item, "id");
-    if (id && id->is_string() && !text_of(*id).empty() && !ids.insert(text_of(*id)).second)
-        r.fail(at + "/id", "expected a unique id, \"" + text_of(*id) + "\" is used twice");
+    if (!id || !id->is_string() || text_of(*id).empty()) return;
+    const std::string text(text_of(*id));
+    if (!ids.insert(text).second) r.fail(at + "/id", "expected a unique id, \"" + text + "\" is used twice");
 }
 
 /// The built-in policy table, built once.
 const Policy& builtin_policy() {
     static const Policy table = default_policy();
     return table;
+}
+
+/// The merged policy table of the last plan read on this thread, keyed by the
+/// compact text of its `policy` block ("" for none): lent to that plan, and
+/// kept when recycle_policy hands it back.
+struct PolicyMemo {
+    std::string block;           // the key
+    Policy table;                // the table, when `kept`
+    bool kept = false;           // (not lent out)
+    std::uint64_t ticket = 0;    // the plan it is lent to (0: none)
+    std::uint64_t last_ticket = 0;
+};
+thread_local PolicyMemo memo;
+
+/// The plan's policy: the built-in table merged with its `policy` block (or the
+/// memo's table for the same block); a ticket for recycle_policy when the table is lent.
+std::uint64_t read_policy(const Json* block, FieldReader& r, Policy& out) {
+    std::string key = block ? json_text(*block) : std::string();
+    if (memo.kept && memo.block == key) {
+        out = std::move(memo.table);
+        memo.kept = false;
+        return memo.ticket = ++memo.last_ticket;
+    }
+    out = builtin_policy();
+    const std::size_t before = r.errors.size();
+    read_policy_overrides(block, r, out);
+    if (r.errors.size() != before) return 0;
+    memo.block = std::move(key);
+    memo.kept = false;
+    return memo.ticket = ++memo.last_ticket;
 }
 
 }  // namespace
@@ -252,15 +297,16 @@ ParsedPlan parse_plan(std::string_view text, Date fallback_today) {
                                       " a plan may have (a documented limit)"});
         return out;
     }
-    Json doc;
+    JsonDocument document(text.size());
     {
-        Sax sax(doc);
-        Json::sax_parse(text.begin(), text.end(), &sax, nlohmann::detail::input_format_t::json, true);
+        Sax sax(document);
+        read_events(text, sax);
         if (sax.error) {
             out.errors.push_back(std::move(*sax.error));
             return out;
         }
     }
+    const Json& doc = document.root();
     if (!doc.is_object()) {
         out.errors.push_back({"", "expected a plan object {\"format\": \"ceplan-plan\", ...}, got " + shown(doc)});
         return out;
@@ -269,12 +315,11 @@ ParsedPlan parse_plan(std::string_view text, Date fallback_today) {
     Plan plan;
     if (const Json* f = FieldReader::find(doc, "format"); f && !(f->is_string() && text_of(*f) == "ceplan-plan"))
         r.fail("/format", "expected \"ceplan-plan\", got " + shown(*f));
-    if (const Json* v = FieldReader::find(doc, "version"); v && *v != Json(1))
+    if (const Json* v = FieldReader::find(doc, "version"); v && !equals_one(*v))
         r.fail("/version", "expected 1, got " + shown(*v));
     plan.today = r.date(doc, "today", "", false).value_or(fallback_today);
 
-    plan.policy = builtin_policy();
-    read_policy_overrides(FieldReader::find(doc, "policy"), r, plan.policy);
+    const std::uint64_t ticket = read_policy(FieldReader::find(doc, "policy"), r, plan.policy);
 
     std::set<std::string> ids;
     const Json* certs = FieldReader::find(doc, "certifications");
@@ -302,8 +347,22 @@ ParsedPlan parse_plan(std::string_view text, Date fallback_today) {
         }
     }
     out.errors = std::move(r.errors);
-    if (out.errors.empty()) out.plan = std::move(plan);
+    if (out.errors.empty()) {
+        out.plan = std::move(plan);
+        out.policy_ticket = ticket;
+    } else if (ticket) {
+        memo.table = std::move(plan.policy);  // the table is good, the plan is not: keep it
+        memo.kept = true;
+        memo.ticket = 0;
+    }
     return out;
+}
+
+void recycle_policy(ParsedPlan&& parsed) {
+    if (!parsed.plan || parsed.policy_ticket == 0 || parsed.policy_ticket != memo.ticket) return;
+    memo.table = std::move(parsed.plan->policy);
+    memo.kept = true;
+    memo.ticket = 0;
 }
 
 }  // namespace ceplan

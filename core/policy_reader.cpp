@@ -43,19 +43,20 @@ void credit_table(const std::map<std::string, std::optional<int>>& base, const J
                         std::to_string(overrides.size()) + " (a documented limit)");
         return;
     }
-    auto read = [&](const std::string& key, const Json& v) {
+    auto read = [&](std::string_view key, const Json& v) {
         std::optional<std::int64_t> n;
         if (!v.is_null()) n = r.whole_value(&v, ptr + "/" + escape_pointer_token(key), false, 0, "CE credits");
-        out[key] = n ? std::optional<int>(static_cast<int>(*n)) : std::nullopt;
+        const std::string cell(key);
+        out[cell] = n ? std::optional<int>(static_cast<int>(*n)) : std::nullopt;
     };
     for (const auto& [key, value] : base) {
-        if (const Json* v = FieldReader::find(overrides, key.c_str()))
+        if (const Json* v = FieldReader::find(overrides, key))
             read(key, *v);
         else
             out[key] = value;
     }
-    for (auto it = overrides.begin(); it != overrides.end(); ++it)
-        if (!base.count(it.key())) read(it.key(), *it);
+    for (const Json& member : overrides)
+        if (!base.count(std::string(member.key()))) read(member.key(), member);
 }
 
 /// L3: one exam group, a list of exam kinds.
@@ -69,7 +70,7 @@ void exam_group(const std::string& name, const Json& list, FieldReader& r, Polic
     std::vector<ExamKind> kinds;
     for (std::size_t i = 0; i < list.size(); ++i) {
         const Json& k = list[i];
-        auto kind = k.is_string() ? parse_exam_kind(text_of(k)) : std::nullopt;
+        auto kind = k.is_string() ? parse_exam_kind(std::string(text_of(k))) : std::nullopt;
         if (kind)
             kinds.push_back(*kind);
         else
@@ -93,7 +94,7 @@ void path(const Json& item, const std::string& ip, FieldReader& r, Policy& p, st
     if (exams && r.bounded_list(*exams, ip + "/exams", limits::exams_per_path, "exams per path")) {
         for (std::size_t e = 0; e < exams->size(); ++e) {
             const Json& name = (*exams)[e];
-            auto slot = name.is_string() ? resolve_exam_slot(p, text_of(name)) : std::nullopt;
+            auto slot = name.is_string() ? resolve_exam_slot(p, std::string(text_of(name))) : std::nullopt;
             if (slot)
                 path.exams.push_back(*slot);
             else
@@ -116,7 +117,7 @@ void resolve_again(std::vector<Path>& paths, const std::string& ptr, FieldReader
             if (auto slot = resolve_exam_slot(p, name))
                 slots.push_back(*slot);
             else
-                r.fail(ip + "/exams/" + std::to_string(e), "expected an exam kind or group, got " + shown(Json(name)));
+                r.fail(ip + "/exams/" + std::to_string(e), "expected an exam kind or group, got " + shown_text(name));
         }
         paths[i].exams = std::move(slots);
         if (paths[i].credits == 0 && paths[i].exams.empty()) r.fail(ip, "a path needs credits or exams");
@@ -164,13 +165,13 @@ void read_policy_overrides(const Json* o, FieldReader& r, Policy& p) {
                                             " (a documented limit)");
         } else {
             for (const auto& [name, kinds] : base) {
-                if (const Json* v = FieldReader::find(*groups, name.c_str()))
+                if (const Json* v = FieldReader::find(*groups, name))
                     exam_group(name, *v, r, p);
                 else
                     p.exam_groups[name] = kinds;
             }
-            for (auto it = groups->begin(); it != groups->end(); ++it)
-                if (!base.count(it.key())) exam_group(it.key(), *it, r, p);
+            for (const Json& member : *groups)
+                if (!base.count(std::string(member.key()))) exam_group(std::string(member.key()), member, r, p);
         }
     }
     const Json* levels = FieldReader::find(*o, "levels");  // L2, L4
@@ -207,15 +208,15 @@ void read_policy_overrides(const Json* o, FieldReader& r, Policy& p) {
             p.cisco_live.clear();
             const std::map<std::string, std::optional<int>> none;
             for (const auto& [column, row] : base) {
-                if (const Json* v = FieldReader::find(*live, column.c_str()))
+                if (const Json* v = FieldReader::find(*live, column))
                     credit_table(row, *v, at + "/cisco_live/" + escape_pointer_token(column), r, p.cisco_live[column]);
                 else
                     p.cisco_live[column] = row;
             }
-            for (auto it = live->begin(); it != live->end(); ++it)
-                if (!base.count(it.key()))
-                    credit_table(none, *it, at + "/cisco_live/" + escape_pointer_token(it.key()), r,
-                                 p.cisco_live[it.key()]);
+            for (const Json& member : *live)
+                if (const std::string column(member.key()); !base.count(column))
+                    credit_table(none, member, at + "/cisco_live/" + escape_pointer_token(column), r,
+                                 p.cisco_live[column]);
         }
     }
     if (const Json* items = FieldReader::find(*o, "item_authoring")) {  // E8

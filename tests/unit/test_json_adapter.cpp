@@ -132,3 +132,80 @@ TEST_CASE("plan-format: dates outside 1900-2199 and dates out of order are refus
         CHECK(contains(list, p));
     }
 }
+
+TEST_CASE("issue 6: a plan gives the same bytes whatever plan was evaluated before it (the policy memo)",
+          "[plan-format][policy]") {
+    // evaluate_json keeps the merged policy table of the last plan for the next plan with the same
+    // `policy` block. Every plan, after every other (same block, another block, none, a bad plan with a
+    // good block, a bad block), must give what it gives after a plan with a block of its own.
+    std::vector<std::string> texts;
+    for (const auto& file : json_files(CEPLAN_SCENARIOS_DIR)) texts.push_back(read_json(file)["plan"].dump());
+    for (const auto& file : json_files(CEPLAN_EXAMPLES_DIR)) texts.push_back(read_json(file).dump());
+    json live = contract_example();
+    live["activities"].push_back({{"id", "live"}, {"type", "cisco_live"}, {"completed", "2025-06-10"},
+                                  {"sessions", {{{"code", "BRKENT-2031"}, {"minutes", 60}}}}});
+    live["policy"] = {{"cisco_live", {{"breakout", {{"1000", 1}, {"2000", 2}}}}}};
+    texts.push_back(live.dump());
+    json bad_plan = live;
+    bad_plan["certifications"][0]["expires"] = "2027-02-30";  // a good block in a bad plan
+    texts.push_back(bad_plan.dump());
+    json bad_block = live;
+    bad_block["policy"]["increment"] = 0;  // a bad block
+    texts.push_back(bad_block.dump());
+    json other = live;
+    other["policy"]["cisco_live"]["breakout"]["2000"] = 5;  // another block, one value apart
+    texts.push_back(other.dump());
+    REQUIRE(texts.size() > 20);
+
+    const Date today = *parse_date("2026-01-01");
+    json own = contract_example();
+    own["policy"] = {{"increment", 7}, {"rollover_minimum", 1}};  // a block no other plan has
+    const auto alone = [&](const std::string& text) {
+        REQUIRE(evaluate_json(own.dump(), today).ok);
+        return evaluate_json(text, today).json;
+    };
+    std::vector<std::string> expected;
+    for (const auto& text : texts) expected.push_back(alone(text));
+    CHECK(expected[texts.size() - 4] != expected[texts.size() - 1]);  // the two blocks differ in their result
+    std::size_t compared = 0;
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        for (std::size_t j = 0; j < texts.size(); ++j) {
+            evaluate_json(texts[i], today);
+            if (evaluate_json(texts[j], today).json != expected[j]) FAIL("plan " << j << " after plan " << i);
+            ++compared;
+        }
+    CHECK(compared == texts.size() * texts.size());
+}
+
+TEST_CASE("plan-format: an object's members are read in key order, the last of a key given twice kept", "[plan-format]") {
+    // As nlohmann's std::map document did (issue 6 replaced it): messages show objects sorted by key, and
+    // the policy's unknown cells are listed in key order. Small objects and large ones (sorted another way).
+    for (int keys : {3, 16, 17, 40}) {
+        std::string object = "{";
+        for (int i = keys; i >= 1; --i) {
+            // keys k<i>, each given twice (first a 0, last the number i), written in reverse order
+            object += "\"k" + std::to_string(i) + "\":0,\"k" + std::to_string(i) + "\":" + std::to_string(i) +
+                      (i > 1 ? "," : "");
+        }
+        object += "}";
+        const std::string expected = "expected \"ceplan-plan\", got " + [&] {
+            const std::string dump = json::parse(object).dump();  // nlohmann: sorted, last value kept
+            return dump.size() > 60 ? dump.substr(0, 57) + "..." : dump;
+        }();
+        const std::string text = R"({"format":)" + object +
+                                 R"(,"certifications":[{"id":"c","level":"associate","expires":"2027-01-01"}]})";
+        const json out = json::parse(evaluate_json(text, Date{0}).json);
+        INFO(keys << " keys");
+        REQUIRE(out["errors"].size() == 1);
+        CHECK(out["errors"][0]["message"] == expected);
+    }
+    // The policy's item-authoring table: unknown item types, each a bad value, reported in key order.
+    std::string table = "{";
+    for (int i = 20; i >= 1; --i) table += "\"t" + std::to_string(100 + i) + "\":-1" + (i > 1 ? "," : "");
+    table += "}";
+    const std::string text = R"({"format":"ceplan-plan","policy":{"item_authoring":)" + table +
+                             R"(},"certifications":[{"id":"c","level":"associate","expires":"2027-01-01"}]})";
+    const json out = json::parse(evaluate_json(text, Date{0}).json);
+    REQUIRE(out["errors"].size() == 20);
+    for (int i = 1; i <= 20; ++i) CHECK(out["errors"][i - 1]["pointer"] == "/policy/item_authoring/t" + std::to_string(100 + i));
+}
