@@ -15,12 +15,12 @@
 
 namespace {
 
-emscripten::val evaluate(const std::string& plan) {
-    return ceplan_wasm::text(ceplan::evaluate_json(plan).json);
+emscripten::val evaluate(const emscripten::val& plan) {
+    return ceplan_wasm::text(ceplan::evaluate_json(ceplan_wasm::utf8(plan)).json);
 }
 
-emscripten::val optimize(const std::string& plan) {
-    return ceplan_wasm::text(ceplan::optimize_json(plan).json);
+emscripten::val optimize(const emscripten::val& plan) {
+    return ceplan_wasm::text(ceplan::optimize_json(ceplan_wasm::utf8(plan)).json);
 }
 
 emscripten::val policy() {

@@ -1,11 +1,39 @@
-// The text a binding hands back to JavaScript (wasm/bindings.cpp, wasm/optimizer_bindings.cpp).
+// The text a binding takes from and hands back to JavaScript (wasm/bindings.cpp,
+// wasm/optimizer_bindings.cpp): UTF-8 in the module's memory, JavaScript strings outside,
+// converted by the platform's TextEncoder / TextDecoder, not by embind's std::string code.
 #pragma once
 
 #include <emscripten/val.h>
 
 #include <string>
 
+#include "core/limits.hpp"
+
 namespace ceplan_wasm {
+
+/**
+ * text (a JavaScript string: the plan's JSON) as UTF-8, encoded by the platform's TextEncoder
+ * (encodeInto) straight into the module's memory. Embind's std::string argument measures and
+ * encodes the string in JavaScript, character by character: a sixth of a 3-activity plan's
+ * evaluate() in wasm (issue 6). A text longer than ceplan's document limit goes through embind
+ * as before (exact size), so that the adapter refuses it with its usual message and no 3-byte-
+ * per-character buffer is made for it. Lone surrogates become U+FFFD (TextEncoder's rule; the
+ * page sends JSON.stringify's text, which escapes them). Throws a JavaScript TypeError when text
+ * is not a string (as embind did).
+ */
+inline std::string utf8(const emscripten::val& text) {
+    if (!text.isString()) {
+        emscripten::val::global("TypeError").new_(emscripten::val("ceplan: the plan must be a string of JSON text")).throw_();
+    }
+    const auto units = text["length"].as<std::size_t>();
+    if (units > ceplan::limits::document_bytes) return text.as<std::string>();
+    static const emscripten::val encoder = emscripten::val::global("TextEncoder").new_();
+    std::string out(units * 3, '\0');  // a UTF-16 code unit is at most 3 bytes of UTF-8
+    const emscripten::val done = encoder.call<emscripten::val>(
+        "encodeInto", text, emscripten::typed_memory_view(out.size(), reinterpret_cast<unsigned char*>(out.data())));
+    out.resize(done["written"].as<std::size_t>());
+    return out;
+}
 
 /**
  * utf8 (the JSON text an entry point wrote, UTF-8) as a JavaScript string, decoded by the
