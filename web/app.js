@@ -40,9 +40,10 @@ function showProblems(title, errors, opts) {
   opts = opts || {};
   const box = $('problems');
   const where = (e) => forms.describePointer(e.pointer, opts.plan || state.plan);
+  // "Activity 3 /activities/3/completed not a date …"; the whole plan (pointer "") is named once.
   const list = h('ul', null, (errors || []).map((e) => h('li', null,
-    where(e) ? [h('span', { class: 'where' }, where(e)), ' '] : null,
-    typeof e.pointer === 'string' ? [h('code', { class: 'pointer' }, e.pointer || '(whole plan)'), ' '] : null,
+    where(e) ? [h('span', { class: 'where' }, where(e)), e.pointer === '' ? ': ' : ' '] : null,
+    typeof e.pointer === 'string' && e.pointer !== '' ? [h('code', { class: 'pointer' }, e.pointer), ' '] : null,
     e.message)));
   const dismiss = h('button', { type: 'button', class: 'btn small', onclick: () => clearProblems() }, 'Dismiss');
   const actions = (opts.actions || []).length
@@ -126,6 +127,9 @@ function apply(candidate, opts) {
   // holds, except the offer of an unreadable save's text (still in memory).
   if (opts.clearProblems && !problemsShowing('unreadable-save')) clearProblems();
   if (opts.toast) toast(opts.toast, opts.undoable !== false);
+  // A change without words of its own (a switch): a toast still offering Undo for an earlier
+  // change goes, as its Undo would now take back this change, not the one it names.
+  else if (opts.undoable !== false && $('toast').querySelector('button')) hideToast();
   if (opts.persist !== false) persist(candidate);
   return r;
 }

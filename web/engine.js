@@ -13,7 +13,7 @@ const stats = { evaluations: 0, optimizations: 0 };
 /** Resolves when the module is ready; rejects with a readable message otherwise. */
 const ready = new Promise((resolve, reject) => {
   if (typeof window.createCeplan !== 'function') {
-    reject(new Error('ceplan.js did not load: the rules engine is missing from this folder.'));
+    reject(new Error('ceplan.js did not load: the rules engine is missing or damaged in this folder (build it again with tools/build, or copy the whole public/ folder).'));
     return;
   }
   Promise.resolve()

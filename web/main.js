@@ -40,6 +40,11 @@ window.Ceplan = Object.freeze(Object.defineProperties({ app, compare, dates, eng
 // The modules the feature scripts loaded on demand (lazy.js: CSV, calendar, help, Suggest a plan) use.
 lazy.register({ app, compare, dates, dom, engine, format, forms, lazy, next, options, store, suggestbar, tables, tabs, timeline, toolbar, variants, view });
 
+// page.js runs (before any frame: index.html's scripts are render-blocking): its notice goes,
+// and the columns wait for the first verdict (style.css, body.starting).
+document.getElementById('no-page-script')?.remove();
+document.body.classList.add('starting');
+
 keyboard.wire();
 next.wire();
 tabs.wire();

@@ -333,7 +333,8 @@ function summaryText(answer) {
   const exact = !answer.searched || answer.searched.exact !== false;
   if (!n && !exact) return 'No suggestion: the search stopped at its limit before it found options that keep more certifications.';
   if (!n) return 'Nothing to take: ' + (saved ? 'your plan keeps what can be kept without any option.' : 'no option saves a certification.');
-  return 'Suggested: take ' + F.plural(n, 'option') + ', costing ' + costText(answer.cost) + '; ' + F.plural(saved, 'certification') + ' kept.';
+  const cost = costText(answer.cost);
+  return 'Suggested: take ' + F.plural(n, 'option') + (cost === 'no cost' ? ', at no cost' : ', costing ' + cost) + '; ' + F.plural(saved, 'certification') + ' kept.';
 }
 
 function optionRow(doc, o, i, takenIds) {

@@ -1,0 +1,108 @@
+// Startup and its failures (issue 6 changed how the page starts: render-blocking deferred scripts,
+// the columns hidden until the first verdict, the wasm module deflated inside ceplan.js):
+// - a folder without page.js, or with it cut short, says so instead of staying blank;
+// - a folder whose ceplan.js is missing, cut short, or carries a damaged module says which, and
+//   the columns show;
+// - a toast offering Undo for an earlier change goes when a switch changes the plan (its Undo
+//   would take back the switch, not what it names);
+// - a refused import names the whole plan once.
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { PUBLIC, launch, openPage, finish, exampleFiles, planHash, fillForm, saveForm } = require('./helpers');
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { if (browser) await browser.close(); });
+
+/** Opens index.html from a copy of public/ changed by edit(dir); returns {s, page, errors, dir}. */
+async function openCopy(edit) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ceplan-public-'));
+  fs.cpSync(PUBLIC, dir, { recursive: true });
+  edit(dir);
+  const s = await openPage(browser, { goto: false });
+  const errors = [];
+  s.page.on('pageerror', (e) => errors.push(e.message));
+  await s.page.goto('file://' + path.join(dir, 'index.html'));
+  return { s, page: s.page, errors, dir };
+}
+const cut = (file) => { const b = fs.readFileSync(file); fs.writeFileSync(file, b.subarray(0, b.length >> 1)); };
+const done = async (c) => { await c.s.context.close(); fs.rmSync(c.dir, { recursive: true, force: true }); };
+
+test('the built page starts: the notice for a missing page.js is gone, the columns show', async () => {
+  const s = await openPage(browser);
+  const { page } = s;
+  assert.equal(await page.locator('#no-page-script').count(), 0);
+  assert.ok(await page.locator('main.columns').isVisible());
+  assert.match(await page.getAttribute('body', 'class'), /\bready\b/);
+  await finish(s);
+});
+
+for (const [what, edit] of [
+  ['missing', (dir) => fs.rmSync(path.join(dir, 'page.js'))],
+  ['cut short', (dir) => cut(path.join(dir, 'page.js'))],
+]) {
+  test(`page.js ${what}: the page says its script did not run, and the columns show`, async () => {
+    const c = await openCopy(edit);
+    try {
+      const notice = c.page.locator('#no-page-script');
+      assert.ok(await notice.isVisible());
+      assert.match(await notice.textContent(), /page\.js.*did not run/s);
+      assert.match(await notice.textContent(), /saved plan is still kept/);
+      assert.ok(await c.page.locator('main.columns').isVisible(), 'the columns are not left hidden');
+    } finally { await done(c); }
+  });
+}
+
+for (const [what, edit, message] of [
+  ['missing', (dir) => fs.rmSync(path.join(dir, 'ceplan.js')), /ceplan\.js did not load: the rules engine is missing or damaged/],
+  ['cut short', (dir) => cut(path.join(dir, 'ceplan.js')), /ceplan\.js did not load: the rules engine is missing or damaged/],
+  // Valid JavaScript whose deflated module is damaged: a run of the base64 changed in the middle.
+  ['carrying a damaged module', (dir) => {
+    const f = path.join(dir, 'ceplan.js');
+    const text = fs.readFileSync(f, 'utf8');
+    const at = text.indexOf('var packed = "') + 14 + 40000;
+    fs.writeFileSync(f, text.slice(0, at) + 'A'.repeat(400) + text.slice(at + 400));
+  }, /failed to start: the WebAssembly inside ceplan\.js is damaged: it could not be inflated and compiled/],
+]) {
+  test(`ceplan.js ${what}: the page says so, and the columns show`, async () => {
+    const c = await openCopy(edit);
+    try {
+      await c.page.waitForSelector('body[data-engine="missing"]');
+      assert.match(await c.page.locator('#problems').textContent(), message);
+      assert.ok(await c.page.locator('main.columns').isVisible(), 'the columns are not left hidden');
+      assert.equal(await c.page.locator('#no-page-script').count(), 0, 'page.js ran');
+    } finally { await done(c); }
+  });
+}
+
+test('a switch after a saved edit takes away the toast whose Undo would now undo the switch', async () => {
+  const ex = exampleFiles().find((e) => e.file.startsWith('01'));
+  const s = await openPage(browser, { hash: planHash(ex.plan) });
+  const { page } = s;
+  const first = page.locator('#acts-body li.activity').first();
+  await first.getByRole('button', { name: /^Edit/ }).click();
+  await fillForm(page, { 'Title': 'Designing Cisco Enterprise Wireless Networks (edited)' });
+  await saveForm(page);
+  await page.locator('dialog#editor').waitFor({ state: 'hidden' });
+  const toast = page.locator('#toast');
+  assert.ok(await toast.getByRole('button', { name: 'Undo' }).isVisible(), 'the saved edit offers Undo');
+  await page.locator('#acts-body li.activity').nth(1).getByRole('switch').click();
+  assert.ok(await toast.isHidden(), 'the toast naming the edit is gone');
+  await finish(s);
+});
+
+test('a refused plan names the whole plan once, without a "(whole plan)" pointer', async () => {
+  const s = await openPage(browser);
+  const { page } = s;
+  await page.evaluate(() => window.Ceplan.app.importText('[1, 2, 3]', 'list.json'));
+  const box = page.locator('#problems');
+  await box.waitFor({ state: 'visible' });
+  const text = await box.textContent();
+  assert.match(text, /The whole plan: /);
+  assert.doesNotMatch(text, /\(whole plan\)/);
+  await finish(s);
+});
