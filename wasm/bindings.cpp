@@ -6,24 +6,9 @@
 // stays small (issue 6).
 #include <emscripten/bind.h>
 
-#include <string>
-
-#include "core/json_adapter.hpp"
 #include "wasm/text.hpp"
 
-namespace {
-
-emscripten::val evaluate(const emscripten::val& plan) {
-    return ceplan_wasm::text(ceplan::evaluate_json(ceplan_wasm::utf8(plan)).json);
-}
-
-emscripten::val policy() {
-    return ceplan_wasm::text(ceplan::policy_json());
-}
-
-}  // namespace
-
 EMSCRIPTEN_BINDINGS(ceplan) {
-    emscripten::function("evaluate", &evaluate);
-    emscripten::function("policy", &policy);
+    emscripten::function("evaluate", &ceplan_wasm::evaluate);
+    emscripten::function("policy", &ceplan_wasm::policy);
 }

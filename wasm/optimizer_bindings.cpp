@@ -7,30 +7,19 @@
 // about 45 KiB gzip that the first verdict does not need.
 #include <emscripten/bind.h>
 
-#include <string>
-
-#include "core/json_adapter.hpp"
-#include "wasm/text.hpp"
 #include "core/optimize_json.hpp"
+#include "wasm/text.hpp"
 
 namespace {
-
-emscripten::val evaluate(const emscripten::val& plan) {
-    return ceplan_wasm::text(ceplan::evaluate_json(ceplan_wasm::utf8(plan)).json);
-}
 
 emscripten::val optimize(const emscripten::val& plan) {
     return ceplan_wasm::text(ceplan::optimize_json(ceplan_wasm::utf8(plan)).json);
 }
 
-emscripten::val policy() {
-    return ceplan_wasm::text(ceplan::policy_json());
-}
-
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(ceplan_optimizer) {
-    emscripten::function("evaluate", &evaluate);
-    emscripten::function("policy", &policy);
+    emscripten::function("evaluate", &ceplan_wasm::evaluate);
+    emscripten::function("policy", &ceplan_wasm::policy);
     emscripten::function("optimize", &optimize);
 }

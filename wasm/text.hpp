@@ -1,12 +1,14 @@
 // The text a binding takes from and hands back to JavaScript (wasm/bindings.cpp,
 // wasm/optimizer_bindings.cpp): UTF-8 in the module's memory, JavaScript strings outside,
-// converted by the platform's TextEncoder / TextDecoder, not by embind's std::string code.
+// converted by the platform's TextEncoder / TextDecoder, not by embind's std::string code;
+// and the two entry points both modules offer, evaluate and policy.
 #pragma once
 
 #include <emscripten/val.h>
 
 #include <string>
 
+#include "core/json_adapter.hpp"
 #include "core/limits.hpp"
 
 namespace ceplan_wasm {
@@ -46,6 +48,16 @@ inline emscripten::val text(const std::string& utf8) {
     static const emscripten::val decoder = emscripten::val::global("TextDecoder").new_();
     return decoder.call<emscripten::val>(
         "decode", emscripten::typed_memory_view(utf8.size(), reinterpret_cast<const unsigned char*>(utf8.data())));
+}
+
+/** evaluate(planJson) -> resultJson (plan-format.md, "Entry points"): evaluate_json's text. Throws a TypeError for a non-string. */
+inline emscripten::val evaluate(const emscripten::val& plan) {
+    return text(ceplan::evaluate_json(utf8(plan)).json);
+}
+
+/** policy() -> policyJson: the built-in policy table as JSON. No errors. */
+inline emscripten::val policy() {
+    return text(ceplan::policy_json());
 }
 
 }  // namespace ceplan_wasm

@@ -190,10 +190,15 @@ let soon = false;
  * recertifications behind a closed "Show all"), drawn in the frame after the next one; a task
  * when the page is hidden (no frames).
  */
+/** Draws now what was left for after a paint: the timelines (timeline.js) and the recertifications behind a closed "Show all" (view.js). */
+function drawLeftForLater() {
+  timeline.drawDeferred();
+  view.fillDeferred();
+}
 function drawSoon() {
   if (soon) return;
   soon = true;
-  const go = () => { soon = false; timeline.drawDeferred(); view.fillDeferred(); };
+  const go = () => { soon = false; drawLeftForLater(); };
   if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') setTimeout(go, 0);
   else requestAnimationFrame(() => requestAnimationFrame(go));
 }
@@ -481,10 +486,10 @@ function wire() {
     if (menu.open && !menu.contains(ev.target)) menu.open = false;
   });
   $('examples').addEventListener('toggle', buildExamplesMenu); // built after the first paint, or here if opened before
-  window.addEventListener('beforeprint', () => timeline.drawDeferred()); // paper gets every timeline drawn
-  // and every recertification (view.js lists the first few, the rest behind "Show all").
+  // Paper gets every timeline drawn and every recertification (view.js lists the first few, the
+  // rest behind "Show all"), including what an edit left for after its paint.
   window.addEventListener('beforeprint', () => {
-    view.fillDeferred(); // now: the lists an edit left for after its paint
+    drawLeftForLater();
     document.querySelectorAll('details.more-recerts:not([open])').forEach((d) => { d.open = true; d.dataset.printOpened = ''; });
   });
   window.addEventListener('afterprint', () => document.querySelectorAll('details.more-recerts[data-print-opened]').forEach((d) => { d.open = false; delete d.dataset.printOpened; }));
@@ -546,8 +551,7 @@ function start() {
     if (!drawn) render(); // the link's plan was refused: the saved one
     timeline.defer(false);
     afterFirstPaint(() => {
-      timeline.drawDeferred();
-      view.fillDeferred(); // the recertifications behind "Show all" (view.js)
+      drawLeftForLater();
       buildExamplesMenu();
       // Ready (for the tests and window.Ceplan's csv, ics …) once the feature scripts have loaded.
       lazy.preload().then(() => { document.body.dataset.engine = 'ready'; });

@@ -62,25 +62,25 @@ function reconcile(parent, nodes) {
 }
 
 /**
- * sameAsBefore(parent, nodes) -> nodes, where a new node (not in the page) equal
- * (isEqualNode: same tag, attributes and text, all the way down) to parent's child at the same
- * place is replaced by that child: drawn again with the same words, it stays untouched (no
- * style or layout work for the browser, issue 6). Event listeners are not compared: only for
+ * redraw(parent, nodes) -> parent: reconcile(parent, nodes), except that a new node (not in the
+ * page) equal (isEqualNode: same tag, attributes and text, all the way down) to parent's child
+ * at the same place is not used: that child stays, untouched (drawn again with the same words:
+ * no style or layout work for the browser, issue 6). Event listeners are not compared: only for
  * nodes whose listeners follow from what they show (a closure over the ids it writes).
  */
-function sameAsBefore(parent, nodes) {
+function redraw(parent, nodes) {
   const old = parent.childNodes;
   const taken = new Set(nodes);
-  return nodes.map((n, k) => {
+  return reconcile(parent, nodes.map((n, k) => {
     const o = old[k];
     if (!o || o === n || n.parentNode || taken.has(o) || !o.isEqualNode(n)) return n;
     taken.add(o);
     return o;
-  });
+  }));
 }
 
 let counter = 0;
 /** A fresh id for label/for and aria-describedby pairs. */
 function uid(prefix) { counter += 1; return (prefix || 'id') + '-' + counter; }
 
-export { h, svg, append, uid, reconcile, sameAsBefore };
+export { h, svg, append, uid, reconcile, redraw };

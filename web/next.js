@@ -5,7 +5,7 @@
 // by D (its planned date, or the latest on-time date when it completes a path, R5), earn what
 // an at-risk certification still needs by D (P2). Drawn from the plan and the engine's
 // result only; printed too. On a phone this section comes before the forms (style.css).
-import { h, reconcile, sameAsBefore } from './dom.js';
+import { h, reconcile, redraw } from './dom.js';
 import * as F from './format.js';
 import * as view from './view.js';
 
@@ -162,7 +162,7 @@ function render(plan, result, today) {
     tail = reconcile(listKept, list.map((x) => keyedItem(x, next)));
   } else tail = h('p', { class: 'next-none' }, 'Nothing to do: no deadline lies ahead in this plan.');
   itemCache = next;
-  reconcile(body, sameAsBefore(body, [view.verdictSummary(plan, result), tail]));
+  redraw(body, [view.verdictSummary(plan, result), tail]);
 }
 
 /** Links to an activity or a verdict: scroll to it and move the focus there (main.js calls it once). */

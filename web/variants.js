@@ -13,7 +13,7 @@
 // `options` (what the holder could take, for Suggest a plan) are shared by every variant:
 // they are kept at the top only. This file holds the pure
 // operations on that shape, the variants bar under the top bar and the name dialog.
-import { h, uid, sameAsBefore, reconcile } from './dom.js';
+import { h, uid, redraw } from './dom.js';
 import * as F from './format.js';
 import * as engine from './engine.js';
 import * as app from './app.js';
@@ -460,10 +460,10 @@ function render(doc) {
   const entries = list(doc);
   const compareOpen = !!(compare.isOpen());
   if (!entries.length) {
-    reconcile(bar, sameAsBefore(bar, [
+    redraw(bar, [
       h('span', { class: 'variants-label' }, 'Variants'),
       h('button', { type: 'button', class: 'btn small btn-duplicate', onclick: onDuplicate }, 'Duplicate as a variant…'),
-      h('span', { class: 'variants-hint' }, 'Try an alternative (skip an event, move an exam) without losing this plan.')]));
+      h('span', { class: 'variants-hint' }, 'Try an alternative (skip an event, move an exam) without losing this plan.')]);
     if (compareOpen) compare.close();
     return;
   }
@@ -478,7 +478,7 @@ function render(doc) {
       onclick: v.current ? null : () => onSwitch(v.name),
     }, v.name)));
   // drawn again after every edit: what shows the same words stays (its listeners follow from them)
-  reconcile(bar, sameAsBefore(bar, [
+  redraw(bar, [
     h('span', { class: 'variants-label', id: 'variants-label' }, 'Variant'),
     tabs,
     h('div', { class: 'variant-actions' },
@@ -488,7 +488,7 @@ function render(doc) {
       h('button', {
         type: 'button', class: ['btn', 'small', compareOpen ? 'primary' : null, 'btn-compare'], 'aria-expanded': compareOpen ? 'true' : 'false',
         'aria-controls': 'compare', onclick: () => (compare.isOpen() ? compare.close() : compare.open()),
-      }, compareOpen ? 'Hide comparison' : 'Compare ' + entries.length))]));
+      }, compareOpen ? 'Hide comparison' : 'Compare ' + entries.length))]);
 }
 
 /** The variants bar's commands, for the compare view's Switch buttons. */

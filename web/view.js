@@ -1,7 +1,7 @@
 // view.js: draws the three columns from the plan (what the user entered) and the
 // engine's result (what it means). Pure drawing: every change goes back through the
 // `act` callbacks to app.js, which re-evaluates the plan and draws again.
-import { h, svg, uid, reconcile, sameAsBefore } from './dom.js';
+import { h, svg, uid, reconcile, redraw } from './dom.js';
 import * as F from './format.js';
 import * as tables from './tables.js';
 import * as timeline from './timeline.js';
@@ -137,7 +137,7 @@ function renderCertifications(root, plan, idx, act) {
   // The same words as on screen: the list on screen stays (issue 6: a switch redraws the verdict,
   // not this column). Its buttons' listeners follow from what they show (the certification's id
   // and place) and `act`, which does not change.
-  reconcile(root, sameAsBefore(root, [list]));
+  redraw(root, [list]);
 }
 
 // ----- column 2: activities ----------------------------------------------------------
@@ -585,7 +585,7 @@ function kept(key, tag, props, children) {
     else nodes.push(typeof x === 'string' || typeof x === 'number' ? document.createTextNode(String(x)) : x);
   };
   add(children);
-  return reconcile(el, el === fresh ? nodes : sameAsBefore(el, nodes));
+  return redraw(el, nodes); // a fresh element has no children to keep
 }
 
 function rolloverBlock(result) {
@@ -626,7 +626,7 @@ function renderVerdict(root, plan, result, idx, today) {
     out.push(h('section', { class: 'card general', 'aria-label': 'Other warnings' }, h('h3', null, 'Also worth knowing'), warningList(idx.general)));
   }
   const nodes = out.filter(Boolean);
-  reconcile(root, sameAsBefore(root, nodes));
+  redraw(root, nodes);
   recertCache = recertNext;
   keptEls = keptNext;
   timeline.fit(root);
