@@ -82,9 +82,9 @@ function toast(message, withUndo) {
  * Saves the plan in localStorage and says so when it cannot: once, in the problems box,
  * with the export at hand; the warning goes when a later plan is kept again.
  */
-function persist(plan) {
+function persist(plan, planText) {
   if (tabs.holding()) { tabs.remind(); return; } // another tab saved a different plan: nothing is overwritten until the user chooses (tabs.js)
-  const r = store.save(plan);
+  const r = store.save(plan, planText);
   if (r.ok) {
     if (problemsShowing('save')) clearProblems();
     return;
@@ -130,7 +130,7 @@ function apply(candidate, opts) {
   // A change without words of its own (a switch): a toast still offering Undo for an earlier
   // change goes, as its Undo would now take back this change, not the one it names.
   else if (opts.undoable !== false && $('toast').querySelector('button')) hideToast();
-  if (opts.persist !== false) persist(candidate);
+  if (opts.persist !== false) persist(candidate, engine.planText(candidate));
   return r;
 }
 
@@ -192,8 +192,28 @@ let soon = false;
  */
 /** Draws now what was left for after a paint: the timelines (timeline.js) and the recertifications behind a closed "Show all" (view.js). */
 function drawLeftForLater() {
+  if (listsLeft) drawLists();
   timeline.drawDeferred();
   view.fillDeferred();
+}
+
+// After an edit the new verdict is drawn and painted first; the activity rows and "What to do
+// next" (whose actions can all move when a switch moves a recertification) are drawn in the
+// frame after it, from the plan as it is then (issue 6: a switch on a 500-activity plan shows
+// its verdict within a frame). At startup and in print everything is drawn at once.
+let listsLeft = false;
+let started = false; // the first paint is done (start)
+function drawLists() {
+  listsLeft = false;
+  const key = focusedKey();
+  view.renderActivityRows(state.plan, state.result, actions, today());
+  next.render(state.plan, state.result, today()); // "What to do next" (next.js)
+  for (const id of ['acts-body', 'outlook-body']) { const el = $(id); if (el) delete el.dataset.pending; }
+  if (key) focusKey(key);
+}
+/** The data-focus key of the focused element (kept across a drawing that may replace it). */
+function focusedKey() {
+  return document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.focus : null;
 }
 function drawSoon() {
   if (soon) return;
@@ -205,23 +225,29 @@ function drawSoon() {
 
 function render() {
   drawn = true;
-  const key = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.focus : null;
+  const key = focusedKey();
   const plan = state.plan;
   const name = $('plan-name');
   if (document.activeElement !== name) name.value = typeof plan.name === 'string' ? plan.name : '';
   const asOf = $('as-of');
   // Not while typed in, nor while it shows what it holds cannot be used (dates.js).
   if (document.activeElement !== asOf && asOf.getAttribute('aria-invalid') !== 'true') asOf.value = typeof plan.today === 'string' ? plan.today : '';
-  drawingTimelinesAfter(() => view.render(plan, state.result, actions, today()));
-  next.render(plan, state.result, today()); // "What to do next" (next.js)
+  const later = started;
+  drawingTimelinesAfter(() => view.render(plan, state.result, actions, today(), { activities: false }));
+  if (later) {
+    listsLeft = true;
+    for (const id of ['acts-body', 'outlook-body']) { const el = $(id); if (el) el.dataset.pending = ''; }
+    drawSoon();
+  } else {
+    listsLeft = false;
+    view.renderActivityRows(plan, state.result, actions, today());
+    next.render(plan, state.result, today()); // "What to do next" (next.js)
+  }
   compare.refresh(); // the variants side by side (compare.js), when open
   suggestbar.refresh(); // Suggest a plan's options and answer (suggest.js, loaded on first use), when open
   variants.render(plan); // the variants bar (variants.js)
   print.update(); // the printed report's heading (print.js)
-  if (key) {
-    const el = Array.from(document.querySelectorAll('[data-focus]')).find((x) => x.dataset.focus === key);
-    if (el) el.focus();
-  }
+  if (key) focusKey(key);
   if (!document.body.classList.contains('ready')) document.body.classList.add('ready');
 }
 
@@ -551,6 +577,7 @@ function start() {
     if (!drawn) render(); // the link's plan was refused: the saved one
     timeline.defer(false);
     afterFirstPaint(() => {
+      started = true;
       drawLeftForLater();
       buildExamplesMenu();
       // Ready (for the tests and window.Ceplan's csv, ics …) once the feature scripts have loaded.

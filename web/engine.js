@@ -45,8 +45,9 @@ function call(fn, plan, who, counter) {
     input = Object.assign({}, plan, { today: localToday() });
   }
   let text;
+  const planText = JSON.stringify(input);
   try {
-    text = fn(JSON.stringify(input));
+    text = fn(planText);
   } catch (e) {
     return { ok: false, errors: [{ message: who + ' failed on this plan: ' + (e && e.message || e) }] };
   }
@@ -58,7 +59,15 @@ function call(fn, plan, who, counter) {
     const errors = Array.isArray(doc.errors) && doc.errors.length ? doc.errors : [{ message: 'The plan was rejected.' }];
     return { ok: false, errors };
   }
+  // The plan's own JSON text, when it is what was evaluated: store.save writes it (planText).
+  if (input === plan) texts.set(plan, planText);
   return { ok: true, doc };
+}
+const texts = new WeakMap(); // plan object -> JSON.stringify(plan), made by its last evaluation
+
+/** planText(plan object) -> JSON.stringify(plan) as its last evaluation made it, or undefined. */
+function planText(plan) {
+  return plan && typeof plan === 'object' ? texts.get(plan) : undefined;
 }
 
 /**
@@ -134,4 +143,4 @@ function policy() {
 }
 
 const api = { ready, evaluate, optimize, loadOptimizer, optimizerReady, policy, localToday, stats };
-export { ready, evaluate, optimize, loadOptimizer, optimizerReady, policy, localToday, stats };
+export { ready, evaluate, planText, optimize, loadOptimizer, optimizerReady, policy, localToday, stats };

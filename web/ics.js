@@ -158,7 +158,7 @@ function events(plan, result) {
     add(e.on, 'rollover-expires', String(n + 1), e.credits + ' rolled-over CE ' + (e.credits === 1 ? 'credit' : 'credits') + ': last day',
       e.credits + ' CE ' + (e.credits === 1 ? 'credit' : 'credits') + ' carried into the next cycle (A3) can be applied up to and including this day, and expire after it (C2).');
   });
-  list.sort((a, b) => a.date.localeCompare(b.date));
+  list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)); // ISO dates, as text
   return list;
 }
 

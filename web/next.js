@@ -110,7 +110,8 @@ function actions(plan, result, today) {
       tail: (alt ? ' (or ' + todoText(alt, false) + ')' : '') + ', or it lapses', rule: 'P2' });
   }
   const rank = (x) => (x.date === null ? '' : x.date);
-  return out.map((x, n) => Object.assign(x, { n })).sort((p, q) => rank(p).localeCompare(rank(q)) || p.n - q.n);
+  // ISO dates compared as text (not localeCompare: ICU collation on every pair, issue 6).
+  return out.map((x, n) => Object.assign(x, { n })).sort((p, q) => (rank(p) < rank(q) ? -1 : rank(p) > rank(q) ? 1 : p.n - q.n));
 }
 
 /** What a missing entry asks, as verbs: 'Earn 4 more CE credits and pass 1 professional-level exam'. */

@@ -28,14 +28,16 @@ function load() {
 }
 
 /**
- * save(plan) -> {ok: true} | {ok: false, quota, chars}. Fails when the plan is larger than
+ * save(plan, planText?) -> {ok: true} | {ok: false, quota, chars}. planText: JSON.stringify(plan), when
+ * the caller has it. Fails when the plan is larger than
  * this browser keeps for a page (quota: about 5 million characters in Chromium) or when
  * storage is off (private mode, a policy): the caller tells the user.
  */
-function save(plan) {
+function save(plan, planText) {
   let text = '';
   try {
-    text = JSON.stringify({ plan });
+    // JSON.stringify({ plan }), from the plan's text when the caller has it (engine.evaluate made it).
+    text = typeof planText === 'string' ? '{"plan":' + planText + '}' : JSON.stringify({ plan });
     window.localStorage.setItem(KEY, text);
     return { ok: true };
   } catch (e) {

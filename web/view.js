@@ -261,7 +261,7 @@ function sessionSummary(a, ra, sessionWs) {
     entries.map((e, k) => [k ? ' · ' : null, F.warningTitle(e.code) + ': ' + F.plural(e.n, 'session'), ' ', F.ruleBadge(e.rule)]));
 }
 
-function activityRow(a, i, idx, today, act, prev) {
+function activityRow(a, i, idx, today, act, old) {
   const ra = idx.acts.get(a.id);
   const ws = idx.byAct.get(a.id) || [];
   const off = a.enabled === false;
@@ -269,16 +269,19 @@ function activityRow(a, i, idx, today, act, prev) {
   const title = activityTitle(a);
   const sessionWs = a.type === 'cisco_live' ? ws.filter((w) => w.session !== null && w.session !== undefined) : [];
   const rowWs = ws.filter((w) => !sessionWs.includes(w));
-  // A row drawn again takes from its previous drawing the parts drawn from the same data.
+  const past = String(a.completed || '') <= today;
+  // A row drawn again is its previous element, patched: each part drawn from the same data
+  // (its own signature) stays where it is, untouched, so that the browser styles and lays out
+  // only the parts that changed (issue 6: a switch on a 500-activity plan within a frame).
+  const prev = old ? rowParts.get(old) : null;
   const parts = {};
   const part = (name, sig, build) => {
     const was = prev && prev[name];
     parts[name] = was && was[0] === sig ? was : [sig, build()];
     return parts[name][1];
   };
-  // id: the target of "What to do next" links (next.js)
-  const li = h('li', { class: ['activity', 'type-' + a.type, off && 'off', less && 'less'], id: 'activity-' + i, tabindex: '-1', dataset: { id: a.id || '', index: String(i) } },
-    h('div', { class: 'act-icon', title: (F.ACTIVITY_TYPES[a.type] || {}).label || a.type }, icon(a.type)),
+  const children = [
+    part('icon', String(a.type), () => h('div', { class: 'act-icon', title: (F.ACTIVITY_TYPES[a.type] || {}).label || a.type }, icon(a.type))),
     part('main', JSON.stringify([a, ra, sessionWs, today]), () => h('div', { class: 'act-main' },
       h('h3', { class: 'act-title clip-lines', title }, title),
       h('p', { class: 'act-meta' }, F.dateEl(a.completed), ' · ', (F.ACTIVITY_TYPES[a.type] || { label: a.type }).label,
@@ -286,31 +289,46 @@ function activityRow(a, i, idx, today, act, prev) {
         ra && ra.claim_by && !off && ra.claim_by >= today ? h('span', { class: 'claim-by' }, ' · claim by ', F.dateEl(ra.claim_by), ' ', F.ruleBadge('C1')) : null),
       sessionSummary(a, ra, sessionWs),
       sessionsDetails(a, sessionWs))),
-    h('div', { class: 'act-side' }, creditsCell(a, ra, ws)),
-    rowWs.length ? h('div', { class: 'act-warnings' }, warningList(rowWs, null, String(a.completed || '') <= today)) : null,
-    part('foot', JSON.stringify([a.id, i, off, title]), () => {
+    part('side', JSON.stringify([a, ra, ws]), () => h('div', { class: 'act-side' }, creditsCell(a, ra, ws))),
+    rowWs.length ? part('warnings', JSON.stringify([rowWs, past]), () => h('div', { class: 'act-warnings' }, warningList(rowWs, null, past))) : null,
+    // The switch is not drawn again when it is used: its state and words are set below, so
+    // that the focus stays on it.
+    part('foot', JSON.stringify([a.id, i, title]), () => {
       const switchId = uid('sw');
       return h('div', { class: 'act-foot' },
         h('div', { class: 'switch' },
-          h('input', { type: 'checkbox', role: 'switch', id: switchId, class: 'toggle', checked: !off, dataset: { focus: 'switch:' + a.id },
+          h('input', { type: 'checkbox', role: 'switch', id: switchId, class: 'toggle', dataset: { focus: 'switch:' + a.id },
             onchange: (ev) => act.toggleActivity(i, ev.target.checked) }),
           h('label', { for: switchId }, h('span', { class: 'visually-hidden' }, 'Count “' + title + '”'),
-            h('span', { 'aria-hidden': 'true' }, off ? 'Off: not counted' : 'Counts'))),
+            h('span', { class: 'switch-state', 'aria-hidden': 'true' }))),
         h('div', { class: 'row-actions' },
           h('button', { type: 'button', class: 'btn small', dataset: { focus: 'edit-act:' + a.id }, 'aria-label': 'Edit ' + title, onclick: () => act.editActivity(i) }, 'Edit'),
           h('button', { type: 'button', class: 'btn small quiet', dataset: { focus: 'rm-act:' + a.id }, 'aria-label': 'Remove ' + title, onclick: () => act.removeActivity(i) }, 'Remove')));
-    }));
+    }),
+  ];
+  // The switch as the plan says (a refused change, app.toggleActivity, draws it back).
+  const foot = parts.foot[1];
+  const sw = foot.querySelector('input.toggle');
+  if (sw.checked === off) sw.checked = !off;
+  const state = foot.querySelector('.switch-state');
+  const words = off ? 'Off: not counted' : 'Counts';
+  if (state.textContent !== words) state.textContent = words;
+  // id: the target of "What to do next" links (next.js)
+  const li = old || h('li', { tabindex: '-1' });
+  const attrs = { class: ['activity', 'type-' + a.type, off && 'off', less && 'less'].filter(Boolean).join(' '), id: 'activity-' + i, 'data-id': a.id || '', 'data-index': String(i) };
+  for (const k of Object.keys(attrs)) if (li.getAttribute(k) !== attrs[k]) li.setAttribute(k, attrs[k]);
+  reconcile(li, children.filter(Boolean));
   rowParts.set(li, parts);
   return li;
 }
-const rowParts = new WeakMap(); // <li class="activity"> -> {main, foot: [signature, element]}
+const rowParts = new WeakMap(); // <li class="activity"> -> {icon, main, side, warnings, foot: [signature, element]}
 
 // Keyed rendering (issue 6): a row is kept with the data it was drawn from (its signature:
 // the activity, its place in the plan, the engine's words about it, the date judged on); a
-// render builds only the rows whose signature changed and moves the others into place. A row
-// built again (a new element) takes from its activity's previous row the parts whose own
-// signatures did not change (activityRow: main, foot), so that a warning that comes or
-// goes builds the warnings and credits, not the row.
+// render draws only the rows whose signature changed and moves the others into place. A row
+// drawn again is its activity's previous element, in which only the parts whose own
+// signatures changed (activityRow: icon, main, side, warnings, foot) are built again, so that
+// a warning that comes or goes builds the warnings and credits, not the row.
 // activityRow() reading anything else (a setting, another activity) must add it to the signatures.
 let rowCache = new Map(); // signature -> <li class="activity">
 let rowById = new Map(); // activity id -> {li, sig}, as last drawn
@@ -321,7 +339,9 @@ function renderActivities(root, plan, idx, today, act) {
     const ra = idx.acts.get(a.id);
     return { a, i, sig: JSON.stringify([a, i, ra === undefined ? null : ra, idx.byAct.get(a.id) || [], today]) };
   });
-  acts.sort((x, y) => String(x.a.completed || '').localeCompare(String(y.a.completed || '')) || x.i - y.i);
+  // Dates are ISO text: compared as text (localeCompare costs ICU collation on every pair).
+  const when = (x) => String(x.a.completed || '');
+  acts.sort((x, y) => (when(x) < when(y) ? -1 : when(x) > when(y) ? 1 : x.i - y.i));
   const sigs = new Set(acts.map((x) => x.sig));
   const next = new Map();
   const byId = new Map();
@@ -333,9 +353,9 @@ function renderActivities(root, plan, idx, today, act) {
       if (sw) sw.checked = a.enabled !== false;
     } else {
       const was = rowById.get(a.id);
-      const prev = was && !sigs.has(was.sig) && !was.taken ? rowParts.get(was.li) : null;
-      if (prev) was.taken = true;
-      li = activityRow(a, i, idx, today, act, prev);
+      const old = was && !sigs.has(was.sig) && !was.taken ? was.li : null;
+      if (old) was.taken = true;
+      li = activityRow(a, i, idx, today, act, old);
     }
     next.set(sig, li);
     if (!byId.has(a.id)) byId.set(a.id, { li, sig });
@@ -633,13 +653,23 @@ function renderVerdict(root, plan, result, idx, today) {
 }
 
 /** Draw all three columns. act: {editCert, removeCert, editActivity, removeActivity, toggleActivity} */
-function render(plan, result, act, today) {
+/**
+ * Draws the plan's columns: the certifications, the verdict and (unless opts.activities is
+ * false, as after an edit: app.js draws them with renderActivityRows a frame later, once the new
+ * verdict is painted) the activity rows.
+ */
+function render(plan, result, act, today, opts) {
   const idx = indexResult(plan, result);
   renderCertifications(document.getElementById('certs-body'), plan, idx, act);
-  renderActivities(document.getElementById('acts-body'), plan, idx, today, act);
+  if (!opts || opts.activities !== false) renderActivities(document.getElementById('acts-body'), plan, idx, today, act);
   renderVerdict(document.getElementById('verdict-body'), plan, result, idx, today);
   const verdict = document.getElementById('verdict');
   if (verdict.classList.contains('previewing')) verdict.classList.remove('previewing');
+}
+
+/** The activity rows alone (keyed: only the rows whose data changed are drawn again). */
+function renderActivityRows(plan, result, act, today) {
+  renderActivities(document.getElementById('acts-body'), plan, indexResult(plan, result), today, act);
 }
 
 /** What-if while a form is open: the verdict column for a candidate plan (not saved). */
@@ -676,4 +706,4 @@ function verdictSummary(plan, result, before) {
   }));
 }
 
-export { render, activityTitle, warningList, previewVerdict, verdictSummary, certName, fillDeferred };
+export { render, renderActivityRows, activityTitle, warningList, previewVerdict, verdictSummary, certName, fillDeferred };

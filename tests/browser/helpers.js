@@ -69,9 +69,10 @@ async function openPage(browser, opts = {}) {
     await page.goto(INDEX_URL + (hash || ''));
     await page.waitForSelector('body[data-engine]');
     assert.equal(await page.getAttribute('body', 'data-engine'), 'ready', 'the rules engine did not start');
-    // A plan drawn from a link: its changed timelines, and its recertifications behind a closed
-    // "Show all", come a frame after its verdict (app.js, data-pending).
-    await page.waitForFunction(() => !document.querySelector('#verdict-body [data-pending]'));
+    // A plan drawn from a link: its activity rows and What to do next (after the first paint), its
+    // changed timelines and its recertifications behind a closed "Show all" come a frame after its
+    // verdict (app.js, data-pending).
+    await drawn(page);
   }
   if (opts.goto !== false) await goto(opts.hash);
   return { context, page, requests, pageErrors, dialogs, goto };
@@ -151,6 +152,15 @@ async function expectSoon(get, want, message, timeout = 4000) {
   return got;
 }
 
+/**
+ * Waits until the page has drawn all that an edit leaves for the frames after its new verdict
+ * (app.js: the activity rows and What to do next, drawLists; the changed timelines; the
+ * recertifications behind a closed "Show all": data-pending while they wait).
+ */
+async function drawn(page) {
+  await page.waitForFunction(() => !document.querySelector('#verdict-body [data-pending], #acts-body[data-pending], #outlook-body[data-pending]'));
+}
+
 /** The name of the variant being edited (its pressed tab), or null. */
 function currentVariant(page) {
   return page.evaluate(() => {
@@ -160,5 +170,5 @@ function currentVariant(page) {
 }
 
 module.exports = {
-  ROOT, PUBLIC, INDEX_URL, launch, openPage, finish, fillForm, saveForm, exampleFiles, planHash, savedPlan, expectSoon, currentVariant,
+  ROOT, PUBLIC, INDEX_URL, launch, openPage, finish, fillForm, saveForm, exampleFiles, planHash, savedPlan, expectSoon, currentVariant, drawn,
 };

@@ -22,9 +22,10 @@ after(async () => { if (browser) await browser.close(); });
  * up (uid(): sw-12, grp-3, the timelines' …) renamed in document order, and every switch's state.
  */
 async function columns(page) {
-  // After an edit the changed timelines, and the recertifications behind a closed "Show all", are
-  // drawn a frame after the new verdict (app.js drawSoon: timeline.drawDeferred, view.fillDeferred; data-pending).
-  await page.waitForFunction(() => !document.querySelector('#verdict-body [data-pending]'));
+  // After an edit the activity rows, What to do next, the changed timelines and the recertifications
+  // behind a closed "Show all" are drawn a frame after the new verdict (app.js drawSoon: drawLists,
+  // timeline.drawDeferred, view.fillDeferred; data-pending).
+  await page.waitForFunction(() => !document.querySelector('#verdict-body [data-pending], #acts-body[data-pending], #outlook-body[data-pending]'));
   return page.evaluate(() => {
     const roots = ['certs-body', 'acts-body', 'verdict-body'].map((id) => document.getElementById(id));
     const ids = [];
@@ -82,7 +83,8 @@ test('after the what-if switch, an edit and undo, the columns equal a fresh page
       return Object.fromEntries(r.activities.map((a) => [a.id, JSON.stringify([a, r.warnings.filter((w) => w.activity === a.id)])]));
     });
     const before = await said();
-    await page.evaluate(() => { window.__rows = Array.from(document.querySelectorAll('#acts-body li.activity')); });
+    // Each row's element and its parts (icon, main, credits, warnings, foot: view.js activityRow).
+    await page.evaluate(() => { window.__rows = Array.from(document.querySelectorAll('#acts-body li.activity'), (li) => [li, Array.from(li.children)]); });
     const evaluations = () => page.evaluate(() => window.Ceplan.engine.stats.evaluations);
     const counted = await evaluations();
     await page.locator(`#acts-body li.activity[data-id="${id}"] [role="switch"]`).click();
@@ -92,8 +94,15 @@ test('after the what-if switch, an edit and undo, the columns equal a fresh page
     const now = await said();
     const same = Object.keys(before).filter((k) => k !== id && before[k] === now[k]).sort();
     assert.ok(same.length >= plan.activities.length / 2, `${name}: most activities keep their words (${same.length})`);
-    const reused = await page.evaluate(() => window.__rows.filter((li) => li.isConnected).map((li) => li.dataset.id).sort());
-    assert.deepEqual(reused, same, `${name}: the rows kept are exactly those whose activity and words did not change`);
+    // The rows come a frame after the verdict (app.js drawLists); each row stays the same element,
+    // and a row is untouched (every part as it was) exactly when its activity and words did not change.
+    await page.waitForFunction(() => !document.querySelector('#acts-body[data-pending]'));
+    const kept = await page.evaluate(() => ({
+      rows: window.__rows.every(([li]) => li.isConnected),
+      untouched: window.__rows.filter(([li, parts]) => parts.length === li.children.length && parts.every((p, k) => li.children[k] === p)).map(([li]) => li.dataset.id).sort(),
+    }));
+    assert.ok(kept.rows, `${name}: every row is the same element, patched where its words changed`);
+    assert.deepEqual(kept.untouched, same, `${name}: the rows left untouched are exactly those whose activity and words did not change`);
     assertSame(await columns(page), await fresh(afterOff, viewport), `${name}, ${id} switched off`);
 
     // An edit through the form: the first training's credits.

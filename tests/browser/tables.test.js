@@ -5,7 +5,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const { launch, openPage, finish, planHash, savedPlan, expectSoon } = require('./helpers');
+const { launch, openPage, finish, planHash, savedPlan, expectSoon, drawn } = require('./helpers');
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -58,6 +58,7 @@ test('editing the credit tables changes what activities earn, survives a reload 
   await dlg.getByLabel('Associate item: credits per accepted item').fill('1');
   await dlg.locator('button[type=submit]').click();
   await dlg.waitFor({ state: 'hidden' });
+  await drawn(page); // the rows come a frame after the verdict
   // E6: 2 (breakout, level 2000) + 8 (8-hour seminar, level 3000); E8: 3 items × 1.
   assert.equal(await earned(page, 'cl26'), 10);
   assert.equal(await earned(page, 'ia'), 3);

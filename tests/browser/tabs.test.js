@@ -5,7 +5,7 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launch, openPage, finish, planHash, savedPlan, expectSoon, fillForm, saveForm, INDEX_URL } = require('./helpers');
+const { launch, openPage, finish, planHash, savedPlan, expectSoon, fillForm, saveForm, INDEX_URL, drawn } = require('./helpers');
 const { expiringCreditsPlan } = require('./fixtures');
 
 let browser;
@@ -47,6 +47,7 @@ test('a change saved in another tab is said at once; this tab saves nothing unti
 
   // Tab B switches an activity off: not saved over tab A's plan.
   await b.locator('li.activity[data-id="c"] input[role="switch"]').uncheck();
+  await drawn(b); // the rows come a frame after the verdict
   assert.equal(await b.locator('li.activity[data-id="c"]').getAttribute('class').then((c) => /\boff\b/.test(c)), true);
   let saved = await savedPlan(b);
   assert.deepEqual(titles(saved), ['Course A', 'Course B', 'Course C', 'Course D'], 'tab A’s activity is still saved');

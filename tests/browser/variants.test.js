@@ -3,7 +3,7 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launch, openPage, finish, planHash, savedPlan, exampleFiles, expectSoon } = require('./helpers');
+const { launch, openPage, finish, planHash, savedPlan, exampleFiles, expectSoon, drawn } = require('./helpers');
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -82,6 +82,7 @@ test('two variants of example 04, one without SISE: compared side by side, the l
 
   // Switching from the compare view: Base is current again, SISE counts again.
   await page.locator('#compare thead th[data-variant="Base"]').getByRole('button', { name: 'Switch to “Base”' }).click();
+  await drawn(page); // the rows come a frame after the verdict
   assert.deepEqual(await tabs(page), ['*Base', 'No SISE']);
   assert.equal(await page.locator('.activity', { hasText: 'SISE' }).getByRole('switch').isChecked(), true);
   assert.equal(await page.locator('#compare thead th.current').getAttribute('data-variant'), 'Base');
@@ -132,6 +133,7 @@ test('variants are kept with the plan: rename, reload, export and import, delete
   await other.page.evaluate((t) => window.Ceplan.app.importText(t, 'plan.json'), text);
   assert.deepEqual(await tabs(other.page), ['Base', '*Without SVPN']);
   await other.page.click('#variants .variant-tab[data-variant="Base"]');
+  await drawn(other.page);
   assert.deepEqual(await tabs(other.page), ['*Base', 'Without SVPN']);
   assert.equal(await other.page.locator('.activity', { hasText: 'SVPN' }).getByRole('switch').isChecked(), true);
   await finish(other);
