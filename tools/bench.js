@@ -10,8 +10,9 @@
 //   the click until the new verdict is in the page, styled and laid out (a forced layout: the
 //   page's work before the browser can paint it), beside one evaluate() of that plan in the same
 //   page; until the next frame (the new verdict painted); until what an edit draws a frame later
-//   (the activity rows, What to do next, the changed timelines) is drawn too; and the same wait
-//   as "painted" with no click (one frame: the floor of that figure).
+//   (the activity rows, What to do next, the changed timelines) is drawn too; the same wait
+//   as "painted" with no click (one frame: the floor of that figure); and the tasks of 50 ms or
+//   more meanwhile (the Long Tasks API).
 // usage: node tools/bench.js [--json] [--runs N]
 'use strict';
 const fs = require('fs');
@@ -167,6 +168,11 @@ async function browser(example, big) {
     // What an edit draws a frame after its verdict: the activity rows, What to do next, the timelines.
     const pending = () => document.querySelector('#acts-body[data-pending], #outlook-body[data-pending], figure.timeline[data-pending]');
     await frame();
+    // Tasks of 50 ms or more while the switches and what they draw later run (the browser's
+    // Long Tasks API): what would hold a click or a frame back.
+    const longTasks = [];
+    const lt = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
+    lt.observe({ type: 'longtask' });
     for (let i = 0; i < runs; i++) {
       // The page at rest (all the last switch drew after its verdict), as when a person clicks.
       while (pending()) await frame();
@@ -184,6 +190,8 @@ async function browser(example, big) {
       while (pending()) await frame();
       drawn.push(performance.now() - t0);
     }
+    await frame();
+    lt.disconnect();
     // The floor of this measure: the same wait with nothing to do (the next frame comes at the
     // display's rate, 16.7 ms at 60 Hz, after a frame just drawn).
     const idle = [];
@@ -192,7 +200,7 @@ async function browser(example, big) {
     const plan = window.Ceplan.app.state.plan;
     for (let i = 0; i < runs; i++) { const t0 = performance.now(); window.Ceplan.engine.evaluate(plan); evals.push(performance.now() - t0); }
     const med = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    return { toggle_verdict_ms: med(verdict), toggle_ms: med(times), toggle_drawn_ms: med(drawn), frame_ms: med(idle), evaluate_ms: med(evals), off: document.querySelector(`#acts-body li.activity[data-id="${id}"]`).classList.contains('off') };
+    return { toggle_verdict_ms: med(verdict), toggle_ms: med(times), toggle_drawn_ms: med(drawn), frame_ms: med(idle), evaluate_ms: med(evals), long_tasks: longTasks.length, longest_task_ms: longTasks.length ? Math.max(...longTasks) : 0, off: document.querySelector(`#acts-body li.activity[data-id="${id}"]`).classList.contains('off') };
   }, RUNS % 2 ? RUNS + 1 : RUNS); // an even count: the plan ends as it began
   await ctx.close();
   await b.close();
@@ -227,6 +235,7 @@ async function browser(example, big) {
   rows.push(['switch toggle, 500 activities → painted', `${f1(br.toggle_ms)} ms (${(br.toggle_ms / br.evaluate_ms).toFixed(1)}× one evaluate())`]);
   rows.push(['switch toggle, 500 activities → rows, actions, timelines drawn', `${f1(br.toggle_drawn_ms)} ms`]);
   rows.push(['  the same wait with nothing to do (one frame)', `${f1(br.frame_ms)} ms`]);
+  rows.push(['  tasks of 50 ms or more in those switches (Long Tasks API)', br.long_tasks ? `${br.long_tasks}, the longest ${f1(br.longest_task_ms)} ms` : 'none']);
   const w = Math.max(...rows.map((r) => r[0].length));
   console.log(`| ${'what'.padEnd(w)} | measured (${RUNS} runs, ${doc.date.slice(0, 10)}, load average ${doc.load.toFixed(1)}) |`);
   console.log(`|${'-'.repeat(w + 2)}|---|`);

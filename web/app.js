@@ -82,7 +82,28 @@ function toast(message, withUndo) {
  * Saves the plan in localStorage and says so when it cannot: once, in the problems box,
  * with the export at hand; the warning goes when a later plan is kept again.
  */
+/**
+ * Saves a change: once the page has started, after the new verdict is painted (writing a large
+ * plan to localStorage takes ~1 ms per 100 KB, issue 6), and at once when the page is hidden or
+ * closed (flushSave); the last change wins. Before that (startup), at once.
+ */
+let toSave = null; // {plan, planText}: the change not saved yet
 function persist(plan, planText) {
+  if (!started) { saveNow(plan, planText); return; }
+  const first = !toSave;
+  toSave = { plan, planText };
+  if (first) afterFirstPaint(flushSave);
+}
+/** Saves the change not saved yet, if any. */
+function flushSave() {
+  if (!toSave) return;
+  const { plan, planText } = toSave;
+  toSave = null;
+  saveNow(plan, planText);
+}
+/** Whether a change waits to be saved (the browser tests read the saved plan once it is). */
+function savePending() { return toSave !== null; }
+function saveNow(plan, planText) {
   if (tabs.holding()) { tabs.remind(); return; } // another tab saved a different plan: nothing is overwritten until the user chooses (tabs.js)
   const r = store.save(plan, planText);
   if (r.ok) {
@@ -109,8 +130,9 @@ function reportUnreadableSave(text, notJson, errors) {
 // ----- the one way the plan changes --------------------------------------------------
 
 /**
- * apply(candidate, {toast, undoable, persist, clearProblems}) -> {ok, errors?}
- * Evaluates the candidate once; on success it becomes the plan, is drawn and saved.
+ * apply(candidate, {toast, undoable, persist, clearProblems, render, saved}) -> {ok, errors?}
+ * Evaluates the candidate once; on success it becomes the plan, is drawn and saved (unless
+ * `saved`, the text storage holds, is already this plan's).
  */
 function apply(candidate, opts) {
   opts = opts || {};
@@ -130,7 +152,11 @@ function apply(candidate, opts) {
   // A change without words of its own (a switch): a toast still offering Undo for an earlier
   // change goes, as its Undo would now take back this change, not the one it names.
   else if (opts.undoable !== false && $('toast').querySelector('button')) hideToast();
-  if (opts.persist !== false) persist(candidate, engine.planText(candidate));
+  if (opts.persist !== false) {
+    const text = engine.planText(candidate);
+    // Not written again when storage holds this very text (the saved plan at startup: opts.saved).
+    if (!(typeof opts.saved === 'string' && typeof text === 'string' && opts.saved === '{"plan":' + text + '}')) persist(candidate, text);
+  }
   return r;
 }
 
@@ -143,7 +169,7 @@ function undo() {
   state.result = r.result;
   render();
   toast('Undone.', false);
-  persist(prev);
+  persist(prev, engine.planText(prev));
 }
 
 /**
@@ -184,13 +210,11 @@ function drawingTimelinesAfter(fn) {
   try { fn(); } finally { timeline.defer(deferring); }
   if (!deferring) drawSoon();
 }
-let soon = false;
 /**
- * What an edit leaves for after its verdict is painted (the changed timelines, the
- * recertifications behind a closed "Show all"), drawn in the frame after the next one; a task
- * when the page is hidden (no frames).
+ * Draws now all that was left for after a paint (startup, print): the activity rows and What to
+ * do next after an edit (drawLists), the timelines (timeline.js) and the recertifications behind
+ * a closed "Show all" (view.js).
  */
-/** Draws now what was left for after a paint: the timelines (timeline.js) and the recertifications behind a closed "Show all" (view.js). */
 function drawLeftForLater() {
   if (listsLeft) drawLists();
   timeline.drawDeferred();
@@ -215,10 +239,25 @@ function drawLists() {
 function focusedKey() {
   return document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.focus : null;
 }
+/**
+ * After an edit's verdict is painted, what it left is drawn in slices, each a task of its own so
+ * that no long task holds the page (a 500-activity plan's timelines take ~20 ms each): the
+ * activity rows and What to do next, then each timeline, then the recertifications behind a
+ * closed "Show all". A slice draws from the plan as it is then.
+ */
+function drawSlice() {
+  if (listsLeft) { drawLists(); return true; }
+  if (timeline.drawDeferred(1)) return true;
+  view.fillDeferred();
+  return false;
+}
+let chain = 0; // drawSoon() calls: a newer edit's slices wait for its own verdict's paint
 function drawSoon() {
-  if (soon) return;
-  soon = true;
-  const go = () => { soon = false; drawLeftForLater(); };
+  const mine = ++chain;
+  const go = () => {
+    if (mine !== chain) return; // a newer edit took over (its slices come after its paint)
+    if (drawSlice()) setTimeout(go, 0);
+  };
   if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') setTimeout(go, 0);
   else requestAnimationFrame(() => requestAnimationFrame(go));
 }
@@ -352,8 +391,13 @@ function removeActivity(i) {
 
 /** The what-if switch: writes `enabled` (false = the engine ignores the activity). */
 function toggleActivity(i, on) {
-  const cand = clone(state.plan);
-  const a = cand.activities[i];
+  // A new plan sharing every part but the switched activity with the current one (a plan is
+  // replaced, never changed: every edit here builds a new one), not a deep copy of hundreds of
+  // activities on each switch (issue 6).
+  const plan = state.plan;
+  const cand = Object.assign({}, plan, { activities: plan.activities.slice() });
+  const a = Object.assign({}, cand.activities[i]);
+  cand.activities[i] = a;
   if (on) delete a.enabled; // absent means on
   else a.enabled = false;
   const r = apply(cand, {});
@@ -546,6 +590,8 @@ function trackTopbar() {
 
 function start() {
   wire();
+  window.addEventListener('pagehide', flushSave);
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushSave(); });
   trackTopbar();
   F.dateFormatter(); // the locale's data loads while the wasm module compiles (format.js)
   engine.ready.then(() => {
@@ -567,7 +613,7 @@ function start() {
       }]);
       apply(fresh(), { undoable: false, persist: false }); // the unreadable save stays until the next change
     } else {
-      const r = saved ? apply(saved.plan, { undoable: false, render: !linked }) : apply(fresh(), { undoable: false, render: !linked });
+      const r = saved ? apply(saved.plan, { undoable: false, render: !linked, saved: saved.text }) : apply(fresh(), { undoable: false, render: !linked });
       if (!r.ok) {
         reportUnreadableSave(saved.text, false, r.errors);
         apply(fresh(), { undoable: false, persist: false, render: !linked }); // the unreadable save stays until the next change
@@ -591,4 +637,4 @@ function start() {
   });
 }
 
-export { state, apply, importText, undo, toast, showProblems, clearProblems, problemsShowing, start };
+export { state, apply, importText, undo, toast, showProblems, clearProblems, problemsShowing, start, flushSave, savePending };

@@ -684,9 +684,17 @@ const deferred = new Set();
  * data-pending) until then. defer() with no argument says whether it is on.
  */
 function defer(on) { if (on === undefined) return deferring; deferring = !!on; return deferring; }
-/** Draws every chart chart() left undrawn, at its width in the page (before print, after the first paint). */
-function drawDeferred() {
+/**
+ * Draws the charts chart() left undrawn, at their width in the page (before print, after the
+ * first paint): every one, or the first `count` (in the order they were left: the verdict's
+ * order). Returns whether any is left undrawn.
+ */
+function drawDeferred(count) {
+  let n = 0;
   for (const fig of deferred) {
+    if (count !== undefined && n >= count) break;
+    n += 1;
+    deferred.delete(fig);
     const c = charts.get(fig);
     if (c.from) { // its model, left by chart() to now
       c.data = model(c.from.rc, c.from.opts);
@@ -700,7 +708,7 @@ function drawDeferred() {
     delete fig.dataset.pending;
     if (observer) observer.observe(fig);
   }
-  deferred.clear();
+  return deferred.size > 0;
 }
 
 /**

@@ -124,8 +124,9 @@ function planHash(plan) {
   return '#plan=' + Buffer.from(JSON.stringify(plan), 'utf8').toString('base64url');
 }
 
-/** The saved plan in localStorage. */
+/** The saved plan in localStorage, once the last change is saved (app.js saves it after its verdict is painted). */
 async function savedPlan(page) {
+  await page.waitForFunction(() => !(window.Ceplan && window.Ceplan.app.savePending()));
   return page.evaluate(() => {
     const t = localStorage.getItem('ceplan.workspace.v1');
     return t ? JSON.parse(t).plan : null;

@@ -4,7 +4,7 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launch, openPage, finish, exampleFiles, expectSoon, currentVariant } = require('./helpers');
+const { launch, openPage, finish, exampleFiles, expectSoon, currentVariant, drawn } = require('./helpers');
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -13,6 +13,7 @@ after(async () => { if (browser) await browser.close(); });
 async function loadExample(page, n) {
   if (!(await page.$eval('#examples', (d) => d.open))) await page.click('#examples-button');
   await page.locator('#examples-list button.example').nth(n).click();
+  await drawn(page); // the rows and actions come a frame after the verdict (app.js)
 }
 
 /** Pages in a PDF made by Chromium (each page is one "/Type /Page" object). */

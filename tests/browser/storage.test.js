@@ -21,7 +21,10 @@ const PLAN = {
   activities: [{ id: 't1', type: 'training', title: 'Course A', course: 'AAA', version: '1.0', credits: 30, completed: '2027-01-15' }],
 };
 
-const stored = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
+const stored = async (page) => {
+  await page.waitForFunction(() => !(window.Ceplan && window.Ceplan.app.savePending())); // app.js saves a change after its paint
+  return page.evaluate((k) => localStorage.getItem(k), KEY);
+};
 const problems = (page) => page.locator('#problems');
 
 test('a plan too large for this browser’s storage says so, offers the export, and the warning goes once it fits again', async () => {
