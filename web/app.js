@@ -631,7 +631,12 @@ function start() {
     });
   }, (err) => {
     document.body.dataset.engine = 'missing';
-    showProblems('The planner cannot start', [{ message: err.message }]);
+    // The saved plan stays in this browser; it can be downloaded without the engine (never lost).
+    const saved = store.load();
+    const text = saved ? (saved.unreadable ? saved.unreadable.text : saved.text) : null;
+    showProblems('The planner cannot start', [{ message: err.message }].concat(text
+      ? [{ message: 'Your saved plan is still kept in this browser: download it to keep a copy, or open it where the planner works.' }] : []),
+    text ? { actions: [{ label: 'Download the saved plan', onclick: () => toolbar.download('ceplan-saved-plan.json', text, 'application/json') }] } : undefined);
     document.querySelectorAll('[data-add], #import, #export, #share, #plan-name, #as-of').forEach((b) => { b.disabled = true; });
     $('examples').hidden = true;
   });

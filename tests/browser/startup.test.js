@@ -2,7 +2,7 @@
 // the columns hidden until the first verdict, the wasm module deflated inside ceplan.js):
 // - a folder without page.js, or with it cut short, says so instead of staying blank;
 // - a folder whose ceplan.js is missing, cut short, or carries a damaged module says which, and
-//   the columns show;
+//   the columns show; a plan saved in this browser can still be downloaded;
 // - a toast offering Undo for an earlier change goes when a switch changes the plan (its Undo
 //   would take back the switch, not what it names);
 // - a refused import names the whole plan once.
@@ -75,9 +75,29 @@ for (const [what, edit, message] of [
       assert.match(await c.page.locator('#problems').textContent(), message);
       assert.ok(await c.page.locator('main.columns').isVisible(), 'the columns are not left hidden');
       assert.equal(await c.page.locator('#no-page-script').count(), 0, 'page.js ran');
+      assert.equal(await c.page.getByRole('button', { name: 'Download the saved plan' }).count(), 0, 'nothing saved: nothing offered');
     } finally { await done(c); }
   });
 }
+
+test('ceplan.js missing with a plan saved: the saved plan can still be downloaded, as it was', async () => {
+  const saved = JSON.stringify({ plan: exampleFiles()[0].plan });
+  const c = await openCopy((dir) => fs.rmSync(path.join(dir, 'ceplan.js')));
+  try {
+    await c.page.waitForSelector('body[data-engine="missing"]');
+    // The same browser context, the same file:// storage: save a plan, then open the page again.
+    await c.page.evaluate((t) => localStorage.setItem('ceplan.workspace.v1', t), saved);
+    await c.page.reload();
+    await c.page.waitForSelector('body[data-engine="missing"]');
+    assert.match(await c.page.locator('#problems').textContent(), /saved plan is still kept in this browser/);
+    const [download] = await Promise.all([
+      c.page.waitForEvent('download'),
+      c.page.getByRole('button', { name: 'Download the saved plan' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'ceplan-saved-plan.json');
+    assert.equal(fs.readFileSync(await download.path(), 'utf8'), saved, 'the saved text, byte for byte');
+  } finally { await done(c); }
+});
 
 test('a switch after a saved edit takes away the toast whose Undo would now undo the switch', async () => {
   const ex = exampleFiles().find((e) => e.file.startsWith('01'));
