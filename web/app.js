@@ -404,6 +404,18 @@ function toggleActivity(i, on) {
   if (!r.ok) { showProblems('That change was not accepted', r.errors); render(); }
 }
 
+/**
+ * activityIndex(i, id) -> the index in the plan now of the activity a row drew at index i with
+ * this id, or -1 when it is gone. A row's controls keep the index it was drawn with, and after a
+ * change the rows are drawn a frame after the verdict (drawLists): a click in between (a
+ * double-click on Remove) finds its activity again by id (the first of that id, as the rows do).
+ */
+function activityIndex(i, id) {
+  const acts = (state.plan && state.plan.activities) || [];
+  if (acts[i] && acts[i].id === id) return i;
+  return typeof id === 'string' && id !== '' ? acts.findIndex((a) => a && a.id === id) : -1;
+}
+
 const actions = {
   editCert: (i) => editCertification(i),
   openExamples: () => setTimeout(() => { // after this click has finished closing open menus
@@ -412,9 +424,9 @@ const actions = {
     if (first) first.focus();
   }, 0),
   removeCert: removeCertification,
-  editActivity: (i) => editActivity(i),
-  removeActivity,
-  toggleActivity,
+  editActivity: (i, id) => { const k = activityIndex(i, id); if (k >= 0) editActivity(k); },
+  removeActivity: (i, id) => { const k = activityIndex(i, id); if (k >= 0) removeActivity(k); },
+  toggleActivity: (i, on, id) => { const k = activityIndex(i, id); if (k >= 0) toggleActivity(k, on); },
 };
 
 // ----- loading plans from outside ----------------------------------------------------

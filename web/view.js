@@ -298,12 +298,12 @@ function activityRow(a, i, idx, today, act, old) {
       return h('div', { class: 'act-foot' },
         h('div', { class: 'switch' },
           h('input', { type: 'checkbox', role: 'switch', id: switchId, class: 'toggle', dataset: { focus: 'switch:' + a.id },
-            onchange: (ev) => act.toggleActivity(i, ev.target.checked) }),
+            onchange: (ev) => act.toggleActivity(i, ev.target.checked, a.id) }),
           h('label', { for: switchId }, h('span', { class: 'visually-hidden' }, 'Count “' + title + '”'),
             h('span', { class: 'switch-state', 'aria-hidden': 'true' }))),
         h('div', { class: 'row-actions' },
-          h('button', { type: 'button', class: 'btn small', dataset: { focus: 'edit-act:' + a.id }, 'aria-label': 'Edit ' + title, onclick: () => act.editActivity(i) }, 'Edit'),
-          h('button', { type: 'button', class: 'btn small quiet', dataset: { focus: 'rm-act:' + a.id }, 'aria-label': 'Remove ' + title, onclick: () => act.removeActivity(i) }, 'Remove')));
+          h('button', { type: 'button', class: 'btn small', dataset: { focus: 'edit-act:' + a.id }, 'aria-label': 'Edit ' + title, onclick: () => act.editActivity(i, a.id) }, 'Edit'),
+          h('button', { type: 'button', class: 'btn small quiet', dataset: { focus: 'rm-act:' + a.id }, 'aria-label': 'Remove ' + title, onclick: () => act.removeActivity(i, a.id) }, 'Remove')));
     }),
   ];
   // The switch as the plan says (a refused change, app.toggleActivity, draws it back).

@@ -11,7 +11,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const zlib = require('node:zlib');
-const { PUBLIC, launch, openPage, finish, planHash, exampleFiles, savedPlan, fillForm, saveForm } = require('./helpers');
+const { PUBLIC, launch, openPage, finish, planHash, exampleFiles, savedPlan, fillForm, saveForm, drawn } = require('./helpers');
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -166,6 +166,31 @@ test('"Show all" recertifications: written after a switch\'s paint, then equal t
   assert.equal(listed.pending, 0, 'an open list is never left for later');
   assert.deepEqual(listed.on, listed.want, 'open: every recertification, in order, as the switch is drawn');
   assert.equal(await more.getAttribute('open'), '', 'it stays open');
+  await finish(s);
+});
+
+test('before its row is drawn again after a change, a row’s controls still act on their own activity (found by id)', async () => {
+  const plan = bigPlan();
+  const s = await openPage(browser, { hash: planHash(plan), viewport: { width: 1400, height: 1000 } });
+  const { page } = s;
+  const ids = await page.locator('#acts-body li.activity').evaluateAll((els) => els.map((e) => e.dataset.id));
+  const [gone, target] = [ids[0], ids[5]];
+  // In one task, as a fast second click would: Remove the first row, then use the switch of the
+  // sixth, whose row still holds the index it was drawn with (one more than its activity's now).
+  const pending = await page.evaluate(([gone, target]) => {
+    document.querySelector(`#acts-body li.activity[data-id="${gone}"] button[aria-label^="Remove"]`).click();
+    const was = document.getElementById('acts-body').hasAttribute('data-pending');
+    document.querySelector(`#acts-body li.activity[data-id="${target}"] input[role="switch"]`).click();
+    // …and Remove on the row of the activity just removed: it is gone, nothing else goes.
+    document.querySelector(`#acts-body li.activity[data-id="${gone}"] button[aria-label^="Remove"]`).click();
+    return was;
+  }, [gone, target]);
+  assert.ok(pending, 'the rows were not drawn again yet (app.js drawLists)');
+  await drawn(page);
+  const saved = await savedPlan(page);
+  assert.deepEqual(saved.activities.map((a) => a.id), plan.activities.map((a) => a.id).filter((id) => id !== gone), 'only the first row’s activity removed');
+  assert.deepEqual(saved.activities.filter((a) => a.enabled === false).map((a) => a.id), [target], 'the sixth row’s activity switched off, no other');
+  assert.equal(await page.locator(`#acts-body li.activity[data-id="${target}"]`).getAttribute('class').then((c) => /\boff\b/.test(c)), true);
   await finish(s);
 });
 
