@@ -69,7 +69,7 @@ function hideToast() {
 function toast(message, withUndo) {
   const box = $('toast');
   const parts = [h('span', null, message)];
-  if (withUndo && state.undo.length) parts.push(h('button', { type: 'button', class: 'btn small', onclick: undo }, 'Undo'));
+  if (withUndo && state.undo.length) parts.push(h('button', { type: 'button', class: 'btn small', onclick: () => { undo(); focusVerdictIfLost(); } }, 'Undo'));
   box.replaceChildren(...parts);
   box.hidden = false;
   clearTimeout(toastTimer);
@@ -78,10 +78,6 @@ function toast(message, withUndo) {
 
 // ----- keeping the plan in this browser ----------------------------------------------
 
-/**
- * Saves the plan in localStorage and says so when it cannot: once, in the problems box,
- * with the export at hand; the warning goes when a later plan is kept again.
- */
 /**
  * Saves a change: once the page has started, after the new verdict is painted (writing a large
  * plan to localStorage takes ~1 ms per 100 KB, issue 6), and at once when the page is hidden or
@@ -103,6 +99,10 @@ function flushSave() {
 }
 /** Whether a change waits to be saved (the browser tests read the saved plan once it is). */
 function savePending() { return toSave !== null; }
+/**
+ * Saves the plan in localStorage and says so when it cannot: once, in the problems box,
+ * with the export at hand; the warning goes when a later plan is kept again.
+ */
 function saveNow(plan, planText) {
   if (tabs.holding()) { tabs.remind(); return; } // another tab saved a different plan: nothing is overwritten until the user chooses (tabs.js)
   const r = store.save(plan, planText);
@@ -221,12 +221,16 @@ function drawLeftForLater() {
   view.fillDeferred();
 }
 
-// After an edit the new verdict is drawn and painted first; the activity rows and "What to do
-// next" (whose actions can all move when a switch moves a recertification) are drawn in the
-// frame after it, from the plan as it is then (issue 6: a switch on a 500-activity plan shows
-// its verdict within a frame). At startup and in print everything is drawn at once.
+// After an edit on a large plan the new verdict is drawn and painted first; the activity rows and
+// "What to do next" (whose actions can all move when a switch moves a recertification) are drawn
+// in the frame after it, from the plan as it is then (issue 6: a switch on a 500-activity plan
+// shows its verdict within a frame). A plan of LISTS_LATER_OVER activities or fewer draws them
+// with the verdict: they cost it little, and "What to do next", above the verdict, would move it
+// a frame after it appeared. At startup and in print everything is drawn at once.
+const LISTS_LATER_OVER = 100;
 let listsLeft = false;
 let started = false; // the first paint is done (start)
+let focusAfterLists = null; // the data-focus key to go to when the focused row is gone (removeActivity)
 function drawLists() {
   listsLeft = false;
   const key = focusedKey();
@@ -234,6 +238,8 @@ function drawLists() {
   next.render(state.plan, state.result, today()); // "What to do next" (next.js)
   for (const id of ['acts-body', 'outlook-body']) { const el = $(id); if (el) delete el.dataset.pending; }
   if (key) focusKey(key);
+  if (focusAfterLists) focusKey(focusAfterLists);
+  focusAfterLists = null;
 }
 /** The data-focus key of the focused element (kept across a drawing that may replace it). */
 function focusedKey() {
@@ -271,7 +277,7 @@ function render() {
   const asOf = $('as-of');
   // Not while typed in, nor while it shows what it holds cannot be used (dates.js).
   if (document.activeElement !== asOf && asOf.getAttribute('aria-invalid') !== 'true') asOf.value = typeof plan.today === 'string' ? plan.today : '';
-  const later = started;
+  const later = started && Array.isArray(plan.activities) && plan.activities.length > LISTS_LATER_OVER;
   drawingTimelinesAfter(() => view.render(plan, state.result, actions, today(), { activities: false }));
   if (later) {
     listsLeft = true;
@@ -288,6 +294,18 @@ function render() {
   print.update(); // the printed report's heading (print.js)
   if (key) focusKey(key);
   if (!document.body.classList.contains('ready')) document.body.classList.add('ready');
+}
+
+/**
+ * When the focus was lost (the button that had it went with what it did: the toast's Undo, a
+ * choice in the problems box), the verdict column takes it: it says what changed, and Tab goes on
+ * from there rather than from the top of the page.
+ */
+function focusVerdictIfLost() {
+  const a = document.activeElement;
+  if (a && a !== document.body && document.contains(a)) return;
+  const v = $('verdict');
+  if (v) v.focus({ preventScroll: true });
 }
 
 /** Focus the element whose data-focus is key, when focus would otherwise be lost. */
@@ -385,8 +403,14 @@ function removeActivity(i) {
   const cand = clone(state.plan);
   const [gone] = cand.activities.splice(i, 1);
   const r = apply(cand, { toast: 'Removed ' + (gone ? view.activityTitle(gone) : 'the activity') + '.' });
-  if (!r.ok) showProblems('That activity cannot be removed', r.errors);
-  else focusKey('add:' + (gone && gone.type));
+  if (!r.ok) { showProblems('That activity cannot be removed', r.errors); return; }
+  // The focus goes to the button that adds one of its type, now (its row, which may hold the
+  // focus, is removed with the rows, a frame later on a large plan), or once the rows are drawn
+  // if the focus is then lost (a form's close gives it back to the row's Edit button first).
+  const add = 'add:' + (gone && gone.type);
+  focusAfterLists = listsLeft ? add : null;
+  const el = Array.from(document.querySelectorAll('[data-focus]')).find((x) => x.dataset.focus === add);
+  if (el && (!document.activeElement || document.activeElement === document.body || document.activeElement.closest('#acts-body'))) el.focus();
 }
 
 /** The what-if switch: writes `enabled` (false = the engine ignores the activity). */
@@ -654,4 +678,4 @@ function start() {
   });
 }
 
-export { state, apply, importText, undo, toast, showProblems, clearProblems, problemsShowing, start, flushSave, savePending };
+export { state, apply, importText, undo, toast, showProblems, clearProblems, problemsShowing, start, flushSave, savePending, focusVerdictIfLost };

@@ -71,6 +71,9 @@ function remind() {
 }
 
 function choose(how) {
+  try { chooseNow(how); } finally { app.focusVerdictIfLost(); } // the button that had the focus is gone
+}
+function chooseNow(how) {
   const theirs = pending;
   if (!theirs) return;
   pending = null;

@@ -11,7 +11,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const zlib = require('node:zlib');
-const { PUBLIC, launch, openPage, finish, planHash, exampleFiles, savedPlan, fillForm, saveForm, drawn } = require('./helpers');
+const { PUBLIC, launch, openPage, finish, planHash, exampleFiles, savedPlan, fillForm, saveForm, drawn, expectSoon } = require('./helpers');
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -53,16 +53,16 @@ function assertSame(got, want, what) {
   ['certifications', 'activities', 'verdict'].forEach((col, k) => assert.equal(got.html[k], want.html[k], `${what}: the ${col} column`));
 }
 
-// A plan of 40 activities (trainings, exams, Cisco Live) over six years, two certifications.
-function bigPlan() {
+// A plan of 40 (or n) activities (trainings, exams, Cisco Live) every 55 days from 2021, two certifications.
+function bigPlan(n = 40) {
   const activities = [];
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < n; i++) {
     const completed = new Date(Date.UTC(2021, 0, 5) + i * 55 * 86400000).toISOString().slice(0, 10);
     if (i % 9 === 4) activities.push({ id: 'x' + i, type: 'exam', exam: 'concentration', completed });
     else if (i % 9 === 7) activities.push({ id: 'l' + i, type: 'cisco_live', event: 'Cisco Live ' + i, completed, sessions: [{ code: 'BRKENT-2001', minutes: 60, attended_minutes: 55, credits: 1 }, { code: 'BRKSEC-3002', minutes: 90, attended_minutes: 80, credits: 2 }] });
     else activities.push({ id: 't' + i, type: 'training', title: 'Course ' + i, course: 'C' + (i % 7), version: String(1 + (i % 3)), credits: 8 * (1 + (i % 5)), completed, status: 'validated' });
   }
-  return { format: 'ceplan-plan', version: 1, today: '2025-06-01', name: 'Forty activities',
+  return { format: 'ceplan-plan', version: 1, today: '2025-06-01', name: n === 40 ? 'Forty activities' : n + ' activities',
     certifications: [{ id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2023-03-01' }, { id: 'ccna', name: 'CCNA', level: 'associate', expires: '2022-09-01' }],
     activities };
 }
@@ -170,7 +170,8 @@ test('"Show all" recertifications: written after a switch\'s paint, then equal t
 });
 
 test('before its row is drawn again after a change, a row’s controls still act on their own activity (found by id)', async () => {
-  const plan = bigPlan();
+  // Over 100 activities, the rows come a frame after the verdict (app.js LISTS_LATER_OVER).
+  const plan = bigPlan(120);
   const s = await openPage(browser, { hash: planHash(plan), viewport: { width: 1400, height: 1000 } });
   const { page } = s;
   const ids = await page.locator('#acts-body li.activity').evaluateAll((els) => els.map((e) => e.dataset.id));
@@ -192,6 +193,27 @@ test('before its row is drawn again after a change, a row’s controls still act
   assert.deepEqual(saved.activities.filter((a) => a.enabled === false).map((a) => a.id), [target], 'the sixth row’s activity switched off, no other');
   assert.equal(await page.locator(`#acts-body li.activity[data-id="${target}"]`).getAttribute('class').then((c) => /\boff\b/.test(c)), true);
   await finish(s);
+});
+
+test('removing an activity gives the focus to the button that adds one of its type (its row, drawn now or a frame later, is gone)', async () => {
+  for (const n of [40, 120]) {
+    const s = await openPage(browser, { hash: planHash(bigPlan(n)), viewport: { width: 1400, height: 1000 } });
+    const { page } = s;
+    const focused = () => page.evaluate(() => document.activeElement && document.activeElement.dataset.focus);
+    // From the row, by the keyboard.
+    await page.locator('#acts-body li.activity[data-id="t0"] button[aria-label^="Remove"]').focus();
+    await page.keyboard.press('Enter');
+    await drawn(page);
+    assert.equal(await focused(), 'add:training', `${n} activities: Remove on the row`);
+    // From the activity's form.
+    await page.locator('#acts-body li.activity[data-id="t1"]').getByRole('button', { name: /^Edit/ }).click();
+    await page.locator('dialog#editor').getByRole('button', { name: 'Remove' }).click();
+    await page.locator('dialog#editor').waitFor({ state: 'hidden' });
+    await drawn(page);
+    await expectSoon(focused, 'add:training', `${n} activities: Remove in the form`);
+    assert.equal(await page.locator('#acts-body li.activity[data-id="t1"]').count(), 0);
+    await finish(s);
+  }
 });
 
 test('a plan the engine refuses changes nothing on screen (kept rows stay as they were)', async () => {

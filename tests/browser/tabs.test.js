@@ -81,10 +81,12 @@ test('load the newer plan: this tab shows the other tab’s plan, and Undo bring
   await notice(b).locator('button', { hasText: 'Load the newer plan' }).click();
   await expectSoon(() => b.locator('#acts-body li.activity').count(), 4);
   assert.equal(await notice(b).isVisible(), false);
+  assert.equal(await b.evaluate(() => document.activeElement.id), 'verdict', 'the focus goes to the verdict, not to the top of the page');
   assert.deepEqual(titles(await savedPlan(b)), ['Course A', 'Course B', 'Course C', 'Course D']);
   // Undo: tab B's own plan again (an explicit choice: it is saved, and tab A hears of it).
   await b.locator('#toast button', { hasText: 'Undo' }).click();
   await expectSoon(() => b.locator('#acts-body li.activity').count(), 3);
+  assert.equal(await b.evaluate(() => document.activeElement.id), 'verdict', 'after Undo too');
   await expectSoon(() => notice(a).isVisible(), true, 'tab A is told in turn');
   assert.deepEqual(bErrors, []);
   await finish(s);
