@@ -153,9 +153,9 @@ function apply(candidate, opts) {
   // change goes, as its Undo would now take back this change, not the one it names.
   else if (opts.undoable !== false && $('toast').querySelector('button')) hideToast();
   if (opts.persist !== false) {
-    const text = engine.planText(candidate);
     // Not written again when storage holds this very text (the saved plan at startup: opts.saved).
-    if (!(typeof opts.saved === 'string' && typeof text === 'string' && opts.saved === '{"plan":' + text + '}')) persist(candidate, text);
+    const text = engine.planText(candidate) || (typeof opts.saved === 'string' ? JSON.stringify(candidate) : undefined);
+    if (!(typeof opts.saved === 'string' && opts.saved === '{"plan":' + text + '}')) persist(candidate, text);
   }
   return r;
 }

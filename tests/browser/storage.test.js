@@ -78,6 +78,35 @@ async function downloadUnreadable(page) {
   return download;
 }
 
+test('the saved plan is not written again at startup; a change is saved after its verdict is painted, at once when the page is hidden', async () => {
+  const s = await openPage(browser, { goto: false });
+  const { page, context } = s;
+  const { today, ...plan } = PLAN; // no "today": judged as of the local date (engine.js adds it to what it evaluates)
+  const saved = JSON.stringify({ plan }); // as the page writes it
+  await context.addInitScript(([k, v]) => {
+    if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem(k, v); }
+    window.__writes = 0;
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) { if (this === window.localStorage && key === k) window.__writes += 1; return set.call(this, key, value); };
+  }, [KEY, saved]);
+  await s.goto();
+  assert.equal(await page.evaluate(() => window.__writes), 0, 'the saved plan, read at startup, is not written back');
+  assert.equal(await stored(page), saved);
+  // A switch: saved once, after the paint (stored() waits for it).
+  await page.locator('li.activity[data-id="t1"] input[role="switch"]').uncheck();
+  assert.equal(JSON.parse(await stored(page)).plan.activities[0].enabled, false);
+  assert.equal(await page.evaluate(() => window.__writes), 1);
+  // Another switch, and the page hidden at once (in the same task): saved then, not later.
+  const pendingThen = await page.evaluate(() => {
+    document.querySelector('li.activity[data-id="t1"] input[role="switch"]').click();
+    const pending = window.Ceplan.app.savePending();
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    return [pending, window.Ceplan.app.savePending(), JSON.parse(localStorage.getItem('ceplan.workspace.v1')).plan.activities[0].enabled];
+  });
+  assert.deepEqual(pendingThen, [true, false, undefined], 'waiting after the switch; written on pagehide, switched on again');
+  await finish(s);
+});
+
 test('a saved plan the page cannot read (version 2) stays until the next change and can be downloaded first', async () => {
   const s = await openPage(browser);
   const { page } = s;
