@@ -4,7 +4,7 @@
 // the last good one.
 // The examples menu: [{name, description, plan}], made by tools/build-web from examples/*.json.
 import EXAMPLES from 'ceplan:examples';
-import { h, append } from './dom.js';
+import { h, append, focusedKey, byFocusKey } from './dom.js';
 import * as F from './format.js';
 import * as forms from './forms.js';
 import * as store from './store.js';
@@ -83,19 +83,19 @@ function toast(message, withUndo) {
  * plan to localStorage takes ~1 ms per 100 KB, issue 6), and at once when the page is hidden or
  * closed (flushSave); the last change wins. Before that (startup), at once.
  */
-let toSave = null; // {plan, planText}: the change not saved yet
-function persist(plan, planText) {
-  if (!started) { saveNow(plan, planText); return; }
+let toSave = null; // the plan of the change not saved yet
+function persist(plan) {
+  if (!started) { saveNow(plan); return; }
   const first = !toSave;
-  toSave = { plan, planText };
+  toSave = plan;
   if (first) afterFirstPaint(flushSave);
 }
 /** Saves the change not saved yet, if any. */
 function flushSave() {
   if (!toSave) return;
-  const { plan, planText } = toSave;
+  const plan = toSave;
   toSave = null;
-  saveNow(plan, planText);
+  saveNow(plan);
 }
 /** Whether a change waits to be saved (the browser tests read the saved plan once it is). */
 function savePending() { return toSave !== null; }
@@ -103,9 +103,9 @@ function savePending() { return toSave !== null; }
  * Saves the plan in localStorage and says so when it cannot: once, in the problems box,
  * with the export at hand; the warning goes when a later plan is kept again.
  */
-function saveNow(plan, planText) {
+function saveNow(plan) {
   if (tabs.holding()) { tabs.remind(); return; } // another tab saved a different plan: nothing is overwritten until the user chooses (tabs.js)
-  const r = store.save(plan, planText);
+  const r = store.save(plan, engine.planText(plan)); // the JSON its evaluation made, when it has it
   if (r.ok) {
     if (problemsShowing('save')) clearProblems();
     return;
@@ -152,11 +152,9 @@ function apply(candidate, opts) {
   // A change without words of its own (a switch): a toast still offering Undo for an earlier
   // change goes, as its Undo would now take back this change, not the one it names.
   else if (opts.undoable !== false && $('toast').querySelector('button')) hideToast();
-  if (opts.persist !== false) {
-    // Not written again when storage holds this very text (the saved plan at startup: opts.saved).
-    const text = engine.planText(candidate) || (typeof opts.saved === 'string' ? JSON.stringify(candidate) : undefined);
-    if (!(typeof opts.saved === 'string' && opts.saved === '{"plan":' + text + '}')) persist(candidate, text);
-  }
+  // Not written again when storage holds this very text (the saved plan at startup: opts.saved).
+  const stored = typeof opts.saved === 'string' && opts.saved === '{"plan":' + (engine.planText(candidate) || JSON.stringify(candidate)) + '}';
+  if (opts.persist !== false && !stored) persist(candidate);
   return r;
 }
 
@@ -169,7 +167,7 @@ function undo() {
   state.result = r.result;
   render();
   toast('Undone.', false);
-  persist(prev, engine.planText(prev));
+  persist(prev);
 }
 
 /**
@@ -232,18 +230,22 @@ let listsLeft = false;
 let started = false; // the first paint is done (start)
 let focusAfterLists = null; // the data-focus key to go to when the focused row is gone (removeActivity)
 function drawLists() {
-  listsLeft = false;
   const key = focusedKey();
   view.renderActivityRows(state.plan, state.result, actions, today());
   next.render(state.plan, state.result, today()); // "What to do next" (next.js)
-  for (const id of ['acts-body', 'outlook-body']) { const el = $(id); if (el) delete el.dataset.pending; }
+  listsPending(false);
   if (key) focusKey(key);
   if (focusAfterLists) focusKey(focusAfterLists);
   focusAfterLists = null;
 }
-/** The data-focus key of the focused element (kept across a drawing that may replace it). */
-function focusedKey() {
-  return document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.focus : null;
+/** Marks the activity rows and What to do next as left for later (data-pending), or drawn. */
+function listsPending(on) {
+  listsLeft = on;
+  for (const id of ['acts-body', 'outlook-body']) {
+    const el = $(id);
+    if (el && on) el.dataset.pending = '';
+    else if (el) delete el.dataset.pending;
+  }
 }
 /**
  * After an edit's verdict is painted, what it left is drawn in slices, each a task of its own so
@@ -278,13 +280,12 @@ function render() {
   // Not while typed in, nor while it shows what it holds cannot be used (dates.js).
   if (document.activeElement !== asOf && asOf.getAttribute('aria-invalid') !== 'true') asOf.value = typeof plan.today === 'string' ? plan.today : '';
   const later = started && Array.isArray(plan.activities) && plan.activities.length > LISTS_LATER_OVER;
-  drawingTimelinesAfter(() => view.render(plan, state.result, actions, today(), { activities: false }));
+  drawingTimelinesAfter(() => view.render(plan, state.result, actions, today()));
   if (later) {
-    listsLeft = true;
-    for (const id of ['acts-body', 'outlook-body']) { const el = $(id); if (el) el.dataset.pending = ''; }
+    listsPending(true);
     drawSoon();
   } else {
-    listsLeft = false;
+    listsPending(false);
     view.renderActivityRows(plan, state.result, actions, today());
     next.render(plan, state.result, today()); // "What to do next" (next.js)
   }
@@ -311,7 +312,7 @@ function focusVerdictIfLost() {
 /** Focus the element whose data-focus is key, when focus would otherwise be lost. */
 function focusKey(key) {
   if (document.activeElement && document.activeElement !== document.body && document.contains(document.activeElement)) return;
-  const el = Array.from(document.querySelectorAll('[data-focus]')).find((x) => x.dataset.focus === key);
+  const el = byFocusKey(key);
   if (el) el.focus();
 }
 
@@ -409,7 +410,7 @@ function removeActivity(i) {
   // if the focus is then lost (a form's close gives it back to the row's Edit button first).
   const add = 'add:' + (gone && gone.type);
   focusAfterLists = listsLeft ? add : null;
-  const el = Array.from(document.querySelectorAll('[data-focus]')).find((x) => x.dataset.focus === add);
+  const el = byFocusKey(add);
   if (el && (!document.activeElement || document.activeElement === document.body || document.activeElement.closest('#acts-body'))) el.focus();
 }
 

@@ -79,8 +79,22 @@ function redraw(parent, nodes) {
   }));
 }
 
+/**
+ * Controls that a drawing may replace carry data-focus keys ('edit-act:t1', 'add:training' …), so
+ * that the focus can find them again. focusedKey() -> the focused element's key, or null;
+ * byFocusKey(key) -> the first element in the page with that key, or null.
+ */
+function focusedKey() {
+  const a = document.activeElement;
+  return a && a.dataset && a.dataset.focus !== undefined ? a.dataset.focus : null;
+}
+function byFocusKey(key) {
+  if (key === null || key === undefined) return null;
+  return Array.from(document.querySelectorAll('[data-focus]')).find((x) => x.dataset.focus === key) || null;
+}
+
 let counter = 0;
 /** A fresh id for label/for and aria-describedby pairs. */
 function uid(prefix) { counter += 1; return (prefix || 'id') + '-' + counter; }
 
-export { h, svg, append, uid, reconcile, redraw };
+export { h, svg, append, uid, reconcile, redraw, focusedKey, byFocusKey };

@@ -3,7 +3,7 @@
 // shows, so fields it does not know survive. Validation is the engine's: the caller
 // evaluates the candidate plan, and the engine's errors (JSON pointers) are shown next
 // to the matching field and listed at the top of the form.
-import { h, uid, append } from './dom.js';
+import { h, uid, append, focusedKey, byFocusKey } from './dom.js';
 import * as F from './format.js';
 import * as engine from './engine.js';
 import * as app from './app.js';
@@ -354,7 +354,7 @@ function open(opts) {
 
   // Where focus goes back when the dialog closes: the opener, found again by its
   // data-focus key since the lists are redrawn after a change (or opts.returnFocus).
-  const opener = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.focus : null;
+  const opener = focusedKey();
   dialog.replaceChildren(form);
   dialog.onclose = () => {
     clearTimeout(previewTimer);
@@ -362,7 +362,7 @@ function open(opts) {
     setTimeout(() => {
       const keys = [opener].concat(opts.returnFocus || []).filter(Boolean);
       for (const k of keys) {
-        const el = Array.from(document.querySelectorAll('[data-focus]')).find((x) => x.dataset.focus === k);
+        const el = byFocusKey(k);
         if (el) { el.focus(); return; }
       }
     }, 0);

@@ -3,7 +3,7 @@
 // page): the engine's policy() ships them as null. The user enters Cisco's values here; they
 // are written into the plan's `policy` block (so an exported plan carries them) and kept in
 // this browser, where they fill what any plan opened later leaves unknown.
-import { h, uid } from './dom.js';
+import { h, uid, focusedKey, byFocusKey } from './dom.js';
 import * as F from './format.js';
 import * as app from './app.js';
 import * as engine from './engine.js';
@@ -229,10 +229,10 @@ function open(opts) {
   cancel.addEventListener('click', () => dialog.close());
   clear.addEventListener('click', () => { for (const { input } of inputs) input.value = ''; inputs[0].input.focus(); });
 
-  const opener = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.focus : null;
+  const opener = focusedKey();
   dialog.replaceChildren(form);
   dialog.onclose = () => setTimeout(() => {
-    const el = opener && Array.from(document.querySelectorAll('[data-focus]')).find((x) => x.dataset.focus === opener);
+    const el = byFocusKey(opener);
     (el || document.getElementById('credit-tables')).focus();
   }, 0);
   dialog.showModal();

@@ -110,7 +110,6 @@ function statusBadge(rc) {
 
 function renderCertifications(root, plan, idx, act) {
   const certs = plan.certifications || [];
-
   const list = h('ul', { class: 'cards', 'aria-label': 'Certifications' });
   certs.forEach((c, i) => {
     const rc = idx.certs.get(c.id);
@@ -376,8 +375,8 @@ function renderActivities(root, plan, idx, today, act) {
     reconcile(g.list, items.map(row));
     out.push(g.section);
   };
-  group('Done', acts.filter((x) => String(x.a.completed || '') <= today), 'past');
-  group('Planned', acts.filter((x) => String(x.a.completed || '') > today), 'planned');
+  group('Done', acts.filter((x) => when(x) <= today), 'past');
+  group('Planned', acts.filter((x) => when(x) > today), 'planned');
   rowCache = next;
   rowById = byId;
   if (!acts.length) out.push(h('p', { class: 'empty' }, 'Add what you have done and what you plan: training, Cisco Live, item authoring, exams.'));
@@ -652,16 +651,14 @@ function renderVerdict(root, plan, result, idx, today) {
   timeline.fit(root);
 }
 
-/** Draw all three columns. act: {editCert, removeCert, editActivity, removeActivity, toggleActivity} */
 /**
- * Draws the plan's columns: the certifications, the verdict and (unless opts.activities is
- * false, as after an edit: app.js draws them with renderActivityRows a frame later, once the new
- * verdict is painted) the activity rows.
+ * Draws the certifications and the verdict; the activity rows are drawn by renderActivityRows
+ * (app.js: with them, or after the new verdict is painted on a large plan).
+ * act: {editCert, removeCert, editActivity, removeActivity, toggleActivity}
  */
-function render(plan, result, act, today, opts) {
+function render(plan, result, act, today) {
   const idx = indexResult(plan, result);
   renderCertifications(document.getElementById('certs-body'), plan, idx, act);
-  if (!opts || opts.activities !== false) renderActivities(document.getElementById('acts-body'), plan, idx, today, act);
   renderVerdict(document.getElementById('verdict-body'), plan, result, idx, today);
   const verdict = document.getElementById('verdict');
   if (verdict.classList.contains('previewing')) verdict.classList.remove('previewing');

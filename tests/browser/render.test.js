@@ -25,7 +25,7 @@ async function columns(page) {
   // After an edit the activity rows, What to do next, the changed timelines and the recertifications
   // behind a closed "Show all" are drawn a frame after the new verdict (app.js drawSoon: drawLists,
   // timeline.drawDeferred, view.fillDeferred; data-pending).
-  await page.waitForFunction(() => !document.querySelector('#verdict-body [data-pending], #acts-body[data-pending], #outlook-body[data-pending]'));
+  await drawn(page);
   return page.evaluate(() => {
     const roots = ['certs-body', 'acts-body', 'verdict-body'].map((id) => document.getElementById(id));
     const ids = [];
@@ -96,7 +96,7 @@ test('after the what-if switch, an edit and undo, the columns equal a fresh page
     assert.ok(same.length >= plan.activities.length / 2, `${name}: most activities keep their words (${same.length})`);
     // The rows come a frame after the verdict (app.js drawLists); each row stays the same element,
     // and a row is untouched (every part as it was) exactly when its activity and words did not change.
-    await page.waitForFunction(() => !document.querySelector('#acts-body[data-pending]'));
+    await drawn(page);
     const kept = await page.evaluate(() => ({
       rows: window.__rows.every(([li]) => li.isConnected),
       untouched: window.__rows.filter(([li, parts]) => parts.length === li.children.length && parts.every((p, k) => li.children[k] === p)).map(([li]) => li.dataset.id).sort(),
