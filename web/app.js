@@ -2,8 +2,6 @@
 // included) and the engine's result for it. Every change builds a candidate plan, asks the
 // engine once, and is kept only if the engine accepts it: a rejected plan never replaces
 // the last good one.
-// The examples menu: [{name, description, plan}], made by tools/build-web from examples/*.json.
-import EXAMPLES from 'ceplan:examples';
 import { h, append, focusedKey, byFocusKey } from './dom.js';
 import * as F from './format.js';
 import * as forms from './forms.js';
@@ -447,6 +445,7 @@ const actions = {
     $('examples').open = true;
     const first = document.querySelector('#examples-list button');
     if (first) first.focus();
+    else focusFirstExample = true; // the examples are still loading: fillExamplesMenu focuses it
   }, 0),
   removeCert: removeCertification,
   editActivity: (i, id) => { const k = activityIndex(i, id); if (k >= 0) editActivity(k); },
@@ -512,15 +511,26 @@ function showShare() {
 }
 
 let examplesBuilt = false;
+let focusFirstExample = false;
 function buildExamplesMenu() {
   if (examplesBuilt) return;
   examplesBuilt = true;
   const menu = $('examples-list');
-  const examples = Array.isArray(EXAMPLES) ? EXAMPLES : [];
+  // The plans are a feature script of their own (examples.js), loaded after the first paint.
+  if (!lazy.loaded('examples')) menu.replaceChildren(h('li', { class: 'empty' }, 'Loading the examples…'));
+  lazy.load('examples').then(({ examples }) => fillExamplesMenu(menu, examples.list), (e) => {
+    examplesBuilt = false; // tried again when the menu is opened again
+    menu.replaceChildren(h('li', { class: 'empty' }, e.message));
+  });
+}
+
+function fillExamplesMenu(menu, examples) {
   if (!examples.length) {
     menu.replaceChildren(h('li', { class: 'empty' }, 'No examples in this build.'));
     return;
   }
+  const focused = menu.contains(document.activeElement) || (focusFirstExample && $('examples').open);
+  focusFirstExample = false;
   menu.replaceChildren(...examples.map((ex, n) => h('li', null,
     h('button', {
       type: 'button', class: 'example', title: ex.description || null, dataset: { example: ex.name || String(n) },
@@ -532,6 +542,7 @@ function buildExamplesMenu() {
       },
     }, h('span', { class: 'ex-name' }, ex.name || 'Example ' + (n + 1)),
     ex.description ? h('span', { class: 'ex-desc' }, ex.description) : null))));
+  if (focused) { const first = menu.querySelector('button'); if (first) first.focus(); }
 }
 
 /** The address without its #plan=…, so that a reload does not load (or report) it again. */

@@ -7,7 +7,8 @@
 // page has one app state, one engine: none is bundled twice.
 
 /** The feature scripts, by name: what tools/build-web writes (FEATURES there). */
-const FILES = { csv: 'page-csv.js', ics: 'page-ics.js', help: 'page-help.js', suggest: 'page-suggest.js' };
+// The Examples menu's plans first: the menu is built from them after the first paint.
+const FILES = { examples: 'page-examples.js', csv: 'page-csv.js', ics: 'page-ics.js', help: 'page-help.js', suggest: 'page-suggest.js' };
 const KEY = Symbol.for('ceplan.page'); // window[KEY] = {modules: {app, dom, …}, features: {csv, …}}
 const loading = new Map();
 

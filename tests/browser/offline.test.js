@@ -92,7 +92,7 @@ test('over http: manifest, service worker, new versions replace old caches, and 
       const c = await caches.open('ceplan-shell-' + v);
       return (await c.keys()).map((r) => new URL(r.url).pathname);
     }, version);
-    for (const f of ['/', '/index.html', '/ceplan.js', '/page.js', '/page.css', '/page-csv.js', '/page-ics.js', '/page-help.js', '/page-suggest.js', '/manifest.webmanifest', '/icon-192.png']) {
+    for (const f of ['/', '/index.html', '/ceplan.js', '/page.js', '/page.css', '/page-examples.js', '/page-csv.js', '/page-ics.js', '/page-help.js', '/page-suggest.js', '/manifest.webmanifest', '/icon-192.png']) {
       assert.ok(cached.includes(f), `${f} is in the offline cache`);
     }
     const installErrors = await cdp.send('Page.getInstallabilityErrors').then((r) => r.installabilityErrors.map((e) => e.errorId), () => []);

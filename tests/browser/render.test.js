@@ -1,7 +1,7 @@
 // Issue 6: the page redraws only what changed, and loads CSV, calendar and help on demand.
 // - Incremental rendering is correct: after a change (the what-if switch, an edit, undo) the
 //   three columns hold exactly what a fresh page opened on the same plan draws.
-// - The features in their own scripts (page-csv.js, page-ics.js, page-help.js, page-suggest.js) work from
+// - The features in their own scripts (page-examples.js, page-csv.js, page-ics.js, page-help.js, page-suggest.js) work from
 //   file://, and the timelines, drawn after the first paint, are all there (print too).
 // - Size budgets (sizes are deterministic; timings are only in tools/bench).
 'use strict';
@@ -278,7 +278,7 @@ test('from file://: CSV, calendar, help and Suggest a plan load on first use, in
   fs.rmSync(dir, { recursive: true, force: true });
 
   const loaded = await page.evaluate(() => Array.from(document.scripts).map((x) => x.getAttribute('src')).filter((x) => /^page-/.test(x)).sort());
-  assert.deepEqual(loaded, ['page-csv.js', 'page-help.js', 'page-ics.js', 'page-suggest.js'], 'each feature script added once');
+  assert.deepEqual(loaded, ['page-csv.js', 'page-examples.js', 'page-help.js', 'page-ics.js', 'page-suggest.js'], 'each feature script added once');
 
   // Print: the beforeprint event draws any timeline not drawn yet; in print media they show.
   await page.emulateMedia({ media: 'print' });
@@ -311,7 +311,7 @@ test('a feature script missing from the folder: the page says so and keeps worki
 
 test('size budgets: the page’s own scripts and styles (gzip), Papa Parse only in the CSV script', () => {
   const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(PUBLIC, f)), { level: 9 }).length;
-  const own = ['page.js', 'page.css', 'page-csv.js', 'page-ics.js', 'page-help.js', 'page-suggest.js', 'index.html', 'sw.js', 'shell.js', 'manifest.webmanifest'];
+  const own = ['page.js', 'page.css', 'page-examples.js', 'page-csv.js', 'page-ics.js', 'page-help.js', 'page-suggest.js', 'index.html', 'sw.js', 'shell.js', 'manifest.webmanifest'];
   for (const f of own) assert.ok(fs.existsSync(path.join(PUBLIC, f)), `${f} is built`);
   // Issue 6 asks ≤ 170 KiB gzip for the page's files with ceplan.js (tests/wasm/size.test.js holds
   // that budget for what the first verdict loads); these guard what the
@@ -319,12 +319,13 @@ test('size budgets: the page’s own scripts and styles (gzip), Papa Parse only 
   // everything 77; page.js held everything at 54 KiB before the features moved out). Suggest a plan's
   // panel (about 8 KiB) is a feature script of its own, page-suggest.js, loaded on first use like its
   // wasm module; page.js keeps only its top-bar wiring and the options' helpers (suggestbar.js, options.js).
-  assert.ok(gz('page.js') <= 48 * 1024, `page.js is ${gz('page.js')} bytes gzipped, over its 48 KiB budget`);
+  // The Examples menu's plans are page-examples.js (page.js 48.0 -> 44.6 KiB, issue 6's fourth session).
+  assert.ok(gz('page.js') <= 46 * 1024, `page.js is ${gz('page.js')} bytes gzipped, over its 46 KiB budget`);
   const first = ['page.js', 'page.css', 'index.html'].reduce((n, f) => n + gz(f), 0);
   assert.ok(first <= 60 * 1024, `what the first verdict loads besides ceplan.js is ${first} bytes gzipped, over its 60 KiB budget`);
   const total = own.reduce((n, f) => n + gz(f), 0);
   assert.ok(total <= 96 * 1024, `the page's own files are ${total} bytes gzipped, over their 96 KiB budget`);
   const text = (f) => fs.readFileSync(path.join(PUBLIC, f), 'utf8');
   assert.ok(/papaparse/i.test(text('page-csv.js')), 'Papa Parse (its licence) is in page-csv.js');
-  for (const f of ['page.js', 'page-ics.js', 'page-help.js', 'page-suggest.js']) assert.ok(!/papaparse/i.test(text(f)), `no Papa Parse in ${f}`);
+  for (const f of ['page.js', 'page-examples.js', 'page-ics.js', 'page-help.js', 'page-suggest.js']) assert.ok(!/papaparse/i.test(text(f)), `no Papa Parse in ${f}`);
 });

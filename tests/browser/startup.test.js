@@ -29,6 +29,10 @@ async function openCopy(edit) {
   await s.page.goto('file://' + path.join(dir, 'index.html'));
   return { s, page: s.page, errors, dir };
 }
+const exampleCount = () => ['', 'optimize'].reduce((n, sub) => {
+  const dir = path.join(__dirname, '..', '..', 'examples', sub);
+  return n + (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).length : 0);
+}, 0);
 const cut = (file) => { const b = fs.readFileSync(file); fs.writeFileSync(file, b.subarray(0, b.length >> 1)); };
 const done = async (c) => { await c.s.context.close(); fs.rmSync(c.dir, { recursive: true, force: true }); };
 
@@ -79,6 +83,24 @@ for (const [what, edit, message] of [
     } finally { await done(c); }
   });
 }
+
+test('page-examples.js missing: the Examples menu says so, and offers the examples once the file is back', async () => {
+  const c = await openCopy((dir) => fs.renameSync(path.join(dir, 'page-examples.js'), path.join(dir, 'examples.away')));
+  try {
+    await c.page.waitForSelector('body[data-engine="ready"]');
+    await c.page.click('#examples-button');
+    assert.match(await c.page.locator('#examples-list').textContent(), /page-examples\.js is missing from this folder/);
+    assert.ok(await c.page.locator('#verdict-body .verdict, #verdict-body .empty').count() > 0, 'the page works');
+    // The file back, the menu closed and opened again: it tries again.
+    fs.renameSync(path.join(c.dir, 'examples.away'), path.join(c.dir, 'page-examples.js'));
+    await c.page.click('#examples-button');
+    await c.page.click('#examples-button');
+    await c.page.locator('#examples-list button.example').first().waitFor();
+    // One button per example file (examples/*.json and examples/optimize/*.json).
+    assert.equal(await c.page.locator('#examples-list button.example').count(), exampleCount());
+    assert.deepEqual(c.errors, []);
+  } finally { await done(c); }
+});
 
 test('ceplan.js missing with a plan saved: the saved plan can still be downloaded, as it was', async () => {
   const saved = JSON.stringify({ plan: exampleFiles()[0].plan });
