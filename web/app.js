@@ -636,12 +636,25 @@ function trackTopbar() {
   window.addEventListener('resize', () => requestAnimationFrame(set));
 }
 
+/**
+ * After the first paint: the top bar's "As of" becomes the date input it is (index.html has it as a
+ * text field: a date input's first use loads the browser's date data, ~10 ms, which the first
+ * verdict does not wait for; issue 6). Its value, an ISO date or empty, is kept.
+ */
+function dateInputs() {
+  const asOf = $('as-of');
+  if (asOf.type === 'date') return;
+  const value = asOf.value;
+  asOf.type = 'date';
+  asOf.value = value;
+}
+
 function start() {
   wire();
   window.addEventListener('pagehide', flushSave);
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushSave(); });
   trackTopbar();
-  F.dateFormatter(); // the locale's data loads while the wasm module compiles (format.js)
+  F.startDates(); // the stored date words of a returning visitor, or Intl's data while the wasm module compiles (format.js)
   engine.ready.then(() => {
     // Startup (issue 6): the verdict first. A plan in the link is drawn instead of the saved
     // one (which is kept, unrendered, for Undo); the timelines, the examples menu and the
@@ -672,6 +685,8 @@ function start() {
     timeline.defer(false);
     afterFirstPaint(() => {
       started = true;
+      dateInputs();
+      if (F.checkDateWords()) render(); // the stored date words were not this browser's any more
       drawLeftForLater();
       buildExamplesMenu();
       // Ready (for the tests and window.Ceplan's csv, ics …) once the feature scripts have loaded.

@@ -13,23 +13,110 @@ function isIsoDate(s) {
 
 let dateFmt = null;
 /**
- * The locale's date formatter, built once. Building the first Intl formatter of a page loads the
- * locale's data (~20 ms); app.start() calls this while the wasm module compiles, off the path of
- * the first verdict (issue 6).
+ * The locale's date formatter, built once. Building the first DateTimeFormat of a page loads ICU's
+ * date data (~15 ms on the test machine, whatever the options or locale), so a returning visitor's
+ * page writes its first verdict from the stored shape below instead, and builds this after the
+ * first paint (issue 6).
  */
 function dateFormatter() {
   if (!dateFmt) dateFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   return dateFmt;
 }
+
+// How the locale writes dates, kept in this browser between visits: twelve templates (one per
+// month) of the formatter's parts, 0 standing for the day and 1 for the year, e.g. for en-US
+// January: ['Jan', ' ', 0, ', ', 1]. Written only for the Gregorian calendar and Latin digits,
+// where the day and the year are the plain numbers; keyed by the browser's languages.
+const DATES_KEY = 'ceplan.dates.v1';
+let dateShape = null;   // the shape formatDate uses until checkDateWords() has compared it with Intl
+let shapeChecked = false;
+let wordsVersion = 0;   // counts the times the date words changed (checkDateWords)
+
+/**
+ * A number that changes when the date words change (the kept words were not the browser's). What
+ * the page keeps drawn by its data (view.js, next.js and timeline.js signatures) has it in its
+ * signature: dates are drawn as words, and the same data must then be drawn again.
+ */
+function dateWordsVersion() { return wordsVersion; }
+
+function languagesKey() {
+  const n = globalThis.navigator || {};
+  return [n.language || ''].concat(n.languages || []).join(',');
+}
+
+/** The shape of a DateTimeFormat (above), or null when it cannot be written without Intl. */
+function shapeOf(fmt) {
+  const o = fmt.resolvedOptions();
+  if (o.calendar !== 'gregory' || o.numberingSystem !== 'latn') return null;
+  const months = [];
+  for (let m = 0; m < 12; m++) {
+    const t = [];
+    for (const p of fmt.formatToParts(new Date(Date.UTC(2001, m, 5)))) {
+      if (p.type === 'day' && p.value === '5') t.push(0);
+      else if (p.type === 'year' && p.value === '2001') t.push(1);
+      else if (p.type === 'month' || p.type === 'literal') t.push(p.value);
+      else return null; // a padded day, a two-digit year, an era …: Intl writes these
+    }
+    months.push(t);
+  }
+  return months;
+}
+
+function validShape(s) {
+  return Array.isArray(s) && s.length === 12 &&
+    s.every((t) => Array.isArray(t) && t.every((x) => x === 0 || x === 1 || typeof x === 'string'));
+}
+
+/**
+ * Startup: takes the stored shape of this browser's languages, so that the first verdict needs no
+ * DateTimeFormat; without one (a first visit, other languages) builds the formatter now.
+ */
+function startDates() {
+  try {
+    const stored = JSON.parse(globalThis.localStorage.getItem(DATES_KEY));
+    if (stored && stored.languages === languagesKey() && validShape(stored.months)) { dateShape = stored.months; return; }
+  } catch (e) { /* no storage (private mode) or not JSON: Intl below */ }
+  dateFormatter();
+}
+
+/**
+ * After the first paint: builds the formatter, stores its shape for the next visit, and compares it
+ * with the stored shape the page has written dates with. Returns true when they differ (the
+ * browser's date words changed since the last visit): the dates already drawn are then wrong, and
+ * the caller draws the page again, now with Intl's words.
+ */
+function checkDateWords() {
+  if (shapeChecked) return false;
+  shapeChecked = true;
+  const used = dateShape;
+  const shape = shapeOf(dateFormatter());
+  const text = JSON.stringify(shape);
+  if (JSON.stringify(used) === text) return false;
+  dateShape = null;
+  dateWords.clear();
+  if (used !== null) wordsVersion += 1;
+  try {
+    if (shape) globalThis.localStorage.setItem(DATES_KEY, JSON.stringify({ languages: languagesKey(), months: shape }));
+    else globalThis.localStorage.removeItem(DATES_KEY);
+  } catch (e) { /* no storage: the next visit builds the formatter at startup */ }
+  return used !== null;
+}
+
+function shapedDate(y, m, d) {
+  let s = '';
+  for (const x of dateShape[m - 1]) s += x === 0 ? d : x === 1 ? y : x;
+  return s;
+}
+
 /** '2027-03-15' -> '15 Mar 2027' (in the user's locale). Anything else is shown as given. */
-// The formatter is built once, and each date's words are kept (a large plan's page and its
-// timelines write the same few hundred dates again on every change).
+// Each date's words are kept (a large plan's page and its timelines write the same few hundred
+// dates again on every change).
 const dateWords = new Map();
 function formatDate(iso) {
   if (typeof iso === 'string') { const hit = dateWords.get(iso); if (hit !== undefined) return hit; }
   if (!isIsoDate(iso)) return iso == null ? '' : String(iso);
   const m = ISO_RE.exec(iso);
-  const words = dateFormatter().format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
+  const words = dateShape ? shapedDate(+m[1], +m[2], +m[3]) : dateFormatter().format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
   if (dateWords.size > 20000) dateWords.clear();
   dateWords.set(iso, words);
   return words;
@@ -194,7 +281,7 @@ function ruleBadge(rule) {
 }
 
 export {
-  isIsoDate, formatDate, dateFormatter, dateEl, plural, LEVELS, LEVEL_LABELS, EXAM_KINDS, examKindLabel, examsText,
+  isIsoDate, formatDate, dateFormatter, startDates, checkDateWords, dateWordsVersion, dateEl, plural, LEVELS, LEVEL_LABELS, EXAM_KINDS, examKindLabel, examsText,
   pathText, neededText, explainsReduction, ACTIVITY_TYPES, STATUSES, STATUS_LABELS, ITEM_TYPE_LABELS, warningTitle, warningAdvice, ruleBadge,
   messageWithoutRule, readWholeNumber,
 };
