@@ -13,9 +13,12 @@ function emptyPlan() {
  * workspace, {unreadable: {text, notJson, message}} for text that holds no plan (not JSON,
  * or JSON without a plan object). `text` is the stored text as it is, for a download.
  */
+let known; // the text this page last read or wrote (undefined: none yet), for changedElsewhere()
+
 function load() {
   let text;
   try { text = window.localStorage.getItem(KEY); } catch (e) { return null; }
+  known = text;
   if (!text) return null;
   let ws;
   try {
@@ -39,11 +42,23 @@ function save(plan, planText) {
     // JSON.stringify({ plan }), from the plan's text when the caller has it (engine.evaluate made it).
     text = typeof planText === 'string' ? '{"plan":' + planText + '}' : JSON.stringify({ plan });
     window.localStorage.setItem(KEY, text);
+    known = text;
     return { ok: true };
   } catch (e) {
     const quota = !!e && (e.name === 'QuotaExceededError' || e.code === 22 || e.code === 1014);
     return { ok: false, quota, chars: text.length };
   }
+}
+
+/**
+ * The saved text when another page wrote it since this page last read (load) or wrote (save) it,
+ * else null: what a `storage` listener added late would have heard (tabs.js).
+ */
+function changedElsewhere() {
+  if (known === undefined) return null;
+  let text;
+  try { text = window.localStorage.getItem(KEY); } catch (e) { return null; }
+  return text !== known && text ? text : null;
 }
 
 function bytesToBase64url(bytes) {
@@ -161,4 +176,4 @@ function fileName(plan) {
   return 'ceplan-' + base + '.json';
 }
 
-export { KEY, emptyPlan, load, save, shareLink, planTextFromHash, parsePlanText, decodeBytes, exportText, fileName, describeInvisible };
+export { KEY, emptyPlan, load, save, changedElsewhere, shareLink, planTextFromHash, parsePlanText, decodeBytes, exportText, fileName, describeInvisible };

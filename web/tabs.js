@@ -104,6 +104,19 @@ function onStorage(ev) {
 }
 
 /** Listens to the other tabs' saves (main.js calls it once). */
-function wire() { window.addEventListener('storage', onStorage); }
+/**
+ * Listens to the other tabs' saves from the first paint on: adding a `storage` listener costs ~2 ms
+ * (the browser connects the page to its storage area), which the first verdict does not wait for
+ * (issue 6). A save another tab made meanwhile, after this page read its plan, is heard then.
+ */
+function wire() {
+  const listen = () => {
+    window.addEventListener('storage', onStorage);
+    const text = store.changedElsewhere();
+    if (text !== null) onStorage({ storageArea: window.localStorage, key: store.KEY, newValue: text });
+  };
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') setTimeout(listen, 0);
+  else requestAnimationFrame(() => setTimeout(listen, 0));
+}
 
 export { wire, holding, remind, merge };

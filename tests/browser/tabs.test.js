@@ -103,3 +103,27 @@ test('the same plan saved in another tab is no conflict', async () => {
   await expectSoon(() => notice(b).isVisible(), false, 'the notice goes when the saved plan is this tab’s again');
   await finish(s);
 });
+
+test('a save another tab makes while this page starts, before it listens (after its first paint), is heard then', async () => {
+  // This page reads the saved plan (3 activities), draws its verdict, and only then listens to
+  // the other tabs (tabs.js, issue 6). Meanwhile "another tab" saves a plan of 4 activities: here,
+  // a write by this page's own init script at its first verdict, which no storage event tells it.
+  const s = await openPage(browser, { goto: false });
+  const mine = expiringCreditsPlan('Starting');
+  const theirs = { ...mine, activities: mine.activities.concat([{ ...mine.activities[0], id: 'd', title: 'Course D' }]) };
+  await s.context.addInitScript(([k, v, w]) => {
+    localStorage.setItem(k, v);
+    new MutationObserver((_, obs) => {
+      if (!document.querySelector('#verdict-body .verdict')) return;
+      obs.disconnect();
+      localStorage.setItem(k, w);
+    }).observe(document, { childList: true, subtree: true });
+  }, ['ceplan.workspace.v1', JSON.stringify({ plan: mine }), JSON.stringify({ plan: theirs })]);
+  await s.goto();
+  const page = s.page;
+  await expectSoon(() => notice(page).isVisible(), true, 'the other tab\'s save is said');
+  assert.match(await notice(page).textContent(), /changed in another tab/);
+  assert.match(await notice(page).textContent(), /4 activities.*3 activities/);
+  assert.equal(await page.locator('#acts-body li.activity').count(), 3, 'this page still shows its own plan');
+  await finish(s);
+});
