@@ -222,26 +222,32 @@ function drawLeftForLater() {
 // in the frame after it, from the plan as it is then (issue 6: a switch on a 500-activity plan
 // shows its verdict within a frame). A plan of LISTS_LATER_OVER activities or fewer draws them
 // with the verdict: they cost it little, and "What to do next", above the verdict, would move it
-// a frame after it appeared. At startup and in print everything is drawn at once.
+// a frame after it appeared. At startup, where the verdict has a column of its own (three columns:
+// style.css, wider than 1100px), the activity rows are drawn after the first paint, whatever their
+// number (a first render compiles the page's code as it runs it: 3 rows cost ~5 ms, as much as
+// the verdict), "What to do next" with the verdict; in narrower layouts the rows sit above the
+// verdict and are drawn with it. In print everything is drawn at once.
 const LISTS_LATER_OVER = 100;
-let listsLeft = false;
+const THREE_COLUMNS = '(min-width: 1100.02px)'; // style.css: .columns, @media (max-width: 1100px)
+let listsLeft = false; // what is left for later: false, 'rows' (startup) or 'both' (rows and actions)
 let started = false; // the first paint is done (start)
 let focusAfterLists = null; // the data-focus key to go to when the focused row is gone (removeActivity)
 function drawLists() {
   const key = focusedKey();
+  const both = listsLeft !== 'rows';
   view.renderActivityRows(state.plan, state.result, actions, today());
-  next.render(state.plan, state.result, today()); // "What to do next" (next.js)
+  if (both) next.render(state.plan, state.result, today()); // "What to do next" (next.js)
   listsPending(false);
   if (key) focusKey(key);
   if (focusAfterLists) focusKey(focusAfterLists);
   focusAfterLists = null;
 }
-/** Marks the activity rows and What to do next as left for later (data-pending), or drawn. */
+/** Marks the activity rows ('rows'), or them and What to do next ('both'), as left for later (data-pending), or all drawn (false). */
 function listsPending(on) {
   listsLeft = on;
   for (const id of ['acts-body', 'outlook-body']) {
     const el = $(id);
-    if (el && on) el.dataset.pending = '';
+    if (el && (on === 'both' || (on === 'rows' && id === 'acts-body'))) el.dataset.pending = '';
     else if (el) delete el.dataset.pending;
   }
 }
@@ -277,10 +283,14 @@ function render() {
   const asOf = $('as-of');
   // Not while typed in, nor while it shows what it holds cannot be used (dates.js).
   if (document.activeElement !== asOf && asOf.getAttribute('aria-invalid') !== 'true') asOf.value = typeof plan.today === 'string' ? plan.today : '';
-  const later = started && Array.isArray(plan.activities) && plan.activities.length > LISTS_LATER_OVER;
+  const left = !started ? (window.matchMedia && window.matchMedia(THREE_COLUMNS).matches ? 'rows' : false)
+    : Array.isArray(plan.activities) && plan.activities.length > LISTS_LATER_OVER ? 'both' : false;
   drawingTimelinesAfter(() => view.render(plan, state.result, actions, today()));
-  if (later) {
-    listsPending(true);
+  if (left === 'rows') { // startup: start() draws the rows after the first paint
+    listsPending('rows');
+    next.render(plan, state.result, today());
+  } else if (left) {
+    listsPending('both');
     drawSoon();
   } else {
     listsPending(false);

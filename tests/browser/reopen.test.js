@@ -5,6 +5,8 @@
 //   and draws the page again if the words it used were not the browser's any more.
 // - The top bar's "As of" is a text field until the first verdict is painted, then the date input
 //   (a date input's first use loads the browser's date data too), in the same place and size.
+// - The activity rows, where the verdict has a column of its own (wider than 1100px): drawn after
+//   the first paint, without moving the verdict; in narrower layouts (rows above the verdict) with it.
 // Dates are hand-derived from examples/01 (its `expect`): recertified on 2027-03-18, new
 // expiration 2030-03-18; the contexts are en-GB, which writes them 18 Mar 2027 and 18 Mar 2030.
 'use strict';
@@ -26,8 +28,8 @@ after(async () => { if (browser) await browser.close(); });
  * the first verdict (before any paint): the formatters built so far, the verdict's words, and the
  * As of field's type; in the next frame, its box.
  */
-async function context(seedDates) {
-  const s = await openPage(browser, { goto: false });
+async function context(seedDates, viewport) {
+  const s = await openPage(browser, { goto: false, viewport });
   await s.context.addInitScript(([k, v, dk, dv]) => {
     if (!sessionStorage.getItem('seeded')) {
       sessionStorage.setItem('seeded', '1');
@@ -43,8 +45,13 @@ async function context(seedDates) {
       if (!v) return;
       obs.disconnect();
       const asOf = document.getElementById('as-of');
-      window.__atVerdict = { formatters: window.__formatters, words: v.textContent, asOfType: asOf.type };
-      requestAnimationFrame(() => { const r = asOf.getBoundingClientRect(); window.__atVerdict.box = [r.x, r.y, r.width, r.height]; });
+      window.__atVerdict = { formatters: window.__formatters, words: v.textContent, asOfType: asOf.type,
+        rows: document.querySelectorAll('#acts-body li.activity').length, actions: document.querySelectorAll('#outlook-body li.next-item').length };
+      requestAnimationFrame(() => {
+        const r = asOf.getBoundingClientRect();
+        window.__atVerdict.box = [r.x, r.y, r.width, r.height];
+        window.__atVerdict.verdictY = v.getBoundingClientRect().y;
+      });
     }).observe(document, { childList: true, subtree: true });
   }, [KEY, JSON.stringify({ plan: PLAN }), DATES, seedDates || null]);
   return s;
@@ -131,3 +138,17 @@ test('As of is a text field until the first verdict is painted, then the date in
   }
   await finish(s);
 });
+
+for (const [width, later] of [[1400, true], [1000, false], [390, false]]) {
+  test(`startup at ${width}px: the activity rows are drawn ${later ? 'after the first paint (the verdict has its own column)' : 'with the verdict (they sit above it)'}; What to do next with it`, async () => {
+    const s = await context(null, { width, height: 900 });
+    const page = await visit(s);
+    const at = await page.evaluate(() => window.__atVerdict);
+    const rows = PLAN.activities.length; // examples/01: 4 activities, 5 actions to take
+    assert.equal(at.rows, later ? 0 : rows);
+    assert.equal(at.actions, 5);
+    assert.equal(await page.locator('#acts-body li.activity').count(), rows);
+    if (later) assert.equal(await page.locator('#verdict-body .verdict').first().evaluate((v) => v.getBoundingClientRect().y), at.verdictY, 'the verdict did not move when the rows came');
+    await finish(s);
+  });
+}
