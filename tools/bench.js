@@ -139,6 +139,7 @@ async function browser(example, big) {
     const t = await page.evaluate(() => window.__verdictAt);
     if (check) await check(page);
     await page.close();
+    await new Promise((resolve) => setTimeout(resolve, 250)); // the closed page's process winds down before the next opening
     return t;
   }
   async function visits(url, check) {
