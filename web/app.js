@@ -704,6 +704,7 @@ function start() {
     });
   }, (err) => {
     document.body.dataset.engine = 'missing';
+    dateInputs(); // As of as it is in a working page (disabled below)
     // The saved plan stays in this browser; it can be downloaded without the engine (never lost).
     const saved = store.load();
     const text = saved ? (saved.unreadable ? saved.unreadable.text : saved.text) : null;

@@ -80,6 +80,8 @@ for (const [what, edit, message] of [
       assert.ok(await c.page.locator('main.columns').isVisible(), 'the columns are not left hidden');
       assert.equal(await c.page.locator('#no-page-script').count(), 0, 'page.js ran');
       assert.equal(await c.page.getByRole('button', { name: 'Download the saved plan' }).count(), 0, 'nothing saved: nothing offered');
+      assert.equal(await c.page.locator('#as-of').getAttribute('type'), 'date', 'As of is the date input, disabled');
+      assert.ok(await c.page.locator('#as-of').isDisabled());
     } finally { await done(c); }
   });
 }
