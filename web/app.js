@@ -648,8 +648,8 @@ function trackTopbar() {
 
 /**
  * After the first paint: the top bar's "As of" becomes the date input it is (index.html has it as a
- * text field: a date input's first use loads the browser's date data, ~10 ms, which the first
- * verdict does not wait for; issue 6). Its value, an ISO date or empty, is kept.
+ * read-only text field: a date input's first use loads the browser's date data, ~10 ms, which the
+ * first verdict does not wait for; issue 6). Its value, an ISO date or empty, is kept.
  */
 function dateInputs() {
   const asOf = $('as-of');
@@ -657,6 +657,7 @@ function dateInputs() {
   const value = asOf.value;
   asOf.type = 'date';
   asOf.value = value;
+  asOf.readOnly = false; // read-only until now: nothing typed into the text field is lost
 }
 
 function start() {

@@ -91,7 +91,12 @@ function checkDateWords() {
   const used = dateShape;
   const shape = shapeOf(dateFormatter());
   const text = JSON.stringify(shape);
-  if (JSON.stringify(used) === text) return false;
+  if (JSON.stringify(used) === text) {
+    // Nothing to keep for this browser's dates (another calendar or digits): what was kept for
+    // other ones goes, and startDates() reads nothing next time.
+    try { if (shape === null && globalThis.localStorage.getItem(DATES_KEY) !== null) globalThis.localStorage.removeItem(DATES_KEY); } catch (e) { /* no storage */ }
+    return false;
+  }
   dateShape = null;
   dateWords.clear();
   if (used !== null) wordsVersion += 1;

@@ -45,7 +45,7 @@ async function context(seedDates, viewport) {
       if (!v) return;
       obs.disconnect();
       const asOf = document.getElementById('as-of');
-      window.__atVerdict = { formatters: window.__formatters, words: v.textContent, asOfType: asOf.type,
+      window.__atVerdict = { formatters: window.__formatters, words: v.textContent, asOfType: asOf.type, asOfReadOnly: asOf.readOnly,
         rows: document.querySelectorAll('#acts-body li.activity').length, actions: document.querySelectorAll('#outlook-body li.next-item').length };
       requestAnimationFrame(() => {
         const r = asOf.getBoundingClientRect();
@@ -123,14 +123,16 @@ for (const [what, seed] of [
   });
 }
 
-test('As of is a text field until the first verdict is painted, then the date input, in the same place and size, with its date', async () => {
+test('As of is a read-only text field until the first verdict is painted, then the date input, in the same place and size, with its date', async () => {
   const s = await context();
   for (let i = 0; i < 2; i++) { // a first visit and a reopening
     const page = await visit(s);
     const at = await page.evaluate(() => window.__atVerdict);
     assert.equal(at.asOfType, 'text');
+    assert.equal(at.asOfReadOnly, true, 'nothing can be typed into the text field (it would be lost when it becomes a date input)');
     const asOf = page.locator('#as-of');
     assert.equal(await asOf.getAttribute('type'), 'date');
+    assert.equal(await asOf.evaluate((el) => el.readOnly), false);
     assert.equal(await asOf.inputValue(), PLAN.today);
     const box = await asOf.evaluate((el) => { const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; });
     assert.deepEqual(box, at.box, 'the field did not move or change size');
@@ -152,3 +154,67 @@ for (const [width, later] of [[1400, true], [1000, false], [390, false]]) {
     await finish(s);
   });
 }
+
+// Ten planned trainings: "What to do next" lists twenty actions (finish and claim each), more than
+// fit beside the verdict's column head in a tall window.
+const TEN = {
+  format: 'ceplan-plan', version: 1, name: 'Ten trainings', today: '2026-11-29',
+  certifications: [{ id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2027-09-30' }],
+  activities: Array.from({ length: 10 }, (_, i) => ({
+    id: 'a' + i, type: 'training', title: 'Course number ' + i, course: 'C' + i, version: '1.0', credits: 8 + i,
+    completed: `2027-${String(1 + (i % 9)).padStart(2, '0')}-${String(1 + i).padStart(2, '0')}`, status: 'planned',
+  })),
+};
+
+for (const [what, plan, viewport] of [
+  ['example 01, 1400×1400', PLAN, { width: 1400, height: 1400 }],
+  ['example 01, 1920×1200', PLAN, { width: 1920, height: 1200 }],
+  ['ten trainings, 1400×1400', TEN, { width: 1400, height: 1400 }],
+  ['ten trainings, 1000×900', TEN, { width: 1000, height: 900 }],
+]) {
+  test(`startup (${what}): what the first frame shows does not move when the rest comes (Layout Instability API)`, async () => {
+    // Before: actions from the 9th on, rows and the first five recertifications were skipped by
+    // content-visibility (drawn at a placeholder's height in the first frame, at their own in the
+    // next: the verdict moved ~230 px, a shift score of 0.02), and the timeline, drawn after the
+    // first paint, pushed the rollover and the footer ~240 px down.
+    const s = await openPage(browser, { goto: false, viewport });
+    await s.context.addInitScript((text) => {
+      localStorage.setItem('ceplan.workspace.v1', text);
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__shifts.push({ value: e.value, moved: (e.sources || []).map((x) => (x.node && (x.node.id || x.node.className)) + ' ' + Math.round(x.previousRect.y) + '→' + Math.round(x.currentRect.y)) });
+      }).observe({ type: 'layout-shift', buffered: true });
+    }, JSON.stringify({ plan }));
+    await s.goto();
+    await s.page.waitForTimeout(300); // the timelines, drawn after the first paint
+    assert.equal(await s.page.locator('figure.timeline svg').count() > 0, true);
+    const shifts = await s.page.evaluate(() => window.__shifts);
+    const score = shifts.reduce((n, x) => n + x.value, 0);
+    assert.ok(score < 0.005, `layout shifts at startup, score ${score.toFixed(4)}: ${JSON.stringify(shifts)}`);
+    await finish(s);
+  });
+}
+
+test('a browser that writes dates in another calendar (th-TH, Buddhist era): nothing is kept, what was kept for other languages goes', async () => {
+  const context = await browser.newContext({ locale: 'th-TH', timezoneId: 'UTC', viewport: { width: 1400, height: 1000 } });
+  try {
+    await context.addInitScript(([k, v, dk]) => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem(k, v);
+      localStorage.setItem(dk, JSON.stringify({ languages: 'en-GB,en-GB', months: Array.from({ length: 12 }, () => [0, ' ', 'Foo', ' ', 1]) }));
+    }, [KEY, JSON.stringify({ plan: PLAN }), DATES]);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(INDEX_URL);
+    await page.waitForSelector('body[data-engine="ready"]');
+    await drawn(page);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), DATES), null);
+    // 18 March 2027 in the Buddhist era is the year 2570: the page writes what Intl writes.
+    const words = await page.evaluate(() => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(2027, 2, 18))));
+    assert.match(words, /2570/);
+    assert.ok((await verdictWords(page)).includes(words), 'the verdict writes ' + words);
+    assert.deepEqual(errors, []);
+  } finally { await context.close(); }
+});
