@@ -79,10 +79,15 @@ function watchAsOf(input, commit) {
   // While the focus is in the field, a complete value is judged after a pause in typing:
   // typing 30 over a prefilled day passes through day 3, which is a date too. Leaving the
   // field (or Enter) judges at once.
+  // Chromium sends the change of a part with the focus on <body> for a moment, while it moves it to
+  // the next part (typing 03 over a prefilled month committed the 29 March between): where the
+  // focus is is looked at a task later, and only a value sent with the focus elsewhere then (the
+  // field was left, or set from outside) is judged at once.
+  const wait = () => { timer = setTimeout(() => judge(document.activeElement === input), PAUSE_MS); };
   const typed = () => {
     clearTimeout(timer);
-    if (document.activeElement !== input) { judge(true); return; }
-    timer = setTimeout(() => judge(document.activeElement === input), PAUSE_MS);
+    if (document.activeElement === input) { wait(); return; }
+    timer = setTimeout(() => { if (document.activeElement === input) wait(); else judge(true); }, 0);
   };
   input.addEventListener('input', typed);
   input.addEventListener('change', typed);

@@ -52,6 +52,29 @@ test('As of typed digit by digit ends as the date typed, the focus stays, no ale
   await finish(s);
 });
 
+test('As of typed over the date it holds: only the date typed is evaluated, not the dates on the way', async () => {
+  // From 29/11/2026, typing 15 03 2027 passes through 01/11/2026, 15/11/2026 and 15/03/2026, each a
+  // real date. Chromium sends each part's change with the focus on <body> for a moment while it
+  // moves to the next part: that was taken for the field being left, and each was judged at once
+  // (evaluated and saved). Now only 2027-03-15 is, after the pause in typing.
+  const s = await openPage(browser, { hash: planHash(expiringCreditsPlan('Dates')) });
+  const { page } = s;
+  const order = await dateOrder(page);
+  assert.equal(await page.inputValue('#as-of'), '2026-11-29');
+  await page.evaluate(() => {
+    window.__seen = [window.Ceplan.app.state.plan.today];
+    window.__evaluations = window.Ceplan.engine.stats.evaluations;
+    setInterval(() => { const t = window.Ceplan.app.state.plan.today; if (t !== window.__seen[window.__seen.length - 1]) window.__seen.push(t); }, 5);
+  });
+  await page.focus('#as-of');
+  await page.keyboard.type(keys(order, '15', '03', '2027'), { delay: 120 });
+  await expectSoon(() => page.evaluate(() => window.Ceplan.app.state.plan.today), '2027-03-15', 'the date typed is the plan\'s');
+  assert.deepEqual(await page.evaluate(() => window.__seen), ['2026-11-29', '2027-03-15'], 'no date on the way was the plan\'s');
+  assert.equal(await page.evaluate(() => window.Ceplan.engine.stats.evaluations - window.__evaluations), 1, 'one evaluation');
+  assert.equal(await activeId(page), 'as-of');
+  await finish(s);
+});
+
 test('As of: a date that does not exist says “not a real date” when left, keeps the plan, and goes when fixed', async () => {
   const s = await openPage(browser, { hash: planHash(expiringCreditsPlan('Dates')) });
   const { page } = s;
