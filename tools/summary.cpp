@@ -83,7 +83,8 @@ std::string summary(const std::string& plan_text, const std::string& output) {
                 if (str(r["via"]) != str(c["id"])) out << " (met for " << str(r["via"]) << ", R4)";
                 out << ", valid through " << str(r["new_expires"]) << ", "
                     << plural(num(r["days_given_up"]), "day") << " given up (R5).\n";
-                if (num(r["days_given_up"]) > 0 && r["final_activity"].is_string())
+                // latest_on_time is null once the recertification is past (R5: a done activity cannot move).
+                if (num(r["days_given_up"]) > 0 && r["final_activity"].is_string() && r["latest_on_time"].is_string())
                     out << "    " << activity(str(r["final_activity"])) << " could finish as late as "
                         << str(r["latest_on_time"]) << " and still be on time.\n";
                 // A3: one rollover, the anchor's; a cascade (R4) carries the same one: said once.

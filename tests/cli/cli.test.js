@@ -85,6 +85,21 @@ test('R5 P1: evaluate --summary says when, by which path, valid through, and day
   assert.doesNotMatch(r.stdout, /expires on/);
 });
 
+test('R5: --summary of a recertification already past names no latest on-time date (it is null)', () => {
+  // CCNA valid through 2026-06-30; 30 CE credits on 2025-03-01 meet its path (R2) that day: valid
+  // through 2028-03-01, giving up 2025-03-01 -> 2026-06-30 = 486 days (R5). As of 2026-11-29 the
+  // course is done and cannot move: the result's latest_on_time is null.
+  const past = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29',
+    certifications: [{ id: 'ccna', name: 'CCNA', level: 'associate', expires: '2026-06-30' }],
+    activities: [{ id: 't1', type: 'training', title: 'Course', course: 'ENCC', version: '1.0', credits: 30, completed: '2025-03-01', status: 'claimed' }],
+  };
+  const r = run(['evaluate', '--summary', '-'], JSON.stringify(past));
+  assert.strictEqual(r.status, 0);
+  assert.match(r.stdout, /recertifies on 2025-03-01 by 30 CE credits, valid through 2028-03-01, 486 days given up \(R5\)/);
+  assert.doesNotMatch(r.stdout, /as late as/);
+});
+
 test('P2 E1: --summary of a plan that falls short says valid through and what is missing', () => {
   // 12 credits of 30: 18 more needed by the expiration date 2027-01-01 (L2, R3).
   const short = { ...plan, activities: [{ id: 'a', type: 'training', title: 'Short course', credits: 12, completed: '2026-02-01' }] };
