@@ -14,16 +14,17 @@ const PAUSE_MS = 800; // a pause in typing after which a complete date is judged
 const NOT_REAL = 'not a real date: that day does not exist in that month (check the day, the month and the year)';
 
 /**
- * stateOf(input, editing) -> {kind, value}
+ * stateOf(input, editing, done) -> {kind, value}
  * kind: 'empty' (nothing typed), 'typing' (incomplete while the field has the focus: some
  * parts empty, or a year still under 1000), 'bad' (the focus has left with a date that
  * does not exist or is incomplete), 'value' (value: the ISO date, to be judged).
  * editing: true from an input or change event, which Chromium may send while the focus is
  * briefly elsewhere; else the field is being typed in while it has the focus.
+ * done: the user said the value is complete (Enter): judged as if the field were left.
  */
-function stateOf(input, editing) {
+function stateOf(input, editing, done) {
   const v = String(input.value || '');
-  const focused = !!editing || document.activeElement === input;
+  const focused = !done && (!!editing || document.activeElement === input);
   if (v === '') {
     if (input.validity && input.validity.badInput) return { kind: focused ? 'typing' : 'bad' };
     return { kind: 'empty', value: '' };
@@ -66,10 +67,10 @@ function watchAsOf(input, commit) {
     }
   }
   let timer = null;
-  function judge(editing) {
+  function judge(editing, done) {
     clearTimeout(timer);
     timer = null;
-    const st = stateOf(input, editing);
+    const st = stateOf(input, editing, done);
     if (st.kind === 'typing') return;
     if (st.kind === 'bad') { say(NOT_REAL); return; }
     const r = commit(st.value);
@@ -92,7 +93,7 @@ function watchAsOf(input, commit) {
   input.addEventListener('input', typed);
   input.addEventListener('change', typed);
   input.addEventListener('blur', () => judge(false));
-  input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') judge(false); });
+  input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') judge(false, true); }); // as if left: 30/02 is said at once
   return { say, judge, showing: () => !box.hidden };
 }
 

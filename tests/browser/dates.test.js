@@ -75,6 +75,20 @@ test('As of typed over the date it holds: only the date typed is evaluated, not 
   await finish(s);
 });
 
+test('As of: Enter on a date that does not exist says “not a real date” at once, the focus staying in the field', async () => {
+  const s = await openPage(browser, { hash: planHash(expiringCreditsPlan('Dates')) });
+  const { page } = s;
+  const order = await dateOrder(page);
+  await page.focus('#as-of');
+  await page.keyboard.type(keys(order, '30', '02', '2027')); // 30 February: no such day
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('.as-of-error').isVisible(), true);
+  assert.match(await page.locator('.as-of-error').textContent(), /not a real date/);
+  assert.equal(await activeId(page), 'as-of', 'the focus stays');
+  assert.equal((await savedPlan(page)).today, '2026-11-29', 'the plan keeps its date');
+  await finish(s);
+});
+
 test('As of: a date that does not exist says “not a real date” when left, keeps the plan, and goes when fixed', async () => {
   const s = await openPage(browser, { hash: planHash(expiringCreditsPlan('Dates')) });
   const { page } = s;
