@@ -33,6 +33,14 @@ async function dateOrder(page) {
 /** The keys for day d, month m, year y (two, two and four digits) in the field's order. */
 const keys = (order, d, m, y) => (order === 'mdy' ? m + d + y : d + m + y);
 
+/** A page on a plan as of 29/11/2026, its date fields' order, the focus in As of. */
+async function inAsOf() {
+  const s = await openPage(browser, { hash: planHash(expiringCreditsPlan('Dates')) });
+  const order = await dateOrder(s.page);
+  await s.page.focus('#as-of');
+  return { s, page: s.page, order };
+}
+
 test('As of typed digit by digit ends as the date typed, the focus stays, no alert on the way', async () => {
   const s = await openPage(browser, { hash: planHash(expiringCreditsPlan('Dates')) });
   const { page } = s;
@@ -57,16 +65,13 @@ test('As of typed over the date it holds: only the date typed is evaluated, not 
   // real date. Chromium sends each part's change with the focus on <body> for a moment while it
   // moves to the next part: that was taken for the field being left, and each was judged at once
   // (evaluated and saved). Now only 2027-03-15 is, after the pause in typing.
-  const s = await openPage(browser, { hash: planHash(expiringCreditsPlan('Dates')) });
-  const { page } = s;
-  const order = await dateOrder(page);
+  const { s, page, order } = await inAsOf();
   assert.equal(await page.inputValue('#as-of'), '2026-11-29');
   await page.evaluate(() => {
     window.__seen = [window.Ceplan.app.state.plan.today];
     window.__evaluations = window.Ceplan.engine.stats.evaluations;
     setInterval(() => { const t = window.Ceplan.app.state.plan.today; if (t !== window.__seen[window.__seen.length - 1]) window.__seen.push(t); }, 5);
   });
-  await page.focus('#as-of');
   await page.keyboard.type(keys(order, '15', '03', '2027'), { delay: 120 });
   await expectSoon(() => page.evaluate(() => window.Ceplan.app.state.plan.today), '2027-03-15', 'the date typed is the plan\'s');
   assert.deepEqual(await page.evaluate(() => window.__seen), ['2026-11-29', '2027-03-15'], 'no date on the way was the plan\'s');
@@ -76,10 +81,7 @@ test('As of typed over the date it holds: only the date typed is evaluated, not 
 });
 
 test('As of: Enter on a date that does not exist says “not a real date” at once, the focus staying in the field', async () => {
-  const s = await openPage(browser, { hash: planHash(expiringCreditsPlan('Dates')) });
-  const { page } = s;
-  const order = await dateOrder(page);
-  await page.focus('#as-of');
+  const { s, page, order } = await inAsOf();
   await page.keyboard.type(keys(order, '30', '02', '2027')); // 30 February: no such day
   await page.keyboard.press('Enter');
   assert.equal(await page.locator('.as-of-error').isVisible(), true);
@@ -90,10 +92,7 @@ test('As of: Enter on a date that does not exist says “not a real date” at o
 });
 
 test('As of: a date that does not exist says “not a real date” when left, keeps the plan, and goes when fixed', async () => {
-  const s = await openPage(browser, { hash: planHash(expiringCreditsPlan('Dates')) });
-  const { page } = s;
-  const order = await dateOrder(page);
-  await page.focus('#as-of');
+  const { s, page, order } = await inAsOf();
   await page.keyboard.type(keys(order, '30', '02', '2026'));
   assert.equal(await page.locator('.as-of-error').isHidden(), true, 'not judged while the focus is in it');
   await page.click('#plan-name'); // the user moves on
