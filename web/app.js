@@ -621,9 +621,6 @@ function wire() {
     document.querySelectorAll('details.more-recerts:not([open])').forEach((d) => { d.open = true; d.dataset.printOpened = ''; });
   });
   window.addEventListener('afterprint', () => document.querySelectorAll('details.more-recerts[data-print-opened]').forEach((d) => { d.open = false; delete d.dataset.printOpened; }));
-  $('examples').addEventListener('keydown', (ev) => {
-    if (ev.key === 'Escape') { $('examples').open = false; $('examples-button').focus(); }
-  });
 }
 
 /**

@@ -25,23 +25,33 @@ function closeMenus(except) {
   for (const id of MENUS) { const m = $(id); if (m && m !== except && m.open) m.open = false; }
 }
 
+/**
+ * menuKeys(menu <details>, items selector): while the menu is open, the down and up arrows move
+ * the focus through its items (round), Escape closes it and gives the focus back to its summary.
+ * The Import, Export and Examples menus.
+ */
+function menuKeys(menu, selector) {
+  const summary = menu.querySelector('summary');
+  menu.addEventListener('keydown', (ev) => {
+    if (!menu.open) return;
+    const items = Array.from(menu.querySelectorAll(selector));
+    const at = items.indexOf(document.activeElement);
+    if (ev.key === 'Escape') { ev.preventDefault(); menu.open = false; summary.focus(); }
+    else if (ev.key === 'ArrowDown' && items.length) { ev.preventDefault(); (items[at + 1] || items[0]).focus(); }
+    else if (ev.key === 'ArrowUp' && items.length) { ev.preventDefault(); (items[at - 1] || items[items.length - 1]).focus(); }
+  });
+}
+
 function wireMenu(id) {
   const menu = $(id);
   if (!menu) return;
-  const summary = menu.querySelector('summary');
   menu.addEventListener('toggle', () => {
     if (!menu.open) return;
     closeMenus(menu);
     const ex = $('examples');
     if (ex && ex.open) ex.open = false;
   });
-  menu.addEventListener('keydown', (ev) => {
-    const items = Array.from(menu.querySelectorAll('.menu-item:not(:disabled)'));
-    const at = items.indexOf(document.activeElement);
-    if (ev.key === 'Escape' && menu.open) { ev.preventDefault(); menu.open = false; summary.focus(); }
-    else if (ev.key === 'ArrowDown' && menu.open) { ev.preventDefault(); (items[at + 1] || items[0]).focus(); }
-    else if (ev.key === 'ArrowUp' && menu.open) { ev.preventDefault(); (items[at - 1] || items[items.length - 1]).focus(); }
-  });
+  menuKeys(menu, '.menu-item:not(:disabled)');
   // Choosing an item closes the menu (the item's own handler runs first).
   menu.querySelectorAll('.menu-item').forEach((b) => b.addEventListener('click', () => setTimeout(() => { menu.open = false; }, 0)));
 }
@@ -79,6 +89,7 @@ function exportCsv() {
 
 function wire() {
   MENUS.forEach(wireMenu);
+  if ($('examples')) menuKeys($('examples'), 'button.example'); // its items are drawn by app.js
   document.addEventListener('click', (ev) => {
     for (const id of MENUS) { const m = $(id); if (m && m.open && !m.contains(ev.target)) m.open = false; }
   });

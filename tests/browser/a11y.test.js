@@ -359,6 +359,16 @@ test('keyboard: every dialog opens with Enter, keeps Tab inside, closes on Escap
     await page.keyboard.press('Tab');
     assert.ok(await page.evaluate((m) => document.getElementById(m).contains(document.activeElement), id),
       `${id}: Tab goes into the open menu, not to ${(await focused(page)).name}`);
+    // The arrows move through its items, round (the Examples menu too: a new user's finding).
+    const labels = await page.locator(`#${id} .menu-panel button`).evaluateAll((bs) => bs.map((x) => x.textContent));
+    const at = () => page.evaluate(() => document.activeElement.textContent);
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await at(), labels[1], `${id}: ArrowDown goes to the second item`);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await at(), labels[labels.length - 1], `${id}: ArrowUp from the first item goes to the last`);
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await at(), labels[0], `${id}: ArrowDown from the last item goes to the first`);
     await page.keyboard.press('Escape');
     assert.equal(await page.$eval(`#${id}`, (d) => d.open), false, `${id} closes on Escape`);
     assert.equal(await page.evaluate(() => document.activeElement.parentElement.id), id, `${id}: focus back on its button`);
