@@ -2,7 +2,7 @@
 // included) and the engine's result for it. Every change builds a candidate plan, asks the
 // engine once, and is kept only if the engine accepts it: a rejected plan never replaces
 // the last good one.
-import { h, append, focusedKey, byFocusKey } from './dom.js';
+import { h, append, focusedKey, byFocusKey, afterPaint } from './dom.js';
 import * as F from './format.js';
 import * as forms from './forms.js';
 import * as store from './store.js';
@@ -86,7 +86,7 @@ function persist(plan) {
   if (!started) { saveNow(plan); return; }
   const first = !toSave;
   toSave = plan;
-  if (first) afterFirstPaint(flushSave);
+  if (first) afterPaint(flushSave);
 }
 /** Saves the change not saved yet, if any. */
 function flushSave() {
@@ -151,7 +151,7 @@ function apply(candidate, opts) {
   // change goes, as its Undo would now take back this change, not the one it names.
   else if (opts.undoable !== false && $('toast').querySelector('button')) hideToast();
   // Not written again when storage holds this very text (the saved plan at startup: opts.saved).
-  const stored = typeof opts.saved === 'string' && opts.saved === '{"plan":' + (engine.planText(candidate) || JSON.stringify(candidate)) + '}';
+  const stored = typeof opts.saved === 'string' && opts.saved === store.savedText(candidate, engine.planText(candidate));
   if (opts.persist !== false && !stored) persist(candidate);
   return r;
 }
@@ -190,11 +190,6 @@ function today() {
 // ----- drawing -----------------------------------------------------------------------
 
 let drawn = false; // render() has drawn a plan
-/** fn runs once the frame drawn after now is on screen (a task after the next animation frame). */
-function afterFirstPaint(fn) {
-  if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') { setTimeout(fn, 0); return; }
-  requestAnimationFrame(() => setTimeout(fn, 0));
-}
 
 /**
  * Runs fn (a drawing of the verdict) with the changed timelines left to the frame after the new
@@ -691,7 +686,7 @@ function start() {
     loadFromHash();
     if (!drawn) render(); // the link's plan was refused: the saved one
     timeline.defer(false);
-    afterFirstPaint(() => {
+    afterPaint(() => {
       started = true;
       dateInputs();
       if (F.checkDateWords()) render(); // the stored date words were not this browser's any more

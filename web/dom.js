@@ -97,4 +97,13 @@ let counter = 0;
 /** A fresh id for label/for and aria-describedby pairs. */
 function uid(prefix) { counter += 1; return (prefix || 'id') + '-' + counter; }
 
-export { h, svg, append, uid, reconcile, redraw, focusedKey, byFocusKey };
+/**
+ * afterPaint(fn): fn runs once the frame drawn after now is on screen (a task after the next
+ * animation frame); in a task at once when the page is hidden (no frames are drawn then).
+ */
+function afterPaint(fn) {
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') { setTimeout(fn, 0); return; }
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
+export { h, svg, append, uid, reconcile, redraw, focusedKey, byFocusKey, afterPaint };

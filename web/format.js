@@ -33,11 +33,12 @@ let shapeChecked = false;
 let wordsVersion = 0;   // counts the times the date words changed (checkDateWords)
 
 /**
- * A number that changes when the date words change (the kept words were not the browser's). What
- * the page keeps drawn by its data (view.js, next.js and timeline.js signatures) has it in its
- * signature: dates are drawn as words, and the same data must then be drawn again.
+ * signature(...parts) -> the text a drawing kept by its data is known by (view.js rows and their
+ * parts, recertifications, timelines; next.js actions): the parts' JSON with the date words'
+ * version, which changes when the kept words were not the browser's (checkDateWords). Dates are
+ * drawn as words: the same data must then be drawn again.
  */
-function dateWordsVersion() { return wordsVersion; }
+function signature(...parts) { return JSON.stringify([wordsVersion, ...parts]); }
 
 function languagesKey() {
   const n = globalThis.navigator || {};
@@ -90,21 +91,18 @@ function checkDateWords() {
   shapeChecked = true;
   const used = dateShape;
   const shape = shapeOf(dateFormatter());
-  const text = JSON.stringify(shape);
-  if (JSON.stringify(used) === text) {
-    // Nothing to keep for this browser's dates (another calendar or digits): what was kept for
-    // other ones goes, and startDates() reads nothing next time.
-    try { if (shape === null && globalThis.localStorage.getItem(DATES_KEY) !== null) globalThis.localStorage.removeItem(DATES_KEY); } catch (e) { /* no storage */ }
-    return false;
-  }
+  const changed = JSON.stringify(used) !== JSON.stringify(shape);
+  try {
+    // Kept for the next visit; nothing where only Intl can write this browser's dates (another
+    // calendar or digits), and what was kept for other languages goes.
+    if (!shape) globalThis.localStorage.removeItem(DATES_KEY);
+    else if (changed) globalThis.localStorage.setItem(DATES_KEY, JSON.stringify({ languages: languagesKey(), months: shape }));
+  } catch (e) { /* no storage: the next visit builds the formatter at startup */ }
+  if (!changed || used === null) return false; // the dates drawn are Intl's words
   dateShape = null;
   dateWords.clear();
-  if (used !== null) wordsVersion += 1;
-  try {
-    if (shape) globalThis.localStorage.setItem(DATES_KEY, JSON.stringify({ languages: languagesKey(), months: shape }));
-    else globalThis.localStorage.removeItem(DATES_KEY);
-  } catch (e) { /* no storage: the next visit builds the formatter at startup */ }
-  return used !== null;
+  wordsVersion += 1;
+  return true;
 }
 
 function shapedDate(y, m, d) {
@@ -286,7 +284,7 @@ function ruleBadge(rule) {
 }
 
 export {
-  isIsoDate, formatDate, dateFormatter, startDates, checkDateWords, dateWordsVersion, dateEl, plural, LEVELS, LEVEL_LABELS, EXAM_KINDS, examKindLabel, examsText,
+  isIsoDate, formatDate, dateFormatter, startDates, checkDateWords, signature, dateEl, plural, LEVELS, LEVEL_LABELS, EXAM_KINDS, examKindLabel, examsText,
   pathText, neededText, explainsReduction, ACTIVITY_TYPES, STATUSES, STATUS_LABELS, ITEM_TYPE_LABELS, warningTitle, warningAdvice, ruleBadge,
   messageWithoutRule, readWholeNumber,
 };

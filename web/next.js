@@ -139,7 +139,7 @@ let itemCache = new Map(); // signature -> <li class="next-item">
 let listKept = null; // <ol class="next-list">
 
 function keyedItem(x, next) {
-  const sig = JSON.stringify([F.dateWordsVersion(), x.kind, x.date, x.verb, x.target, x.tail, x.rule]);
+  const sig = F.signature(x.kind, x.date, x.verb, x.target, x.tail, x.rule);
   let li = itemCache.get(sig);
   if (!li || next.has(sig)) li = item(x);
   next.set(sig, li);

@@ -8,13 +8,13 @@ function emptyPlan() {
   return { format: 'ceplan-plan', version: 1, certifications: [], activities: [] };
 }
 
+let known; // the text this page last read or wrote (undefined: none yet), for changedElsewhere()
+
 /**
  * What this browser kept: null when nothing (or no storage), {plan, text} for a saved
  * workspace, {unreadable: {text, notJson, message}} for text that holds no plan (not JSON,
  * or JSON without a plan object). `text` is the stored text as it is, for a download.
  */
-let known; // the text this page last read or wrote (undefined: none yet), for changedElsewhere()
-
 function load() {
   let text;
   try { text = window.localStorage.getItem(KEY); } catch (e) { return null; }
@@ -39,8 +39,7 @@ function load() {
 function save(plan, planText) {
   let text = '';
   try {
-    // JSON.stringify({ plan }), from the plan's text when the caller has it (engine.evaluate made it).
-    text = typeof planText === 'string' ? '{"plan":' + planText + '}' : JSON.stringify({ plan });
+    text = savedText(plan, planText);
     window.localStorage.setItem(KEY, text);
     known = text;
     return { ok: true };
@@ -48,6 +47,14 @@ function save(plan, planText) {
     const quota = !!e && (e.name === 'QuotaExceededError' || e.code === 22 || e.code === 1014);
     return { ok: false, quota, chars: text.length };
   }
+}
+
+/**
+ * savedText(plan, planText?) -> the text save() writes for the plan: JSON.stringify({ plan }), made
+ * from planText (JSON.stringify(plan)) when the caller has it (engine.evaluate made it).
+ */
+function savedText(plan, planText) {
+  return typeof planText === 'string' ? '{"plan":' + planText + '}' : JSON.stringify({ plan });
 }
 
 /**
@@ -176,4 +183,4 @@ function fileName(plan) {
   return 'ceplan-' + base + '.json';
 }
 
-export { KEY, emptyPlan, load, save, changedElsewhere, shareLink, planTextFromHash, parsePlanText, decodeBytes, exportText, fileName, describeInvisible };
+export { KEY, emptyPlan, load, save, savedText, changedElsewhere, shareLink, planTextFromHash, parsePlanText, decodeBytes, exportText, fileName, describeInvisible };

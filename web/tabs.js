@@ -9,6 +9,7 @@
 //   as they are, this tab's plan as a variant named "… (this tab)", being edited here.
 // Either way nothing is lost without the user saying so.
 import * as app from './app.js';
+import { afterPaint } from './dom.js';
 import * as store from './store.js';
 import * as variants from './variants.js';
 
@@ -103,7 +104,6 @@ function onStorage(ev) {
   remind();
 }
 
-/** Listens to the other tabs' saves (main.js calls it once). */
 /**
  * Listens to the other tabs' saves from the first paint on: adding a `storage` listener costs ~2 ms
  * (the browser connects the page to its storage area), which the first verdict does not wait for
@@ -115,8 +115,7 @@ function wire() {
     const text = store.changedElsewhere();
     if (text !== null) onStorage({ storageArea: window.localStorage, key: store.KEY, newValue: text });
   };
-  if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') setTimeout(listen, 0);
-  else requestAnimationFrame(() => setTimeout(listen, 0));
+  afterPaint(listen);
 }
 
 export { wire, holding, remind, merge };

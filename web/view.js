@@ -281,15 +281,15 @@ function activityRow(a, i, idx, today, act, old) {
   };
   const children = [
     part('icon', String(a.type), () => h('div', { class: 'act-icon', title: (F.ACTIVITY_TYPES[a.type] || {}).label || a.type }, icon(a.type))),
-    part('main', JSON.stringify([F.dateWordsVersion(), a, ra, sessionWs, today]), () => h('div', { class: 'act-main' },
+    part('main', F.signature(a, ra, sessionWs, today), () => h('div', { class: 'act-main' },
       h('h3', { class: 'act-title clip-lines', title }, title),
       h('p', { class: 'act-meta' }, F.dateEl(a.completed), ' · ', (F.ACTIVITY_TYPES[a.type] || { label: a.type }).label,
         activityDetail(a).map((b) => ' · ' + b).join(''),
         ra && ra.claim_by && !off && ra.claim_by >= today ? h('span', { class: 'claim-by' }, ' · claim by ', F.dateEl(ra.claim_by), ' ', F.ruleBadge('C1')) : null),
       sessionSummary(a, ra, sessionWs),
       sessionsDetails(a, sessionWs))),
-    part('side', JSON.stringify([F.dateWordsVersion(), a, ra, ws]), () => h('div', { class: 'act-side' }, creditsCell(a, ra, ws))),
-    rowWs.length ? part('warnings', JSON.stringify([F.dateWordsVersion(), rowWs, past]), () => h('div', { class: 'act-warnings' }, warningList(rowWs, null, past))) : null,
+    part('side', F.signature(a, ra, ws), () => h('div', { class: 'act-side' }, creditsCell(a, ra, ws))),
+    rowWs.length ? part('warnings', F.signature(rowWs, past), () => h('div', { class: 'act-warnings' }, warningList(rowWs, null, past))) : null,
     // The switch is not drawn again when it is used: its state and words are set below, so
     // that the focus stays on it.
     part('foot', JSON.stringify([a.id, i, title]), () => {
@@ -336,7 +336,7 @@ const groupCache = new Map(); // 'past' | 'planned' -> {section, count, list}
 function renderActivities(root, plan, idx, today, act) {
   const acts = (plan.activities || []).map((a, i) => {
     const ra = idx.acts.get(a.id);
-    return { a, i, sig: JSON.stringify([F.dateWordsVersion(), a, i, ra === undefined ? null : ra, idx.byAct.get(a.id) || [], today]) };
+    return { a, i, sig: F.signature(a, i, ra === undefined ? null : ra, idx.byAct.get(a.id) || [], today) };
   });
   // Dates are ISO text: compared as text (localeCompare costs ICU collation on every pair).
   const when = (x) => String(x.a.completed || '');
@@ -436,7 +436,7 @@ function keyedRecert(r, rc, certsById, ctx, cache, next) {
   const final = r.final_activity != null ? ctx.actById.get(r.final_activity) : undefined;
   const viaRc = r.via && r.via !== rc.id ? ctx.rcById.get(r.via) : null;
   const viaR = viaRc ? (viaRc.recertifications || []).find((x) => x.on === r.on) : null;
-  const sig = JSON.stringify([F.dateWordsVersion(), r, rc.id, ctx.today, ctx.names, final || null, viaR || null]);
+  const sig = F.signature(r, rc.id, ctx.today, ctx.names, final || null, viaR || null);
   let li = cache.get(sig);
   if (!li || next.has(sig)) li = recertItem(r, rc, certsById, ctx);
   next.set(sig, li);
@@ -579,7 +579,7 @@ function verdictCard(c, i, rc, idx, certsById, ctx) {
       shortBadge(rc)),
     parts,
     warningList(idx.byCert.get(c.id)),
-    rc && ctx ? timeline.chart(rc, { today: ctx.today, nameOf: (id) => certName(certsById.get(id) || { id }), key: JSON.stringify([F.dateWordsVersion(), rc, ctx.today, ctx.names]) }) : null]);
+    rc && ctx ? timeline.chart(rc, { today: ctx.today, nameOf: (id) => certName(certsById.get(id) || { id }), key: F.signature(rc, ctx.today, ctx.names) }) : null]);
 }
 
 // Elements kept from one drawing of the verdict to the next by a key (a certification's card,
