@@ -692,7 +692,7 @@ function start() {
       if (F.checkDateWords()) render(); // the stored date words were not this browser's any more
       drawLeftForLater();
       buildExamplesMenu();
-      // Ready (for the tests and window.Ceplan's csv, ics …) once the feature scripts have loaded.
+      // Ready (for the tests, and for main.js's handle to the feature modules) once the feature scripts have loaded.
       lazy.preload().then(() => { document.body.dataset.engine = 'ready'; });
     });
   }, (err) => {
