@@ -68,6 +68,21 @@ std::string summary(const std::string& plan_text, const std::string& output) {
         return title.empty() ? id : title + " (" + id + ")";
     };
 
+    // R5 with R4: an activity that recertifies several certifications (a cascade) must finish by
+    // the earliest of their latest on-time dates, or the one bounding it is not recertified with it.
+    std::map<std::string, std::pair<std::string, std::string>> bound;  // final activity -> (date, certification)
+    for (const auto& c : doc["certifications"])
+        for (const auto& r : c["recertifications"])
+            if (r["final_activity"].is_string() && r["latest_on_time"].is_string()) {
+                auto [it, added] = bound.try_emplace(str(r["final_activity"]), str(r["latest_on_time"]), str(c["id"]));
+                if (!added && str(r["latest_on_time"]) < it->second.first) it->second = {str(r["latest_on_time"]), str(c["id"])};
+            }
+    auto cert_name = [&](const std::string& id) {
+        for (const auto& c : doc["certifications"])
+            if (str(c["id"]) == id) return str(c["name"]).empty() ? id : str(c["name"]);
+        return id;
+    };
+
     out << "As of " << str(doc["today"]) << ":\n";
     for (const auto& c : doc["certifications"]) {
         const std::string name = str(c["name"]).empty() ? str(c["id"]) : str(c["name"]) + " (" + str(c["id"]) + ")";
@@ -84,9 +99,15 @@ std::string summary(const std::string& plan_text, const std::string& output) {
                 out << ", valid through " << str(r["new_expires"]) << ", "
                     << plural(num(r["days_given_up"]), "day") << " given up (R5).\n";
                 // latest_on_time is null once the recertification is past (R5: a done activity cannot move).
-                if (num(r["days_given_up"]) > 0 && r["final_activity"].is_string() && r["latest_on_time"].is_string())
-                    out << "    " << activity(str(r["final_activity"])) << " could finish as late as "
-                        << str(r["latest_on_time"]) << " and still be on time.\n";
+                if (num(r["days_given_up"]) > 0 && r["final_activity"].is_string() && r["latest_on_time"].is_string()) {
+                    const auto& [latest, by] = bound.at(str(r["final_activity"]));
+                    out << "    " << activity(str(r["final_activity"])) << " could finish as late as " << latest
+                        << " and still be on time";
+                    if (latest < str(r["latest_on_time"]))
+                        out << " (for " << cert_name(by) << ", which it recertifies too, R4; for this one alone "
+                            << str(r["latest_on_time"]) << ")";
+                    out << ".\n";
+                }
                 // A3: one rollover, the anchor's; a cascade (R4) carries the same one: said once.
                 if (str(r["via"]) == str(c["id"]) && r["rollover"].is_object() && num(r["rollover"]["credits"]) > 0)
                     out << "    " << plural(num(r["rollover"]["credits"]), "CE credit") << " roll over (A3).\n";
@@ -96,7 +117,10 @@ std::string summary(const std::string& plan_text, const std::string& output) {
             out << "  will expire: valid through " << str(c["expires"]) << ", not recertified by this plan.\n";
             if (!c["missing"].empty()) out << "  To recertify by then, one of:\n";
             for (const auto& m : c["missing"]) {
-                out << "    - " << path_words(m["path"]) << " by " << str(m["by"]);
+                out << "    - " << path_words(m["path"]);
+                // A path of a higher certification that would recertify this one with it (R4).
+                if (m["via"].is_string() && str(m["via"]) != str(c["id"])) out << " (" << cert_name(str(m["via"])) << "'s path, R4)";
+                out << " by " << str(m["by"]);
                 // An exam-only path needs just its exams: its words say it all.
                 if (num(m["path"]["credits"]) == 0) {
                     out << "\n";

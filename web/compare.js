@@ -14,7 +14,7 @@ import * as view from './view.js';
 let isOpenFlag = false;
 const evaluateCached = (plan) => variants.evaluateCached(plan); // once per distinct plan
 
-const day = (iso) => Math.round(Date.parse(iso + 'T00:00:00Z') / 86400000);
+const day = F.dayNumber;
 const lines = (items) => (items.length ? items.map((x) => h('span', { class: 'line' }, x)) : h('span', { class: 'none' }, '—'));
 
 /** The columns: [{name, current, plan, result|null, errors|null}] */

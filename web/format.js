@@ -11,6 +11,11 @@ function isIsoDate(s) {
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
+/** The day number of an ISO date YYYY-MM-DD (days since 1970-01-01): differences are whole days (D1). NaN for other text. */
+function dayNumber(iso) {
+  return Math.round(Date.parse(iso + 'T00:00:00Z') / 86400000);
+}
+
 let dateFmt = null;
 /**
  * The locale's date formatter, built once. Building the first DateTimeFormat of a page loads ICU's
@@ -284,7 +289,7 @@ function ruleBadge(rule) {
 }
 
 export {
-  isIsoDate, formatDate, dateFormatter, startDates, checkDateWords, signature, dateEl, plural, LEVELS, LEVEL_LABELS, EXAM_KINDS, examKindLabel, examsText,
+  isIsoDate, dayNumber, formatDate, dateFormatter, startDates, checkDateWords, signature, dateEl, plural, LEVELS, LEVEL_LABELS, EXAM_KINDS, examKindLabel, examsText,
   pathText, neededText, explainsReduction, ACTIVITY_TYPES, STATUSES, STATUS_LABELS, ITEM_TYPE_LABELS, warningTitle, warningAdvice, ruleBadge,
   messageWithoutRule, readWholeNumber,
 };

@@ -100,6 +100,10 @@ function events(plan, result) {
     list.push({ date, kind, key: [].concat(key), summary, description });
   };
   const dateText = (iso) => (F ? F.formatDate(iso) : iso);
+  // Finish by (R5): one event per final activity still ahead, on the earliest latest on-time date
+  // of the certifications it recertifies (a cascade, R4, recertifies several on one date: moving
+  // it past the earliest loses that one), naming them all.
+  const finishBy = new Map(); // final activity id -> {date, certs: [{rc, name, r}]}
   for (const rc of (result && result.certifications) || []) {
     const name = rc.name || certLabel(plan, rc.id);
     const current = rc.original_expires ||
@@ -119,16 +123,12 @@ function events(plan, result) {
         name + ' is valid through this day unless it is recertified first. The plan recertifies it on ' +
         dateText(recerts.length ? recerts[0].on : current) + ' (R2).');
     }
-    // Finish by (R5): the latest date the final activity could move to and still be on time.
     for (const r of recerts) {
-      if (!r.latest_on_time) continue;
-      // Only an activity still ahead can move (R5): no "finish by" for one already done.
-      const final = r.final_activity == null ? null : (plan.activities || []).find((a) => a && a.id === r.final_activity);
-      if (!final || !(typeof final.completed === 'string' && final.completed > today)) continue;
-      add(r.latest_on_time, 'finish-by', [rc.id, 'activity', final.id], name + ': finish by (latest on-time date)',
-        'The plan recertifies ' + name + ' on ' + dateText(r.on) + (F ? ' by ' + F.pathText(r.path) : '') + '. ' +
-        'Its last qualifying activity can move as late as this day and still be on time (R5)' +
-        (r.days_given_up > 0 ? ', which keeps ' + r.days_given_up + ' days of validity that finishing early gives up.' : '.'));
+      if (!r.latest_on_time || r.final_activity == null) continue;
+      const group = finishBy.get(r.final_activity) || { date: r.latest_on_time, certs: [] };
+      if (r.latest_on_time < group.date) group.date = r.latest_on_time;
+      group.certs.push({ rc, name, r });
+      finishBy.set(r.final_activity, group);
     }
     if (rc.status === 'will_expire') {
       const m = cheapest(rc.missing);
@@ -139,6 +139,19 @@ function events(plan, result) {
           ((rc.missing || []).length > 1 ? ' Other paths are listed in ceplan.' : ''));
       }
     }
+  }
+  for (const [id, { date, certs }] of finishBy) {
+    // Only an activity still ahead can move (R5): no "finish by" for one already done.
+    const final = (plan.activities || []).find((a) => a && a.id === id);
+    if (!final || !(typeof final.completed === 'string' && final.completed > today)) continue;
+    const { rc, name, r } = certs.find((c) => c.r.latest_on_time === date);
+    const names = certs.map((c) => c.name);
+    const all = names.length > 1 ? names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1] : name;
+    const gained = F.dayNumber(date) - F.dayNumber(r.on);
+    add(date, 'finish-by', [rc.id, 'activity', final.id], all + ': finish by (latest on-time date)',
+      'The plan recertifies ' + all + ' on ' + dateText(r.on) + (F ? ' by ' + F.pathText(r.path) : '') + '. ' +
+      'Its last qualifying activity can move as late as this day and still be on time (R5' + (names.length > 1 ? ', R4: later, ' + name + ' would not be recertified with the others)' : ')') +
+      (gained > 0 ? ', which keeps ' + gained + ' more days of validity than finishing on ' + dateText(r.on) + '.' : '.'));
   }
   // The last day to claim each activity not yet claimed (C1).
   // An activity after every expiration it could serve feeds nothing (R3): no claim to make.

@@ -385,7 +385,30 @@ function renderActivities(root, plan, idx, today, act) {
 
 // ----- column 3: verdict -------------------------------------------------------------
 
-const dayNumber = (iso) => Math.round(Date.parse(iso + 'T00:00:00Z') / 86400000);
+const dayNumber = F.dayNumber;
+
+/**
+ * The earliest latest on-time date of each final activity (R5), over every recertification it
+ * completes: a cascade (R4) recertifies several certifications on one date, each with its own
+ * latest date. result -> Map(final_activity id -> {date: 'YYYY-MM-DD', cert: certification id}).
+ */
+function latestBounds(result) {
+  const bounds = new Map();
+  for (const rc of (result && result.certifications) || []) {
+    for (const r of rc.recertifications || []) {
+      if (r.final_activity == null || typeof r.latest_on_time !== 'string') continue;
+      const was = bounds.get(r.final_activity);
+      if (!was || r.latest_on_time < was.date) bounds.set(r.final_activity, { date: r.latest_on_time, cert: rc.id });
+    }
+  }
+  return bounds;
+}
+
+/** The bound another certification sets on r's final activity, earlier than r's own latest date; else null. */
+function otherBound(r, rc, ctx) {
+  const b = ctx && ctx.bounds && r.final_activity != null ? ctx.bounds.get(r.final_activity) : null;
+  return b && b.cert !== rc.id && typeof r.latest_on_time === 'string' && b.date < r.latest_on_time ? b : null;
+}
 
 /**
  * R5 advice for an early recertification: how late its final activity (the engine's
@@ -398,26 +421,32 @@ const dayNumber = (iso) => Math.round(Date.parse(iso + 'T00:00:00Z') / 86400000)
  */
 function latestAdvice(r, rc, certsById, ctx) {
   if (!r.latest_on_time || !(r.days_given_up > 0) || r.final_activity == null) return null;
-  const movable = Math.max(0, dayNumber(r.latest_on_time) - dayNumber(r.on));
-  const still = Number.isFinite(r.days_given_up_at_latest) ? r.days_given_up_at_latest : Math.max(0, r.days_given_up - movable);
+  // The activity recertifies others with this one (R4): moving it past their latest date loses
+  // them, so the advice is the earliest of the group's (what "What to do next" says too).
+  const other = otherBound(r, rc, ctx);
+  const latest = other ? other.date : r.latest_on_time;
+  const movable = Math.max(0, dayNumber(latest) - dayNumber(r.on));
+  const still = !other && Number.isFinite(r.days_given_up_at_latest) ? r.days_given_up_at_latest : Math.max(0, r.days_given_up - movable);
   // By id from ctx.actById (the first activity of each id, as find() would): a search of the
   // activities per recertification cost a 500-activity plan ~70 ms per edit (issue 6).
   const final = ctx && (ctx.actById ? ctx.actById.get(r.final_activity) : (ctx.plan.activities || []).find((a) => a && a.id === r.final_activity));
   // Advice is about what can still move: an activity whose date has passed cannot (R5).
   if (final && ctx.today && typeof final.completed === 'string' && final.completed <= ctx.today) return null;
   const who = final ? ['“', h('span', { class: 'clip', title: activityTitle(final) }, activityTitle(final)), '”'] : 'The final activity';
-  const data = { latestOnTime: r.latest_on_time, movableDays: String(movable), daysGivenUpAtLatest: String(still), finalActivity: r.final_activity };
+  const data = { latestOnTime: latest, movableDays: String(movable), daysGivenUpAtLatest: String(still), finalActivity: r.final_activity };
   // The certification whose path was met: its own recertification that day replaced an
   // expiration days_given_up after it; when that is the latest date, it is the bound.
   const viaRc = r.via && r.via !== rc.id && ctx && ctx.rcById ? ctx.rcById.get(r.via) : null;
   const viaR = viaRc && (viaRc.recertifications || []).find((x) => x.on === r.on);
   const viaExpired = viaR && Number.isFinite(viaR.days_given_up) ? dayNumber(viaR.on) + viaR.days_given_up : NaN;
-  const reason = viaExpired === dayNumber(r.latest_on_time)
-    ? [certName(certsById.get(r.via) || { id: r.via }), ', whose path it meets, expires then ', F.ruleBadge('R4')]
-    : ['credits it relies on expire then ', F.ruleBadge('C2')];
+  const reason = other
+    ? [certName(certsById.get(other.cert) || { id: other.cert }), ', which it recertifies too, needs it by then ', F.ruleBadge('R4')]
+    : viaExpired === dayNumber(r.latest_on_time)
+      ? [certName(certsById.get(r.via) || { id: r.via }), ', whose path it meets, expires then ', F.ruleBadge('R4')]
+      : ['credits it relies on expire then ', F.ruleBadge('C2')];
   if (movable <= 0) return h('p', { class: 'latest', dataset: data }, who, ' cannot move later: ', reason, '.');
   return h('p', { class: 'latest', dataset: data },
-    who, ' could move as late as ', F.dateEl(r.latest_on_time, 'latest-on-time'),
+    who, ' could move as late as ', F.dateEl(latest, 'latest-on-time'),
     ' and still be on time, ',
     still > 0
       ? ['keeping ', F.plural(movable, 'more day'), ' of validity (', F.plural(still, 'day'), ' would still be given up: ', reason, ').']
@@ -436,7 +465,7 @@ function keyedRecert(r, rc, certsById, ctx, cache, next) {
   const final = r.final_activity != null ? ctx.actById.get(r.final_activity) : undefined;
   const viaRc = r.via && r.via !== rc.id ? ctx.rcById.get(r.via) : null;
   const viaR = viaRc ? (viaRc.recertifications || []).find((x) => x.on === r.on) : null;
-  const sig = F.signature(r, rc.id, ctx.today, ctx.names, final || null, viaR || null);
+  const sig = F.signature(r, rc.id, ctx.today, ctx.names, final || null, viaR || null, otherBound(r, rc, ctx));
   let li = cache.get(sig);
   if (!li || next.has(sig)) li = recertItem(r, rc, certsById, ctx);
   next.set(sig, li);
@@ -472,9 +501,8 @@ function missingList(rc, certsById, ctx) {
   if (!all.length) return h('p', { class: 'missing-none' }, 'No path can still save it before it expires.');
   const cePaths = all.filter((m) => m.path && m.path.credits > 0);
   const examPaths = all.filter((m) => !(m.path && m.path.credits > 0));
-  const day = (iso) => Math.round(Date.parse(iso + 'T00:00:00Z') / 86400000);
   const left = (iso) => {
-    const n = ctx && ctx.today && iso ? day(iso) - day(ctx.today) : NaN;
+    const n = ctx && ctx.today && iso ? dayNumber(iso) - dayNumber(ctx.today) : NaN;
     return Number.isFinite(n) && n >= 0 ? h('span', { class: 'days-left' }, n === 0 ? ' (today)' : ' (in ' + F.plural(n, 'day') + ')') : null;
   };
   const held = (m) => (m.credits_held > 0 ? ', with ' + F.plural(m.credits_held, 'credit') + ' already held' : '');
@@ -627,7 +655,7 @@ function renderVerdict(root, plan, result, idx, today) {
   // names: every certification's name, which the timelines write (their key, with the data).
   const actById = new Map();
   for (const a of plan.activities || []) if (a && !actById.has(a.id)) actById.set(a.id, a);
-  const ctx = { plan, today: (result && result.today) || today, rcById, actById, names: certs.map((c) => [c.id, certName(c)]) };
+  const ctx = { plan, today: (result && result.today) || today, rcById, actById, bounds: latestBounds(result), names: certs.map((c) => [c.id, certName(c)]) };
   recertNext = new Map();
   keptNext = new Map();
   const certsById = new Map(certs.map((c) => [c.id, c]));

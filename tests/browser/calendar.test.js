@@ -113,6 +113,27 @@ test('03 and 04: an at-risk certification and a plan over two cycles', async () 
   await finish(s);
 });
 
+test('a cascade has one finish-by date, its earliest latest on-time date, naming every certification (R4, R5)', async () => {
+  // CCNP valid through 2027-06-01, CCNA through 2027-02-01; 80 credits on 2027-01-10 recertify
+  // both (R4). After 2027-02-01 the CCNA lapses first (R3): one "finish by" on 2027-02-01, for
+  // both, not a second one on 2027-06-01 that would lose the CCNA. 2027-01-10 -> 2027-02-01 = 22 days.
+  const plan = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29', name: 'Cascade',
+    certifications: [
+      { id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2027-06-01' },
+      { id: 'ccna', name: 'CCNA', level: 'associate', expires: '2027-02-01' }],
+    activities: [{ id: 'big', type: 'training', title: 'Big course', course: 'BIG', version: '1.0', credits: 80, completed: '2027-01-10' }],
+  };
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const events = parseCalendar((await downloadCalendar(s.page)).text);
+  assert.deepEqual(kinds(events, 'finish-by'), ['2027-02-01']);
+  const finish1 = events.find((e) => e.categories.includes('finish-by'));
+  assert.equal(finish1.summary, 'CCNP Enterprise and CCNA: finish by (latest on-time date)');
+  assert.match(finish1.description, /R4: later, CCNA would not be recertified with the others/);
+  assert.match(finish1.description, /keeps 22 more days of validity/);
+  await finish(s);
+});
+
 test('text is escaped and folded without splitting characters; switched-off activities are left out', async () => {
   const title = 'Routing, switching; and a back\\slash — “Überprüfung” of every 中文 character in a very long course title';
   const plan = {

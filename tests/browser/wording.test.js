@@ -222,6 +222,37 @@ test('a Cisco Live that earns nothing says why on its card, outside the folded s
   await finish(s);
 });
 
+test('timing advice in a cascade: a lower certification bounds the latest date of the activity that recertifies both (R4, R5)', async () => {
+  // CCNP valid through 2027-06-01, CCNA through 2027-02-01; 80 credits on 2027-01-10 recertify
+  // the CCNP (L2) and the CCNA with it (R4). Alone, the CCNP could wait until 2027-06-01; but
+  // after 2027-02-01 the CCNA would have lapsed (R3), so the course can move to 2027-02-01 at
+  // the latest: 22 days later (Jan 10 -> Feb 1). The CCNP gives up 2027-01-10 -> 2027-06-01 =
+  // 31 + 28 + 31 + 30 + 22 = 142 days, of which 142 - 22 = 120 would still be given up.
+  const plan = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29', name: 'Cascade bound below',
+    certifications: [
+      { id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2027-06-01' },
+      { id: 'ccna', name: 'CCNA', level: 'associate', expires: '2027-02-01' }],
+    activities: [{ id: 'big', type: 'training', title: 'Big course', course: 'BIG', version: '1.0', credits: 80, completed: '2027-01-10' }],
+  };
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const { page } = s;
+  const ccnp = page.locator('#verdict-body .verdict[data-id="ccnp"] .recert');
+  assert.equal(await ccnp.getAttribute('data-days-given-up'), '142');
+  const latest = ccnp.locator('.latest');
+  assert.equal(await latest.getAttribute('data-latest-on-time'), '2027-02-01');
+  assert.equal(await latest.getAttribute('data-movable-days'), '22');
+  assert.equal(await latest.getAttribute('data-days-given-up-at-latest'), '120');
+  const text = await latest.textContent();
+  assert.match(text, /“Big course” could move as late as 1 Feb 2027 and still be on time, keeping 22 more days of validity \(120 days would still be given up: CCNA, which it recertifies too, needs it by then R4\)/);
+  assert.doesNotMatch(text, /1 Jun 2027|giving up no validity/);
+  // The CCNA, whose own latest date it is, gives up nothing then.
+  const ccna = page.locator('#verdict-body .verdict[data-id="ccna"] .recert .latest');
+  assert.equal(await ccna.getAttribute('data-latest-on-time'), '2027-02-01');
+  assert.match(await ccna.textContent(), /could move as late as 1 Feb 2027 and still be on time, giving up no validity/);
+  await finish(s);
+});
+
 test('timing advice in a cascade: the days still given up when the higher certification bounds the latest date (R4)', async () => {
   // CCNP valid through 2027-03-01, CCNA through 2027-09-01; 80 credits on 2027-01-01
   // recertify the CCNP (R2) and the CCNA with it (R4). The CCNA gives up 2027-01-01 ..

@@ -100,6 +100,46 @@ test('R5: --summary of a recertification already past names no latest on-time da
   assert.doesNotMatch(r.stdout, /as late as/);
 });
 
+// A cascade (R4) with its own latest dates (R5): CCNP valid through 2027-06-01, CCNA through
+// 2027-02-01; 80 CE credits on 2027-01-10 meet the CCNP's path (L2) and recertify the CCNA with
+// it. Alone, the CCNP could wait for the course until its expiration 2027-06-01; the CCNA needs it
+// by its own, 2027-02-01: later than that, the CCNA lapses first (R3). So both say 2027-02-01.
+const cascade = {
+  format: 'ceplan-plan', version: 1, today: '2026-11-29',
+  certifications: [{ id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2027-06-01' },
+    { id: 'ccna', name: 'CCNA', level: 'associate', expires: '2027-02-01' }],
+  activities: [{ id: 'big', type: 'training', title: 'Big course', course: 'BIG', version: '1.0', credits: 80, completed: '2027-01-10' }],
+};
+
+test('R5 R4: --summary gives the latest on-time date that keeps the whole cascade on time', () => {
+  const r = run(['evaluate', '--summary', '-'], JSON.stringify(cascade));
+  assert.strictEqual(r.status, 0);
+  assert.match(r.stdout, /CCNP Enterprise \(ccnp\), professional:\n {2}recertifies on 2027-01-10[^\n]*\n {4}Big course \(big\) could finish as late as 2027-02-01 and still be on time \(for CCNA, which it recertifies too, R4; for this one alone 2027-06-01\)\./);
+  assert.match(r.stdout, /CCNA \(ccna\), associate:\n {2}recertifies on 2027-01-10[^\n]*\n {4}Big course \(big\) could finish as late as 2027-02-01 and still be on time\.\n/);
+  assert.doesNotMatch(r.stdout, /as late as 2027-06-01/);
+});
+
+test('R4 P2: --summary names whose path a missing path is', () => {
+  // CCIE (anchor, R1) valid through 2027-10-05 and CCNA through 2027-02-14; 40 + 48 = 88 CE
+  // credits held toward the CCIE. The CCNA can still be saved by the CCIE's paths (R4): its
+  // 120 CE credits (L2) need 120 - 88 = 32 more. Its expert lab exam is listed twice, the
+  // CCNA's own (an exam-only path, L4) and the CCIE's: the CCIE's is named.
+  const held = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29',
+    certifications: [{ id: 'ccie', name: 'CCIE Enterprise Infrastructure', level: 'expert', expires: '2027-10-05' },
+      { id: 'ccna', name: 'CCNA', level: 'associate', expires: '2027-02-14' }],
+    activities: [
+      { id: 'a', type: 'training', title: 'A', course: 'A', version: '1.0', credits: 40, completed: '2026-06-01', status: 'claimed' },
+      { id: 'b', type: 'training', title: 'B', course: 'B', version: '1.0', credits: 48, completed: '2026-07-01', status: 'claimed' }],
+  };
+  const r = run(['evaluate', '--summary', '-'], JSON.stringify(held));
+  assert.strictEqual(r.status, 0);
+  const ccna = r.stdout.slice(r.stdout.indexOf('CCNA (ccna)'));
+  assert.match(ccna, /\n {4}- an expert lab exam by 2027-02-14\n/);
+  assert.match(ccna, /\n {4}- an expert lab exam \(CCIE Enterprise Infrastructure's path, R4\) by 2027-02-14\n/);
+  assert.match(ccna, /- 120 CE credits \(CCIE Enterprise Infrastructure's path, R4\) by 2027-02-14: 32 more CE credits \(88 held\)/);
+});
+
 test('P2 E1: --summary of a plan that falls short says valid through and what is missing', () => {
   // 12 credits of 30: 18 more needed by the expiration date 2027-01-01 (L2, R3).
   const short = { ...plan, activities: [{ id: 'a', type: 'training', title: 'Short course', credits: 12, completed: '2026-02-01' }] };
