@@ -86,7 +86,11 @@ function rowToActivity(values) {
   const whole = (column, what) => {
     const t = v[column];
     if (t === '') return undefined;
-    if (/^\d+$/.test(t)) return Number(t);
+    if (/^\d+$/.test(t)) {
+      const n = F.digitsNumber(t);
+      if (n.error) err(column, n.error);
+      return n.value;
+    }
     if (/^[-\u2212]\s*\d+$/.test(t)) err(column, 'expected 0 or more' + what + ' (or an empty cell), got “' + t + '”');
     else err(column, 'expected a whole number' + (what ? ' of' + what : '') + ' (or an empty cell), got “' + t + '”');
     return undefined;

@@ -273,13 +273,24 @@ function messageWithoutRule(message, rule) {
  * cell for unknown'). The one reading of whole-number fields, for the forms and the credit
  * tables alike.
  */
+/**
+ * A run of digits (/^\d+$/, already checked) as a number -> {value} | {error}: the error when it
+ * is beyond what JSON can hold (a double, about 1.8e308: 309 digits or more), which would reach
+ * the engine as null and be called missing. The engine's words (plan_reader.cpp).
+ */
+function digitsNumber(text) {
+  const n = Number(text);
+  return Number.isFinite(n) ? { value: n }
+    : { error: 'expected a number JSON can hold (at most about 1.8e308 in size), got one of ' + text.length + ' digits' };
+}
+
 function readWholeNumber(input, what) {
   const raw = String(input.value == null ? '' : input.value).trim();
   const expected = 'expected a whole number' + (what || '');
   if (raw === '') return input.validity && input.validity.badInput ? { error: expected } : { empty: true };
   if (/^[-−]\s*\d+$/.test(raw)) return { error: 'expected 0 or more' + String(what || '').replace(/^ of /, ' ') + '; got “' + raw + '”' }; // −5 is whole, but below 0
   if (!/^\d+$/.test(raw)) return { error: expected + '; got “' + raw + '”' };
-  return { value: Number(raw) };
+  return digitsNumber(raw);
 }
 
 /** A rule id badge, e.g. 'E3'. */
@@ -291,5 +302,5 @@ function ruleBadge(rule) {
 export {
   isIsoDate, dayNumber, formatDate, dateFormatter, startDates, checkDateWords, signature, dateEl, plural, LEVELS, LEVEL_LABELS, EXAM_KINDS, examKindLabel, examsText,
   pathText, neededText, explainsReduction, ACTIVITY_TYPES, STATUSES, STATUS_LABELS, ITEM_TYPE_LABELS, warningTitle, warningAdvice, ruleBadge,
-  messageWithoutRule, readWholeNumber,
+  messageWithoutRule, readWholeNumber, digitsNumber,
 };

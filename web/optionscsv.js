@@ -79,7 +79,11 @@ function rowToOption(values) {
   else if (!TYPES.includes(type)) err('type', 'expected one of ' + TYPES.join(', ') + ', got “' + v.type + '”');
   const whole = (c) => {
     if (v[c] === '') return undefined;
-    if (/^\d+$/.test(v[c])) return Number(v[c]);
+    if (/^\d+$/.test(v[c])) {
+      const n = F.digitsNumber(v[c]);
+      if (n.error) err(c, n.error);
+      return n.value;
+    }
     err(c, 'expected a whole number of 0 or more (or an empty cell), got “' + v[c] + '”');
     return undefined;
   };

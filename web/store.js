@@ -165,13 +165,60 @@ function parsePlanText(text, fileName) {
       : /\uFFFD/.test(text) ? ' Some of its bytes are not UTF-8 text: save it as UTF-8 and import it again.' : '';
     return { ok: false, errors: [{ message: 'This is not valid JSON: ' + describeInvisible(e.message) + jsonErrorPlace(text, e.message) + '.' + encoding }] };
   }
-  if (doc && typeof doc === 'object' && !Array.isArray(doc) && doc.format === undefined &&
-      doc.plan && typeof doc.plan === 'object' && !Array.isArray(doc.plan)) {
-    const plan = doc.plan;
-    if (plan.name === undefined && typeof doc.name === 'string') plan.name = doc.name;
-    return { ok: true, plan };
+  const wrapped = (d) => d && typeof d === 'object' && !Array.isArray(d) && d.format === undefined &&
+    d.plan && typeof d.plan === 'object' && !Array.isArray(d.plan);
+  const plan = wrapped(doc) ? doc.plan : doc;
+  const huge = tooLarge(plan, text, wrapped);
+  if (huge.length) return { ok: false, errors: huge };
+  if (plan !== doc && plan.name === undefined && typeof doc.name === 'string') plan.name = doc.name;
+  return { ok: true, plan };
+}
+
+/**
+ * The numbers of a parsed plan that JSON.parse made Infinity (1e400: beyond a double) ->
+ * [{pointer, message}], the engine's words (plan_reader.cpp). Such a number would reach the
+ * engine as null (JSON.stringify), and be called missing. The number's text comes from
+ * JSON.parse's source text access where the browser has it. [] when there is none (the usual case).
+ */
+function tooLarge(plan, text, wrapped) {
+  const found = [];
+  // A stack, not recursion: a document may nest deeper than the call stack. [null, ptr]: found.
+  const todo = plan && typeof plan === 'object' ? [[plan, '']] : [];
+  while (todo.length) {
+    const [v, ptr] = todo.pop();
+    if (v === null) { found.push(ptr); continue; }
+    const keys = Object.keys(v);
+    for (let i = keys.length - 1; i >= 0; i--) { // pushed last to first: taken in document order
+      const k = keys[i];
+      const p = () => ptr + '/' + k.replace(/~/g, '~0').replace(/\//g, '~1');
+      if (typeof v[k] === 'number') {
+        if (!Number.isFinite(v[k])) todo.push([null, p()]);
+      } else if (v[k] && typeof v[k] === 'object') {
+        todo.push([v[k], p()]);
+      }
+    }
   }
-  return { ok: true, plan: doc };
+  if (!found.length) return [];
+  // Parsed again, with a reviver that keeps each such number's text, by its holder and key.
+  const sources = new Map();
+  let again = null;
+  try {
+    again = JSON.parse(text, function (key, value, context) {
+      if (typeof value === 'number' && !Number.isFinite(value) && context && typeof context.source === 'string') {
+        if (!sources.has(this)) sources.set(this, new Map());
+        sources.get(this).set(key, context.source);
+      }
+      return value;
+    });
+  } catch (e) { again = null; }
+  const at = (doc, pointer) => pointer.split('/').slice(1).reduce((o, part) => (o == null ? o : o[part.replace(/~1/g, '/').replace(/~0/g, '~')]), doc);
+  const root = again && wrapped(again) ? again.plan : again;
+  return found.map((pointer) => {
+    const parent = root == null ? null : at(root, pointer.slice(0, pointer.lastIndexOf('/')));
+    const key = pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+    const source = parent && sources.has(parent) ? sources.get(parent).get(key) : undefined;
+    return { pointer, message: 'expected a number JSON can hold (at most about 1.8e308 in size), got ' + (source || 'a larger one') };
+  });
 }
 
 /** The exported file's text: the whole plan, unknown fields included. */

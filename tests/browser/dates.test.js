@@ -174,6 +174,35 @@ test('−5 credits says “0 or more”, not “expected a whole number”, in a
   await finish(s);
 });
 
+test('a whole number of 400 digits (beyond a double) is refused, never sent as missing, in a form and in a CSV row', async () => {
+  // Number('1' + 399 zeros) is Infinity, which JSON.stringify writes as null: the engine would
+  // call the credits missing. The page says what the command line says of 1e400 (plan_reader.cpp).
+  const huge = '1' + '0'.repeat(399);
+  const said = 'expected a number JSON can hold (at most about 1.8e308 in size), got one of 400 digits';
+  const s = await openPage(browser, { hash: planHash(expiringCreditsPlan('Huge')) });
+  const { page } = s;
+  const before = await savedPlan(page);
+  await page.click('[data-add="training"]');
+  const dlg = page.locator('dialog#editor');
+  await dlg.getByLabel('Title', { exact: true }).fill('Course H');
+  await dlg.getByLabel('CE credits', { exact: true }).fill(huge);
+  await dlg.getByLabel('Completed on (or planned for)', { exact: true }).fill('2026-10-01');
+  await dlg.locator('button[type=submit]').click();
+  // The browser's number field gives no value for it (badInput): refused as not a whole number.
+  const errs = await dlg.locator('.form-errors').textContent();
+  assert.ok(errs.includes('CE credits: expected a whole number'), errs);
+  assert.doesNotMatch(errs, /required/);
+  await page.keyboard.press('Escape');
+  const csv = 'type,title,course,version,credits,completed,status\r\ntraining,Course H,HHH,1.0,' + huge + ',2026-10-01,\r\n';
+  await page.setInputFiles('#import-csv-file', { name: 'h.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const report = page.locator('dialog#csv-report');
+  await report.waitFor({ state: 'visible' });
+  const rows = await report.locator('.csv-row-errors').textContent();
+  assert.ok(rows.includes('row 2, credits: ' + said), rows);
+  assert.deepEqual(await savedPlan(page), before, 'nothing was added');
+  await finish(s);
+});
+
 test('every date field of every dialog: a date that does not exist is “not a real date”, never “required”', async () => {
   const s = await openPage(browser, { hash: planHash(expiringCreditsPlan('Dates')) });
   const { page } = s;

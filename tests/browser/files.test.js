@@ -107,6 +107,31 @@ test('a plan the engine rejects (2026-02-30) shows every error with its pointer,
   await finish(s);
 });
 
+test('a number beyond a double (1e400) is named with its pointer and its text, not called missing; the plan survives', async () => {
+  // JSON.parse makes 1e400 Infinity, which JSON.stringify would send to the engine as null
+  // ("required"). The page says what the command line says (plan_reader.cpp), for a plan file,
+  // an example file ({plan}) and a share link alike; the deepest such number is found too.
+  const s = await openPage(browser, { hash: planHash(PLAN) });
+  const { page } = s;
+  const before = await savedPlan(page);
+  const text = JSON.stringify(PLAN).replace('"credits":40', '"credits":1e400').replace('"x_team":{', '"x_team":{"deep":[[[[-1E+999]]]],');
+  const want = ['/activities/0/credits expected a number JSON can hold (at most about 1.8e308 in size), got 1e400',
+    '/x_team/deep/0/0/0/0 expected a number JSON can hold (at most about 1.8e308 in size), got -1E+999'];
+  const box = page.locator('#problems');
+  const said = async () => (await box.locator('li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+  for (const [name, body] of [['huge.json', text], ['huge-example.json', '{"name":"Example","plan":' + text + '}']]) {
+    await importFile(page, name, body);
+    await box.waitFor({ state: 'visible' });
+    assert.match(await box.textContent(), new RegExp(name.replace('.', '\\.') + ' could not be loaded; your plan was not changed'));
+    const items = await said();
+    for (const w of want) assert.ok(items.some((t) => t.includes(w)), name + ': ' + w + ' in ' + JSON.stringify(items));
+    assert.ok(!items.some((t) => /required/.test(t)), 'not called missing: ' + JSON.stringify(items));
+    assert.deepEqual(await certNames(page), ['CCNP Enterprise']);
+    assert.deepEqual(await savedPlan(page), before);
+  }
+  await finish(s);
+});
+
 test('import then export keeps unknown fields; the share link carries the plan', async () => {
   const s = await openPage(browser);
   const { page } = s;

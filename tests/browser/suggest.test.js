@@ -289,6 +289,12 @@ test('Suggest a plan: options exported and imported as CSV, bad rows named by ro
   assert.ok(problems.some((p) => /row 5, money: expected a whole number of 0 or more \(or an empty cell\), got “-3”/.test(p)), problems.join(' | '));
   assert.ok(problems.some((p) => /row 6, type: expected one of training, cisco_live, item_authoring, exam, got “concert”/.test(p)), problems.join(' | '));
   assert.ok(problems.some((p) => /row 7, latest: expected a date on or after earliest \(2027-06-01\)/.test(p)), problems.join(' | '));
+  // A cost of 400 digits is beyond a double (JSON.stringify would write null): said, not dropped.
+  await plain.page.setInputFiles('#import-options-file', { name: 'huge.csv', mimeType: 'text/csv',
+    buffer: Buffer.from(text.split('\r\n')[0] + '\r\nh1,training,,ENCOR,1.3,64,' + '9'.repeat(400) + ',10,,\r\n') });
+  await expectSoon(async () => (await plain.page.locator('#problems li').allTextContents()).some((p) =>
+    /row 2, money: expected a number JSON can hold \(at most about 1\.8e308 in size\), got one of 400 digits/.test(p)), true);
+  assert.equal((await savedPlan(plain.page)).options.length, 3, 'the row was not added');
   // The Export menu writes the same file.
   const [again] = await Promise.all([page.waitForEvent('download'), page.evaluate(() => document.getElementById('export-options-csv').click())]);
   assert.equal(fs.readFileSync(await again.path(), 'utf8'), text);
