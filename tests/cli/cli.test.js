@@ -177,6 +177,14 @@ test('issue 6: bench PLAN N evaluates N times and prints the median and fastest 
   assert.strictEqual(run(['bench', file, 'many']).status, 1);
 });
 
+test('bench refuses an invalid plan as evaluate does (exit 2, its first problem on stderr), timing nothing', () => {
+  const bad = { ...plan, activities: [{ id: 'a', type: 'training', title: 'T', credits: 'ten', completed: '2026-02-01' }] };
+  const r = run(['bench', '-', '5'], JSON.stringify(bad));
+  assert.strictEqual(r.status, 2);
+  assert.strictEqual(r.stdout, '');
+  assert.match(r.stderr, /^ceplan: invalid plan, 1 problem\(s\); first: \/activities\/0\/credits: expected CE credits, a whole number 0 or more, got "ten"\n$/);
+});
+
 // Findings 15 and 16 of the new-user trial.
 test('A3 R4: --summary says the rollover once, under the anchor, not under each cascade', () => {
   // Example 02 (its derivation): the CCIE (anchor, R1) recertifies on 2027-01-22 with 123 credits
