@@ -204,7 +204,11 @@ function checkName(doc, name, except) {
   const n = String(name || '').trim();
   if (!n) return 'Give the variant a name.';
   if (n.length > 60) return 'Keep the name under 60 characters.';
-  const taken = list(doc).some((v) => v.name.toLowerCase() === n.toLowerCase() && v.name !== except);
+  // A plan without variants yet is kept as “Base” by its first duplicate (duplicate(), add()):
+  // that name is taken too.
+  const entries = list(doc);
+  const names = entries.length ? entries.map((v) => v.name) : ['Base'];
+  const taken = names.some((v) => v.toLowerCase() === n.toLowerCase() && v !== except);
   return taken ? 'There is already a variant called “' + n + '”.' : '';
 }
 

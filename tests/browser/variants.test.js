@@ -40,6 +40,18 @@ test('two variants of example 04, one without SISE: compared side by side, the l
   const { page } = s;
   assert.deepEqual(await tabs(page), []);
 
+  // The first duplicate keeps the plan as “Base”: that name, whatever its case, is taken already.
+  for (const taken of ['Base', 'BASE']) {
+    await page.click('#variants .btn-duplicate');
+    await page.locator('#variant-dialog').getByLabel('Name of the new variant').fill(taken);
+    await page.locator('#variant-dialog button[type=submit]').click();
+    assert.match(await page.locator('#variant-dialog .field-error').textContent(), new RegExp('already a variant called “' + taken + '”'));
+    await page.locator('#variant-dialog').getByRole('button', { name: 'Cancel' }).click();
+    await cancelled(page);
+    assert.deepEqual(await tabs(page), []);
+    assert.equal(await page.locator('#problems').isVisible(), false, 'no notice about the variants');
+  }
+
   await duplicateAs(page, 'No SISE');
   assert.deepEqual(await tabs(page), ['Base', '*No SISE']);
   // A name already taken is refused in the dialog.
