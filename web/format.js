@@ -274,6 +274,19 @@ function messageWithoutRule(message, rule) {
  * tables alike.
  */
 /**
+ * A user's title inside a sentence, at most `max` characters (default 80): longer, cut with "…"
+ * (by code points, never inside a character). The caller gives the element the full text as its
+ * title (tooltip). Finding 14: a title from a file has no length limit; the advice around it is
+ * never cut.
+ */
+function clipText(text, max = 80) {
+  const s = String(text == null ? '' : text);
+  if (s.length <= max) return s;
+  const cps = Array.from(s);
+  return cps.length <= max ? s : cps.slice(0, max - 1).join('').trimEnd() + '…';
+}
+
+/**
  * A run of digits (/^\d+$/, already checked) as a number -> {value} | {error}: the error when it
  * is beyond what JSON can hold (a double, about 1.8e308: 309 digits or more), which would reach
  * the engine as null and be called missing. The engine's words (plan_reader.cpp).
@@ -302,5 +315,5 @@ function ruleBadge(rule) {
 export {
   isIsoDate, dayNumber, formatDate, dateFormatter, startDates, checkDateWords, signature, dateEl, plural, LEVELS, LEVEL_LABELS, EXAM_KINDS, examKindLabel, examsText,
   pathText, neededText, explainsReduction, ACTIVITY_TYPES, STATUSES, STATUS_LABELS, ITEM_TYPE_LABELS, warningTitle, warningAdvice, ruleBadge,
-  messageWithoutRule, readWholeNumber, digitsNumber,
+  messageWithoutRule, readWholeNumber, digitsNumber, clipText,
 };

@@ -128,7 +128,7 @@ function item(x) {
   const href = '#' + (x.target.type === 'activity' ? activityAnchor(x.target.index) : verdictAnchor(x.target.index));
   return h('li', { class: ['next-item', 'next-' + x.kind], dataset: { kind: x.kind, date: x.date || '', target: x.target.type + ':' + x.target.index } },
     h('span', { class: 'next-when' }, x.date ? ['by ', F.dateEl(x.date)] : 'now'), ' ', // finding 5: "by 14 Aug 2028 Claim", also as text
-    h('span', { class: 'next-what' }, x.verb, ' ', h('a', { href, class: 'next-link', title: x.target.name }, '“', h('span', { class: 'clip' }, x.target.name), '”'), x.tail,
+    h('span', { class: 'next-what' }, x.verb, ' ', h('a', { href, class: 'next-link', title: x.target.name }, '“', h('span', { class: 'clip' }, F.clipText(x.target.name)), '”'), x.tail,
       x.rule ? [' ', F.ruleBadge(x.rule)] : null));
 }
 

@@ -432,7 +432,7 @@ function latestAdvice(r, rc, certsById, ctx) {
   const final = ctx && (ctx.actById ? ctx.actById.get(r.final_activity) : (ctx.plan.activities || []).find((a) => a && a.id === r.final_activity));
   // Advice is about what can still move: an activity whose date has passed cannot (R5).
   if (final && ctx.today && typeof final.completed === 'string' && final.completed <= ctx.today) return null;
-  const who = final ? ['“', h('span', { class: 'clip', title: activityTitle(final) }, activityTitle(final)), '”'] : 'The final activity';
+  const who = final ? ['“', h('span', { class: 'clip', title: activityTitle(final) }, F.clipText(activityTitle(final))), '”'] : 'The final activity';
   const data = { latestOnTime: latest, movableDays: String(movable), daysGivenUpAtLatest: String(still), finalActivity: r.final_activity };
   // The certification whose path was met: its own recertification that day replaced an
   // expiration days_given_up after it; when that is the latest date, it is the bound.
@@ -726,7 +726,7 @@ function verdictSummary(plan, result, before) {
     const was = prev.get(rc.id);
     const changed = before && was && key(was) !== key(rc);
     return h('li', { class: ['summary-line', 'status-' + rc.status, changed && 'changed'], dataset: { cert: rc.id, expires: rc.expires || '' } },
-      h('strong', { class: 'clip', title: certName(certsById.get(rc.id) || rc) }, certName(certsById.get(rc.id) || rc)), ': ', line(rc),
+      h('strong', { class: 'clip', title: certName(certsById.get(rc.id) || rc) }, F.clipText(certName(certsById.get(rc.id) || rc))), ': ', line(rc),
       changed ? h('span', { class: 'was' }, ' (was: ', line(was), ')') : null);
   }));
 }

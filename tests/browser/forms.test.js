@@ -253,11 +253,17 @@ for (const [name, viewport] of [['desktop', { width: 1400, height: 1000 }], ['ph
     assert.equal(await title.getAttribute('title'), long);
     const lines = await title.evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight || '20'));
     assert.ok(lines <= 2.2, 'at most two lines: ' + lines);
-    // What to do next: "Finish “…” (as planned)", clamped to three lines, the title in full in the link's title.
+    // What to do next: "Finish “…” (as planned)": the title cut to 80 characters, in full in the
+    // link's title; the advice around it is not cut.
     const link = page.locator('#outlook .next-finish a.next-link');
     assert.equal(await link.getAttribute('title'), long);
-    const what = await page.locator('#outlook .next-finish .next-what').evaluate((el) => ({ lines: el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight), clipped: el.scrollHeight > el.clientHeight + 1, w: el.getBoundingClientRect().right }));
-    assert.ok(what.clipped && what.lines <= 3.2, JSON.stringify(what));
+    const what = await page.locator('#outlook .next-finish .next-what').evaluate((el) => {
+      const clip = el.querySelector('.clip');
+      return { lines: el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight), cut: el.scrollHeight > el.clientHeight + 1,
+        titleCut: clip.textContent.endsWith('…') && Array.from(clip.textContent).length === 80, w: el.getBoundingClientRect().right, text: el.textContent };
+    });
+    assert.ok(!what.cut && what.titleCut && what.lines <= 5.2, JSON.stringify(what)); // 80 characters and the advice, in the narrowest column
+    assert.match(what.text, /\(as planned\)/, 'the advice after the title is there');
     assert.ok(what.w <= viewport.width, JSON.stringify(what));
     assert.equal(await page.locator('li.card.cert .cert-name').getAttribute('title'), plan.certifications[0].name);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling');

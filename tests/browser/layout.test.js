@@ -81,3 +81,34 @@ for (const viewport of [{ width: 1400, height: 1000 }, { width: 390, height: 844
     await finish(s);
   });
 }
+
+// New-user trial (fifth session): advice was cut to three lines with "…" and no way to read the
+// rest ("… (or earn 40 more CE…"). Every example, both widths, after its drawing after the paint:
+// no advice sentence is cut; every title inside one has its full text in a title attribute.
+for (const viewport of [{ width: 1400, height: 1000 }, { width: 390, height: 844 }]) {
+  test(`no advice is cut off; a title cut inside it keeps its full text in a tooltip, every example (${viewport.width}px)`, async () => {
+    const s = await openPage(browser, { viewport });
+    const { page } = s;
+    const examples = exampleFiles();
+    for (let n = 0; n < examples.length; n++) {
+      await page.click('#examples-button');
+      await page.locator('#examples-list button.example').nth(n).click();
+      await page.waitForTimeout(300); // what is drawn after the paint (actions, timelines)
+      const bad = await page.evaluate(() => {
+        const out = [];
+        for (const el of document.querySelectorAll('.next-what, .latest, .summary-line, .recert .sentence, .headline')) {
+          if (el.offsetParent === null) continue;
+          if (el.scrollHeight > el.clientHeight + 1) out.push('cut: ' + el.className + ': ' + el.textContent.slice(0, 80));
+        }
+        for (const el of document.querySelectorAll('.clip')) {
+          const holder = el.closest('[title]');
+          const full = holder ? holder.getAttribute('title') : '';
+          if (full !== el.textContent && !(el.textContent.endsWith('…') && full.startsWith(el.textContent.slice(0, -1)))) out.push('title without its text in a tooltip: ' + el.textContent.slice(0, 80));
+        }
+        return out;
+      });
+      assert.deepEqual(bad, [], examples[n].file);
+    }
+    await finish(s);
+  });
+}
