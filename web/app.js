@@ -269,12 +269,17 @@ function drawSoon() {
   else requestAnimationFrame(() => requestAnimationFrame(go));
 }
 
+const APP_TITLE = 'ceplan: Cisco recertification planner';
+
 function render() {
   drawn = true;
   const key = focusedKey();
   const plan = state.plan;
   const name = $('plan-name');
   if (document.activeElement !== name) name.value = typeof plan.name === 'string' ? plan.name : '';
+  // The tab's title, and the file name a browser gives a printed PDF: the plan's name first.
+  const title = (typeof plan.name === 'string' && plan.name.trim() ? plan.name.trim() + ' · ' : '') + APP_TITLE;
+  if (document.title !== title) document.title = title;
   const asOf = $('as-of');
   // Not while typed in, nor while it shows what it holds cannot be used (dates.js).
   if (document.activeElement !== asOf && asOf.getAttribute('aria-invalid') !== 'true') asOf.value = typeof plan.today === 'string' ? plan.today : '';

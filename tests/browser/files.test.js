@@ -3,7 +3,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const { launch, openPage, finish, exampleFiles, planHash, savedPlan } = require('./helpers');
+const { launch, openPage, finish, exampleFiles, planHash, savedPlan, expectSoon } = require('./helpers');
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -139,6 +139,17 @@ test('import then export keeps unknown fields; the share link carries the plan',
   await page.locator('#toast').waitFor({ state: 'visible' });
   assert.deepEqual(await certNames(page), ['CCNP Enterprise']);
   assert.equal(await page.inputValue('#plan-name'), 'Priya');
+  // The tab's title (and a printed PDF's file name) starts with the plan's name, and follows it.
+  assert.equal(await page.title(), 'Priya · ceplan: Cisco recertification planner');
+  await page.fill('#plan-name', 'Priya 2027');
+  await page.press('#plan-name', 'Tab');
+  await expectSoon(() => page.title(), 'Priya 2027 · ceplan: Cisco recertification planner');
+  await page.fill('#plan-name', '');
+  await page.press('#plan-name', 'Tab');
+  await expectSoon(() => page.title(), 'ceplan: Cisco recertification planner');
+  await page.fill('#plan-name', 'Priya');
+  await page.press('#plan-name', 'Tab');
+  await expectSoon(() => page.title(), 'Priya · ceplan: Cisco recertification planner');
   const recert = page.locator('#verdict-body .recert');
   assert.equal(await recert.getAttribute('data-on'), '2027-01-10');
 
