@@ -293,9 +293,32 @@ void explain(Judge& judge, Optimized& answer) {
         for (const auto& id : out.helps) helps_savable = helps_savable || !unsavable.count(id);
         if (out.helps.empty()) {
             out.kind = "adds_nothing";
-            out.rule = a.type == ActivityType::exam ? "L4" : "R1";
-            out.message = describe(a) + " brings no certification closer to recertifying: no path of theirs counts it" +
-                          (a.type == ActivityType::exam ? " (L2, L4)" : " (R1)");
+            const std::string tail = a.type == ActivityType::exam ? " (L2, L4)" : " (R1)";
+            // R3: the certifications whose own paths would count it, lapsed before its window opens.
+            std::vector<std::string> lapsed;
+            Date last_lapse{};
+            for (const auto& c : base.certifications) {
+                if (c.status == "recertified" || c.status == "retired" || !(c.expires < judge.earliest(o))) continue;
+                const auto& paths = plan.policy.paths[static_cast<std::size_t>(c.level)];
+                const bool counts = std::any_of(paths.begin(), paths.end(), [&](const Path& p) {
+                    if (a.type != ActivityType::exam) return p.credits > 0;
+                    return std::any_of(p.exams.begin(), p.exams.end(), [&](const ExamSlot& slot) {
+                        return std::find(slot.kinds.begin(), slot.kinds.end(), a.exam) != slot.kinds.end();
+                    });
+                });
+                if (!counts) continue;
+                lapsed.push_back(c.id);
+                if (last_lapse < c.expires) last_lapse = c.expires;
+            }
+            if (!lapsed.empty()) {
+                out.rule = "R3";
+                out.message = describe(a) + " comes too late for " + join(name.all(lapsed)) + ": its window opens on " +
+                              format_date(judge.earliest(o)) + ", after " + (lapsed.size() == 1 ? "it lapses on " : "they lapse, the last on ") +
+                              format_date(last_lapse) + " (R3); no other certification's path counts it" + tail;
+            } else {
+                out.rule = a.type == ActivityType::exam ? "L4" : "R1";
+                out.message = describe(a) + " brings no certification closer to recertifying: no path of theirs counts it" + tail;
+            }
         } else if (!helps_savable) {
             std::vector<std::string> reasons;
             for (const auto& u : answer.unsavable)

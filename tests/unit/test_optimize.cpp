@@ -170,6 +170,38 @@ TEST_CASE("optimize R3: an option that only helps a certification that cannot be
     CHECK((*prep)["helps"] == json::array({"ccna"}));
 }
 
+TEST_CASE("optimize R3: an exam whose window opens after the only certification counting it lapses says so",
+          "[optimize][R3][L2][L4]") {
+    // ccna (associate) is valid through 2026-12-15; the associate exam 200-301 can be taken from 2027-01-05,
+    // after it has lapsed (R3). ccnp (professional) has no path that counts an associate exam (L2, L4), so the
+    // exam brings nobody closer; the reason is ccna's lapse, not that no path counts it.
+    const json p = json::parse(R"({ "format": "ceplan-plan", "version": 1, "today": "2026-11-29",
+      "certifications": [ { "id": "ccnp", "name": "CCNP Enterprise", "level": "professional", "expires": "2027-09-30" },
+                          { "id": "ccna", "name": "CCNA", "level": "associate", "expires": "2026-12-15" } ],
+      "activities": [ { "id": "x", "type": "exam", "exam": "concentration", "completed": "2027-09-01" },
+                      { "id": "t1", "type": "training", "course": "ENARSI", "version": "1.1", "credits": 40,
+                        "completed": "2025-06-01", "status": "claimed" } ],
+      "options": [
+        { "id": "assoc", "activity": { "type": "exam", "exam": "associate", "code": "200-301" },
+          "cost": { "money": 300, "hours": 30 }, "earliest": "2027-01-05", "latest": "2027-03-31" } ] })");
+    const json answer = optimize_doc(p);
+    const json* assoc = find_option(answer["left_out"], "assoc");
+    REQUIRE(assoc);
+    CHECK((*assoc)["kind"] == "adds_nothing");
+    CHECK((*assoc)["rule"] == "R3");
+    CHECK((*assoc)["why"] ==
+          "associate exam 200-301 comes too late for CCNA: its window opens on 2027-01-05, after it lapses on "
+          "2026-12-15 (R3); no other certification's path counts it (L2, L4)");
+    // The same exam with a professional only: no path counts it at all (L4).
+    json alone = p;
+    alone["certifications"].erase(1);
+    const json alone_answer = optimize_doc(alone);
+    const json* none = find_option(alone_answer["left_out"], "assoc");
+    REQUIRE(none);
+    CHECK((*none)["rule"] == "L4");
+    CHECK((*none)["why"] == "associate exam 200-301 brings no certification closer to recertifying: no path of theirs counts it (L2, L4)");
+}
+
 TEST_CASE("optimize R5: an option whose window closes before the deadline is taken on its window's last day",
           "[optimize][R5]") {
     // The early exam (300, window to 2027-01-31) saves ccnp on 2027-01-31 and gives up 242 days
