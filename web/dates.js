@@ -55,11 +55,19 @@ function watchAsOf(input, commit) {
   field.parentNode.insertBefore(box, field.nextSibling);
   const described = (input.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
   input.setAttribute('aria-describedby', described.concat([id]).join(' '));
+  // Once the click that left the field has landed (finding 4), a click or tap on the message
+  // hides it: on a phone it lies over the toolbar. The field stays marked invalid.
+  let settle = null;
+  box.title = 'Click to hide this message';
+  box.addEventListener('click', () => { box.hidden = true; box.classList.remove('settled'); });
   function say(message) {
+    clearTimeout(settle);
+    box.classList.remove('settled');
     if (message) {
       box.textContent = 'As of: ' + message;
       box.hidden = false;
       input.setAttribute('aria-invalid', 'true');
+      settle = setTimeout(() => box.classList.add('settled'), 700);
     } else {
       box.hidden = true;
       box.textContent = '';
