@@ -657,8 +657,28 @@ function dateInputs() {
   asOf.readOnly = false; // read-only until now: nothing typed into the text field is lost
 }
 
+/**
+ * "What to do next" in the reading order of the layout it is drawn in, so that Tab follows what
+ * is seen (the grid places each column by name, style.css and next.css): first on a phone and in
+ * two columns, where it heads the page; after the activities in three columns, at the top of the
+ * third. Keeps the focus where it was.
+ */
+function placeOutlook(threeColumns) {
+  const outlook = $('outlook');
+  const before = threeColumns ? $('verdict') : outlook.parentNode.firstElementChild;
+  if (!before || before === outlook || outlook.nextElementSibling === before) return;
+  const focused = outlook.contains(document.activeElement) ? document.activeElement : null;
+  outlook.parentNode.insertBefore(outlook, before);
+  if (focused && document.activeElement !== focused) focused.focus({ preventScroll: true });
+}
+
 function start() {
   wire();
+  if (window.matchMedia) {
+    const three = window.matchMedia(THREE_COLUMNS);
+    placeOutlook(three.matches);
+    if (three.addEventListener) three.addEventListener('change', () => placeOutlook(three.matches));
+  }
   window.addEventListener('pagehide', flushSave);
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushSave(); });
   trackTopbar();

@@ -5,7 +5,7 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launch, openPage, finish, expectSoon, currentVariant } = require('./helpers');
+const { launch, openPage, finish, expectSoon, currentVariant, exampleFiles, planHash } = require('./helpers');
 
 const AXE = require.resolve('axe-core/axe.min.js');
 
@@ -386,5 +386,33 @@ test('keyboard: every dialog opens with Enter, keeps Tab inside, closes on Escap
   await page.keyboard.press('Space');
   assert.equal(await page.locator('#acts-body [role="switch"]').first().isChecked(), false, 'Space switches the activity off');
   assert.notEqual(await page.locator('#verdict-body').textContent(), before, 'the verdict follows');
+  await finish(s);
+});
+
+// New-user trial (fifth session): in three columns Tab went from the variants bar to "What to do
+// next" at the top of the third column, then back to the certifications in the first. The
+// sections now follow each layout's reading order; a resize keeps the focus where it is.
+test('keyboard: the columns are reached in the order they are seen, in three columns and on a phone', async () => {
+  const ex = exampleFiles().find((e) => e.file.startsWith('01-'));
+  const s = await openPage(browser, { hash: planHash(ex.plan), viewport: { width: 1400, height: 1000 } });
+  const { page } = s;
+  const order = () => page.evaluate(() => [...document.querySelectorAll('main.columns > section.column')].map((el) => el.id));
+  assert.deepEqual(await order(), ['certifications', 'activities', 'outlook', 'verdict']);
+  // Tab from the last control of the activities column goes to "What to do next".
+  const lastInActs = await page.evaluate(() => {
+    const els = [...document.querySelectorAll('#activities a[href], #activities button:not([disabled]), #activities input, #activities [tabindex="0"]')]
+      .filter((el) => el.offsetParent !== null);
+    const last = els[els.length - 1];
+    last.focus();
+    return last.outerHTML.slice(0, 80);
+  });
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => !!document.activeElement.closest('#outlook')), true, 'after ' + lastInActs);
+  const link = await page.evaluate(() => document.activeElement.outerHTML.slice(0, 60));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectSoon(order, ['outlook', 'certifications', 'activities', 'verdict']);
+  assert.equal(await page.evaluate(() => document.activeElement.outerHTML.slice(0, 60)), link, 'the focus stayed');
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await expectSoon(order, ['certifications', 'activities', 'outlook', 'verdict']);
   await finish(s);
 });
