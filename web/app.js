@@ -375,6 +375,13 @@ function removeCertification(i) {
   else focusKey('add:certification');
 }
 
+/** A new item-authoring activity's item type (E8): the kind of item the plan's highest level writes, or null. */
+function itemTypeFor(plan) {
+  const levels = (plan.certifications || []).filter((c) => c && !c.retired).map((c) => F.LEVELS.indexOf(c.level));
+  const top = levels.length ? Math.max(...levels) : -1;
+  return ['associate', 'specialist', 'core', 'ccie_lab_performance'][top] || null; // F.LEVELS' order
+}
+
 function editActivity(i, type) {
   const plan = state.plan;
   const isNew = i === undefined;
@@ -384,6 +391,7 @@ function editActivity(i, type) {
     item = { id: newId(PREFIX[type] || 'a', acts), type };
     if (type === 'exam') item.exam = 'core';
     if (type === 'cisco_live') item.sessions = []; // sessions are added with + Add session (finding 13: none forced)
+    if (type === 'item_authoring') { const t = itemTypeFor(plan); if (t) item.item_type = t; }
   } else {
     item = clone(acts[i]);
     type = item.type;

@@ -149,6 +149,27 @@ test('every activity type has a form: Cisco Live sessions, item authoring and ex
   await finish(s);
 });
 
+test('a new item-authoring activity starts with the item type of the plan\'s highest level (E8)', async () => {
+  // CCNA only: associate items; with a CCIE (expert, L1): CCIE lab performance items; a retired
+  // CCIE (L6) does not count; no certification: the list's first.
+  const cases = [
+    [[{ id: 'ccna', level: 'associate', expires: '2027-06-30' }], 'associate'],
+    [[{ id: 'ccna', level: 'associate', expires: '2027-06-30' }, { id: 'ccnp', level: 'professional', expires: '2027-06-30' }], 'core'],
+    [[{ id: 'ccna', level: 'associate', expires: '2027-06-30' }, { id: 'ccie', level: 'expert', expires: '2027-06-30', retired: true }], 'associate'],
+    [[{ id: 'ccie', level: 'expert', expires: '2027-06-30' }, { id: 'ccna', level: 'associate', expires: '2027-06-30' }], 'ccie_lab_performance'],
+  ];
+  for (const [certifications, want] of cases) {
+    const s = await openPage(browser, { hash: planHash({ format: 'ceplan-plan', version: 1, today: '2026-11-29', certifications, activities: [] }) });
+    const { page } = s;
+    await page.click('button[data-add="item_authoring"]');
+    const dlg = page.locator('dialog#editor');
+    await dlg.waitFor({ state: 'visible' });
+    assert.equal(await dlg.getByLabel('Item type', { exact: true }).inputValue(), want, JSON.stringify(certifications));
+    await page.keyboard.press('Escape');
+    await finish(s);
+  }
+});
+
 test('an engine error keeps the form open next to its field and the plan unchanged', async () => {
   const s = await openPage(browser);
   const { page } = s;
