@@ -7,6 +7,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const ICALmod = require('ical.js');
 const { launch, openPage, finish, exampleFiles, planHash, savedPlan, expectSoon } = require('./helpers');
+const { cascadePlan } = require('./fixtures');
 
 const ICAL = ICALmod.default || ICALmod;
 
@@ -117,13 +118,7 @@ test('a cascade has one finish-by date, its earliest latest on-time date, naming
   // CCNP valid through 2027-06-01, CCNA through 2027-02-01; 80 credits on 2027-01-10 recertify
   // both (R4). After 2027-02-01 the CCNA lapses first (R3): one "finish by" on 2027-02-01, for
   // both, not a second one on 2027-06-01 that would lose the CCNA. 2027-01-10 -> 2027-02-01 = 22 days.
-  const plan = {
-    format: 'ceplan-plan', version: 1, today: '2026-11-29', name: 'Cascade',
-    certifications: [
-      { id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2027-06-01' },
-      { id: 'ccna', name: 'CCNA', level: 'associate', expires: '2027-02-01' }],
-    activities: [{ id: 'big', type: 'training', title: 'Big course', course: 'BIG', version: '1.0', credits: 80, completed: '2027-01-10' }],
-  };
+  const plan = cascadePlan('Cascade', '2027-06-01', '2027-02-01', '2027-01-10');
   const s = await openPage(browser, { hash: planHash(plan) });
   const events = parseCalendar((await downloadCalendar(s.page)).text);
   assert.deepEqual(kinds(events, 'finish-by'), ['2027-02-01']);

@@ -15,4 +15,16 @@ function expiringCreditsPlan(name) {
   };
 }
 
-module.exports = { expiringCreditsPlan };
+/** A CCNP Enterprise and a CCNA valid through the given dates, and "Big course" of 80 CE credits
+ *  (the CCNP's CE path, L2, which recertifies the CCNA with it, R4) completed on `completed`. */
+function cascadePlan(name, ccnpExpires, ccnaExpires, completed) {
+  return {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29', name,
+    certifications: [
+      { id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: ccnpExpires },
+      { id: 'ccna', name: 'CCNA', level: 'associate', expires: ccnaExpires }],
+    activities: [{ id: 'big', type: 'training', title: 'Big course', course: 'BIG', version: '1.0', credits: 80, completed }],
+  };
+}
+
+module.exports = { expiringCreditsPlan, cascadePlan };

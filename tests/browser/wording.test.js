@@ -6,6 +6,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { launch, openPage, finish, planHash, savedPlan, expectSoon } = require('./helpers');
+const { cascadePlan } = require('./fixtures');
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -228,13 +229,7 @@ test('timing advice in a cascade: a lower certification bounds the latest date o
   // after 2027-02-01 the CCNA would have lapsed (R3), so the course can move to 2027-02-01 at
   // the latest: 22 days later (Jan 10 -> Feb 1). The CCNP gives up 2027-01-10 -> 2027-06-01 =
   // 31 + 28 + 31 + 30 + 22 = 142 days, of which 142 - 22 = 120 would still be given up.
-  const plan = {
-    format: 'ceplan-plan', version: 1, today: '2026-11-29', name: 'Cascade bound below',
-    certifications: [
-      { id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2027-06-01' },
-      { id: 'ccna', name: 'CCNA', level: 'associate', expires: '2027-02-01' }],
-    activities: [{ id: 'big', type: 'training', title: 'Big course', course: 'BIG', version: '1.0', credits: 80, completed: '2027-01-10' }],
-  };
+  const plan = cascadePlan('Cascade bound below', '2027-06-01', '2027-02-01', '2027-01-10');
   const s = await openPage(browser, { hash: planHash(plan) });
   const { page } = s;
   const ccnp = page.locator('#verdict-body .verdict[data-id="ccnp"] .recert');
@@ -259,13 +254,7 @@ test('timing advice in a cascade: the days still given up when the higher certif
   // 2027-09-01 = 31 + 28 + 31 + 30 + 31 + 30 + 31 + 31 = 243 days. The course could move
   // to 2027-03-01 at the latest (the CCNP must still be valid): 31 + 28 = 59 days later,
   // and 2027-03-01 .. 2027-09-01 = 243 - 59 = 184 days would still be given up.
-  const plan = {
-    format: 'ceplan-plan', version: 1, today: '2026-11-29', name: 'Cascade',
-    certifications: [
-      { id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2027-03-01' },
-      { id: 'ccna', name: 'CCNA', level: 'associate', expires: '2027-09-01' }],
-    activities: [{ id: 'big', type: 'training', title: 'Big course', course: 'BIG', version: '1.0', credits: 80, completed: '2027-01-01' }],
-  };
+  const plan = cascadePlan('Cascade', '2027-03-01', '2027-09-01', '2027-01-01');
   const s = await openPage(browser, { hash: planHash(plan) });
   const { page } = s;
   const ccna = page.locator('#verdict-body .verdict[data-id="ccna"] .recert');
