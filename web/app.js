@@ -9,7 +9,6 @@ import * as store from './store.js';
 import * as toolbar from './toolbar.js';
 import * as engine from './engine.js';
 import * as view from './view.js';
-import * as compare from './compare.js';
 import * as variants from './variants.js';
 import * as print from './print.js';
 import * as tables from './tables.js';
@@ -297,7 +296,8 @@ function render() {
     view.renderActivityRows(plan, state.result, actions, today());
     next.render(plan, state.result, today()); // "What to do next" (next.js)
   }
-  compare.refresh(); // the variants side by side (compare.js), when open
+  const cmp = lazy.loaded('compare'); // the variants side by side (compare.js, a feature script), when open
+  if (cmp) cmp.compare.refresh();
   suggestbar.refresh(); // Suggest a plan's options and answer (suggest.js, loaded on first use), when open
   variants.render(plan); // the variants bar (variants.js)
   print.update(); // the printed report's heading (print.js)

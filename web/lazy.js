@@ -1,5 +1,5 @@
-// lazy.js: the features the first verdict does not need (CSV import and export with Papa
-// Parse, the deadlines calendar, help, Suggest a plan's panel), loaded on first use or after the first paint
+// lazy.js: the features the first verdict does not need (the variants side by side, CSV import
+// and export with Papa Parse, the deadlines calendar, help, Suggest a plan's panel), loaded on first use or after the first paint
 // (issue 6). ES modules and import() do not load from file://, so tools/build-web bundles
 // each feature into its own classic script (public/page-csv.js …) and load() adds it as a
 // <script> of this page (script-src 'self' file: allows it; no network, CSP unchanged).
@@ -8,7 +8,7 @@
 
 /** The feature scripts, by name: what tools/build-web writes (FEATURES there). */
 // The Examples menu's plans first: the menu is built from them after the first paint.
-const FILES = { examples: 'page-examples.js', csv: 'page-csv.js', ics: 'page-ics.js', help: 'page-help.js', suggest: 'page-suggest.js' };
+const FILES = { examples: 'page-examples.js', compare: 'page-compare.js', csv: 'page-csv.js', ics: 'page-ics.js', help: 'page-help.js', suggest: 'page-suggest.js' };
 const KEY = Symbol.for('ceplan.page'); // window[KEY] = {modules: {app, dom, …}, features: {csv, …}}
 const loading = new Map();
 

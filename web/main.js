@@ -1,9 +1,8 @@
 // main.js: the page's entry point, bundled by esbuild (tools/build-web) into public/page.js,
 // one classic script (ES modules do not load from file://). It imports every part of the
 // page the first verdict needs and starts them in order; index.html loads only ceplan.js (the
-// wasm module) and page.js. CSV, calendar, help and Suggest a plan's panel come later, as scripts of their own (lazy.js).
+// wasm module) and page.js. Compare, CSV, calendar, help and Suggest a plan's panel come later, as scripts of their own (lazy.js).
 import * as app from './app.js';
-import * as compare from './compare.js';
 import * as dates from './dates.js';
 import * as dom from './dom.js';
 import * as engine from './engine.js';
@@ -26,10 +25,11 @@ import * as view from './view.js';
 
 // A read-only handle for the browser tests and for debugging from the console
 // (window.Ceplan.app.state, window.Ceplan.engine.stats …); the page's own code never reads it.
-// csv, csvrows, csvexport, ics, help and suggest: the modules of the feature scripts (lazy.js), once loaded
+// compare, csv, csvrows, csvexport, ics, help and suggest: the modules of the feature scripts (lazy.js), once loaded
 // (the page sets body[data-engine=ready] after they are).
 const feature = (name, part) => () => { const f = lazy.loaded(name); return f ? f[part] : undefined; };
-window.Ceplan = Object.freeze(Object.defineProperties({ app, compare, dates, engine, forms, lazy, next, offline: offline.state, print, store, tables, tabs, timeline, toolbar, variants, view }, {
+window.Ceplan = Object.freeze(Object.defineProperties({ app, dates, engine, forms, lazy, next, offline: offline.state, print, store, tables, tabs, timeline, toolbar, variants, view }, {
+  compare: { get: feature('compare', 'compare'), enumerable: true },
   csv: { get: feature('csv', 'csv'), enumerable: true },
   csvrows: { get: feature('csv', 'csvrows'), enumerable: true },
   csvexport: { get: feature('csv', 'csvexport'), enumerable: true },
@@ -38,7 +38,7 @@ window.Ceplan = Object.freeze(Object.defineProperties({ app, compare, dates, eng
   suggest: { get: feature('suggest', 'suggest'), enumerable: true },
 }));
 // The modules the feature scripts loaded on demand (lazy.js: CSV, calendar, help, Suggest a plan) use.
-lazy.register({ app, compare, dates, dom, engine, format, forms, lazy, next, options, store, suggestbar, tables, tabs, timeline, toolbar, variants, view });
+lazy.register({ app, dates, dom, engine, format, forms, lazy, next, options, store, suggestbar, tables, tabs, timeline, toolbar, variants, view });
 
 // page.js runs (before any frame: index.html's scripts are render-blocking): its notice goes,
 // and the columns wait for the first verdict (style.css, body.starting).

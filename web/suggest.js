@@ -20,7 +20,6 @@ import * as engine from './engine.js';
 import * as app from './app.js';
 import * as forms from './forms.js';
 import * as variants from './variants.js';
-import * as compare from './compare.js';
 import * as lazy from './lazy.js';
 import { optionsOf, activityOf, optionTitle, usedIds, newOptionId, currentPlan, checkOptions } from './options.js';
 import { withOptionsCsv } from './suggestbar.js';
@@ -438,7 +437,7 @@ function drawAnswer(doc) {
         h('p', null, last.reused ? 'The same plan is already the variant ' : 'Added as the variant ', h('strong', null, '“' + last.variant + '”'),
           current ? ' (you are editing it).' : ': compare it with “' + (last.from || 'Base') + '”, switch to it to keep it as your plan, or delete it.'),
         h('div', { class: 'buttons' },
-          h('button', { type: 'button', class: 'btn small primary', id: 'suggest-compare', onclick: () => { if (!compare.isOpen()) compare.open(); else { const t = $('compare-title'); if (t) t.focus(); } } }, 'Compare'),
+          h('button', { type: 'button', class: 'btn small primary', id: 'suggest-compare', onclick: () => variants.openCompare() }, 'Compare'),
           current ? null : h('button', { type: 'button', class: 'btn small', id: 'suggest-keep', onclick: () => variants.actions.switchTo(last.variant) }, 'Switch to “' + last.variant + '”'),
           current ? null : h('button', { type: 'button', class: 'btn small quiet', id: 'suggest-discard', onclick: discard }, 'Delete it')))
       : h('p', { class: 'answer-note' }, 'The variant “' + last.variant + '” is no longer in the plan.'));

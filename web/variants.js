@@ -17,7 +17,7 @@ import { h, uid, redraw } from './dom.js';
 import * as F from './format.js';
 import * as engine from './engine.js';
 import * as app from './app.js';
-import * as compare from './compare.js';
+import * as lazy from './lazy.js';
 
 const META = ['variant', 'variants'];
 const SHARED = ['name', 'today', 'policy', 'plan_id', 'calendar', 'options']; // plan_id, calendar: the deadlines calendar's (ics.js); options: Suggest a plan's
@@ -462,13 +462,13 @@ function render(doc) {
   check(doc);
   drawNotice(doc);
   const entries = list(doc);
-  const compareOpen = !!(compare.isOpen());
+  const compareOpen = comparing();
   if (!entries.length) {
     redraw(bar, [
       h('span', { class: 'variants-label' }, 'Variants'),
       h('button', { type: 'button', class: 'btn small btn-duplicate', onclick: onDuplicate }, 'Duplicate as a variant…'),
       h('span', { class: 'variants-hint' }, 'Try an alternative (skip an event, move an exam) without losing this plan.')]);
-    if (compareOpen) compare.close();
+    if (compareOpen) closeCompare();
     return;
   }
   const tabs = h('div', { class: 'variant-tabs', role: 'group', 'aria-label': 'Switch variant' },
@@ -491,8 +491,25 @@ function render(doc) {
       h('button', { type: 'button', class: 'btn small quiet', onclick: onDelete, 'aria-label': 'Delete this variant' }, 'Delete'),
       h('button', {
         type: 'button', class: ['btn', 'small', compareOpen ? 'primary' : null, 'btn-compare'], 'aria-expanded': compareOpen ? 'true' : 'false',
-        'aria-controls': 'compare', onclick: () => (compare.isOpen() ? compare.close() : compare.open()),
+        'aria-controls': 'compare', onclick: () => (comparing() ? closeCompare() : openCompare()),
       }, compareOpen ? 'Hide comparison' : 'Compare ' + entries.length))]);
+}
+
+/** Whether the variants side by side (compare.js, a feature script loaded on first use, lazy.js) are shown. */
+function comparing() {
+  const f = lazy.loaded('compare');
+  return !!(f && f.compare.isOpen());
+}
+function closeCompare() {
+  const f = lazy.loaded('compare');
+  if (f) f.compare.close();
+}
+/** Shows the variants side by side, loading compare.js first if need be; when shown already, focuses their heading. */
+function openCompare() {
+  return lazy.load('compare').then(({ compare }) => {
+    if (!compare.isOpen()) compare.open();
+    else { const t = document.getElementById('compare-title'); if (t) t.focus(); }
+  }, (e) => app.showProblems('The comparison cannot open', [{ message: e.message }]));
 }
 
 /** The variants bar's commands, for the compare view's Switch buttons. */
@@ -500,4 +517,5 @@ const actions = { duplicate: onDuplicate, rename: onRename, remove: onDelete, sw
 
 export {
   list, read, audit, shapeErrors, evaluateCached, currentName, planOf, duplicate, add, switchTo, rename, remove, checkName, freshName, own, render, askName, actions,
+  comparing, openCompare,
 };

@@ -233,7 +233,7 @@ test('a plan the engine refuses changes nothing on screen (kept rows stay as the
   await finish(s);
 });
 
-test('from file://: CSV, calendar, help and Suggest a plan load on first use, in their own scripts; timelines drawn after the first paint', async () => {
+test('from file://: the variants side by side, CSV, calendar, help and Suggest a plan load on first use, in their own scripts; timelines drawn after the first paint', async () => {
   const ex = exampleFiles().find((e) => e.file.startsWith('01'));
   const s = await openPage(browser, { hash: planHash(ex.plan) });
   const { page } = s;
@@ -278,7 +278,7 @@ test('from file://: CSV, calendar, help and Suggest a plan load on first use, in
   fs.rmSync(dir, { recursive: true, force: true });
 
   const loaded = await page.evaluate(() => Array.from(document.scripts).map((x) => x.getAttribute('src')).filter((x) => /^page-/.test(x)).sort());
-  assert.deepEqual(loaded, ['page-csv.js', 'page-examples.js', 'page-help.js', 'page-ics.js', 'page-suggest.js'], 'each feature script added once');
+  assert.deepEqual(loaded, ['page-compare.js', 'page-csv.js', 'page-examples.js', 'page-help.js', 'page-ics.js', 'page-suggest.js'], 'each feature script added once');
 
   // Print: the beforeprint event draws any timeline not drawn yet; in print media they show.
   await page.emulateMedia({ media: 'print' });
