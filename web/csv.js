@@ -90,7 +90,7 @@ function records(text) {
  */
 function parseText(text) {
   const out = { rows: [], errors: [], notes: [], problems: [] };
-  const read = records(String(text).replace(/^\uFEFF/, ''));
+  const read = records(R.csvText(text));
   const recs = read.records;
   const blank = (r) => !r || r.every((c) => norm(c) === '');
   let start = 0;

@@ -366,4 +366,29 @@ function lost(plan, rows) {
 }
 function unsetText(x) { return x === undefined || x === null; }
 
-export { FORMULA, unguard, COLUMNS, BASE_COLUMNS, SESSION_COLUMNS, rowToActivity, activityToRows, assemble, planRows, lost, differences, same };
+/**
+ * A CSV file's text as Papa Parse is to read it: without a byte-order mark, every line break
+ * between records LF (CRLF and CR too). Papa takes the line break of the first line for the
+ * whole file, so a file whose later lines end otherwise (a CRLF header, LF rows appended in
+ * another editor) lost those rows. Line breaks inside a quoted field are kept as they are.
+ */
+function csvText(text) {
+  const s = String(text).replace(/^\uFEFF/, '');
+  if (!s.includes('\r')) return s;
+  let out = '';
+  let from = 0;
+  let quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34) quoted = !quoted; // "" inside a quoted field toggles twice
+    else if (c === 13 && !quoted) {
+      out += s.slice(from, i) + '\n';
+      if (s.charCodeAt(i + 1) === 10) i += 1;
+      from = i + 1;
+    }
+  }
+  return out + s.slice(from);
+}
+
+export {
+  csvText, FORMULA, unguard, COLUMNS, BASE_COLUMNS, SESSION_COLUMNS, rowToActivity, activityToRows, assemble, planRows, lost, differences, same };

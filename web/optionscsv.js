@@ -147,7 +147,7 @@ const sameOption = (x, y) => JSON.stringify(optionToRow(Object.assign({}, x, { i
  */
 function check(plan, text) {
   const out = { plan, added: [], bad: [], skipped: [], problems: [] };
-  const parsed = Papa.parse(String(text).replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false });
+  const parsed = Papa.parse(R.csvText(text), { header: false, skipEmptyLines: false });
   const recs = parsed.data;
   const blank = (r) => !r || r.every((c) => norm(c) === '');
   let start = 0;
