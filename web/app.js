@@ -484,7 +484,7 @@ function loadPlan(plan, source, message) {
 function importText(text, fileName) {
   const parsed = store.parsePlanText(text, fileName);
   if (!parsed.ok) {
-    showProblems(fileName + ' could not be loaded; your plan was not changed', parsed.errors);
+    showProblems(fileName + ' could not be loaded; your plan was not changed', parsed.errors, { plan: parsed.plan }); // pointers into the file's plan
     return false;
   }
   return loadPlan(parsed.plan, fileName, 'Imported ' + fileName + '.');
@@ -581,7 +581,7 @@ function loadFromHash() {
   const parsed = store.parsePlanText(text);
   const ok = parsed.ok
     ? loadPlan(parsed.plan, 'The plan in the link', 'Loaded the plan from the link.')
-    : (showProblems('The link could not be loaded; your plan was not changed', parsed.errors), false);
+    : (showProblems('The link could not be loaded; your plan was not changed', parsed.errors, { plan: parsed.plan }), false);
   clearHash();
   return ok;
 }

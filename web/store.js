@@ -149,7 +149,8 @@ function notJsonBecause(text, fileName) {
 }
 
 /**
- * parsePlanText(text, fileName?) -> {ok: true, plan} | {ok: false, errors: [{pointer, message}]}
+ * parsePlanText(text, fileName?) -> {ok: true, plan} | {ok: false, errors: [{pointer, message}], plan?}
+ * (plan: the document the errors' pointers point into, when it was read)
  * Accepts a plan document, or an example file {name, description, plan, ...}.
  * Only JSON syntax is checked here; the engine validates the plan itself.
  */
@@ -169,7 +170,7 @@ function parsePlanText(text, fileName) {
     d.plan && typeof d.plan === 'object' && !Array.isArray(d.plan);
   const plan = wrapped(doc) ? doc.plan : doc;
   const huge = tooLarge(plan, text, wrapped);
-  if (huge.length) return { ok: false, errors: huge };
+  if (huge.length) return { ok: false, errors: huge, plan }; // plan: what the pointers point into
   if (plan !== doc && plan.name === undefined && typeof doc.name === 'string') plan.name = doc.name;
   return { ok: true, plan };
 }
@@ -217,7 +218,9 @@ function tooLarge(plan, text, wrapped) {
     const parent = root == null ? null : at(root, pointer.slice(0, pointer.lastIndexOf('/')));
     const key = pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
     const source = parent && sources.has(parent) ? sources.get(parent).get(key) : undefined;
-    return { pointer, message: 'expected a number JSON can hold (at most about 1.8e308 in size), got ' + (source || 'a larger one') };
+    // A number of 400 digits is not written out: it would widen the page.
+    const got = !source ? 'a larger one' : source.length <= 40 ? source : 'a number ' + source.length + ' characters long';
+    return { pointer, message: 'expected a number JSON can hold (at most about 1.8e308 in size), got ' + got };
   });
 }
 

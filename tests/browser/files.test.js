@@ -129,6 +129,19 @@ test('a number beyond a double (1e400) is named with its pointer and its text, n
     assert.deepEqual(await certNames(page), ['CCNP Enterprise']);
     assert.deepEqual(await savedPlan(page), before);
   }
+  // Labelled from the file's plan, not the one on screen (whose activity 1 is an exam); a number
+  // of 400 digits is not written out, and nothing widens the page.
+  const other = JSON.parse(JSON.stringify(PLAN));
+  other.activities[1] = { id: 'cl', type: 'cisco_live', event: 'Cisco Live Vegas', completed: '2026-06-04',
+    sessions: [{ code: 'BRK-1', title: 'Session', minutes: 60, attended_minutes: 60, badged_in: true }] };
+  const digits = '9'.repeat(400);
+  await importFile(page, 'other.json', JSON.stringify(other).replace('"minutes":60', '"minutes":1e400').replace('"attended_minutes":60', '"attended_minutes":' + digits));
+  await expectSoon(async () => (await said()).length, 2);
+  const items = await said();
+  assert.ok(items[0].includes('“Cisco Live Vegas”') && items[0].includes('/activities/1/sessions/0/minutes') && items[0].endsWith('got 1e400'), items[0]);
+  assert.ok(items[1].includes('/activities/1/sessions/0/attended_minutes') && items[1].endsWith('got a number 400 characters long'), items[1]);
+  assert.ok(!items.join(' ').includes('300-410'), 'not labelled with the exam on screen: ' + items.join(' | '));
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling');
   await finish(s);
 });
 
