@@ -57,6 +57,8 @@ function warningList(ws, cls, past) {
 }
 
 function certName(c) { return (c && (c.name || c.id)) || 'Unnamed certification'; }
+/** A certification's name inside a sentence: at most 80 characters (F.clipText), in full in its tooltip. */
+function certInSentence(c) { const n = certName(c); return h('span', { class: 'clip', title: n }, F.clipText(n)); }
 
 /** Index the result by id for lookups from the plan. */
 function indexResult(plan, result) {
@@ -440,9 +442,9 @@ function latestAdvice(r, rc, certsById, ctx) {
   const viaR = viaRc && (viaRc.recertifications || []).find((x) => x.on === r.on);
   const viaExpired = viaR && Number.isFinite(viaR.days_given_up) ? dayNumber(viaR.on) + viaR.days_given_up : NaN;
   const reason = other
-    ? [certName(certsById.get(other.cert) || { id: other.cert }), ', which it recertifies too, needs it by then ', F.ruleBadge('R4')]
+    ? [certInSentence(certsById.get(other.cert) || { id: other.cert }), ', which it recertifies too, needs it by then ', F.ruleBadge('R4')]
     : viaExpired === dayNumber(r.latest_on_time)
-      ? [certName(certsById.get(r.via) || { id: r.via }), ', whose path it meets, expires then ', F.ruleBadge('R4')]
+      ? [certInSentence(certsById.get(r.via) || { id: r.via }), ', whose path it meets, expires then ', F.ruleBadge('R4')]
       : ['credits it relies on expire then ', F.ruleBadge('C2')];
   if (movable <= 0) return h('p', { class: 'latest', dataset: data }, who, ' cannot move later: ', reason, '.');
   return h('p', { class: 'latest', dataset: data },
@@ -478,7 +480,7 @@ function recertItem(r, rc, certsById, ctx) {
   return h('li', { class: 'recert', dataset: { on: r.on, newExpires: r.new_expires, via: r.via || '', daysGivenUp: String(r.days_given_up) } },
     h('p', { class: 'sentence' },
       ctx && ctx.today && r.on > ctx.today ? 'Recertifies on ' : 'Recertified on ', F.dateEl(r.on, 'on'), ' by ', h('strong', { class: 'path' }, F.pathText(r.path)),
-      viaOther ? [' of ', certName(viaCert || { id: r.via }), ' (cascade ', F.ruleBadge('R4'), ')'] : null,
+      viaOther ? [' of ', certInSentence(viaCert || { id: r.via }), ' (cascade ', F.ruleBadge('R4'), ')'] : null,
       ', new expiration ', F.dateEl(r.new_expires, 'new-expires'), ', ',
       h('span', { class: 'given-up' }, r.days_given_up ? F.plural(r.days_given_up, 'day') + ' of validity given up' : 'no validity given up'),
       ' ', F.ruleBadge('R5'), '.'),
@@ -507,7 +509,7 @@ function missingList(rc, certsById, ctx) {
   };
   const held = (m) => (m.credits_held > 0 ? ', with ' + F.plural(m.credits_held, 'credit') + ' already held' : '');
   const via = (m) => (m.via && m.via !== rc.id
-    ? [' of ', certName(certsById.get(m.via) || { id: m.via }), ' (cascade ', F.ruleBadge('R4'), ')'] : null);
+    ? [' of ', certInSentence(certsById.get(m.via) || { id: m.via }), ' (cascade ', F.ruleBadge('R4'), ')'] : null);
   const data = (m) => ({ creditsNeeded: String(m.credits_needed || 0), creditsHeld: String(m.credits_held || 0), examsNeeded: (m.exams_needed || []).join(' '), by: m.by || '', via: m.via || '' });
   const examFirst = examPaths.length > 0 && examPaths[0] === all[0];
   const tagged = (i) => i === 0 && cePaths.length > 1 && !examFirst;

@@ -241,6 +241,15 @@ test('timing advice in a cascade: a lower certification bounds the latest date o
   const text = await latest.textContent();
   assert.match(text, /“Big course” could move as late as 1 Feb 2027 and still be on time, keeping 22 more days of validity \(120 days would still be given up: CCNA, which it recertifies too, needs it by then R4\)/);
   assert.doesNotMatch(text, /1 Jun 2027|giving up no validity/);
+  // A long certification name inside the advice is cut to 80 characters, whole in its tooltip.
+  const long = 'CCNA ' + 'Routing and Switching, renamed by a very patient engineer '.repeat(3).trim();
+  await page.evaluate((n) => { const p = JSON.parse(JSON.stringify(window.Ceplan.app.state.plan)); p.certifications[1].name = n; window.Ceplan.app.apply(p, {}); }, long);
+  const clip = ccnp.locator('.latest .clip').last();
+  await expectSoon(() => clip.getAttribute('title'), long);
+  const shown = await clip.textContent();
+  assert.equal(Array.from(shown).length, 80);
+  assert.ok(shown.endsWith('…') && long.startsWith(shown.slice(0, -1)), shown);
+  await page.evaluate(() => window.Ceplan.app.undo());
   // The CCNA, whose own latest date it is, gives up nothing then.
   const ccna = page.locator('#verdict-body .verdict[data-id="ccna"] .recert .latest');
   assert.equal(await ccna.getAttribute('data-latest-on-time'), '2027-02-01');
