@@ -56,13 +56,19 @@ std::string summary(const std::string& plan_text, const std::string& output) {
         }
         return out.str();
     }
-    // Titles of activities, from the plan (the result names activities by id).
+    // Titles of activities, from the plan (the result names activities by id); without a title,
+    // an exam by its code and a Cisco Live event by its name, as the page says them.
     std::map<std::string, std::string> titles;
     const json plan = json::parse(plan_text, nullptr, false);
     if (plan.is_object() && plan.contains("activities") && plan["activities"].is_array())
-        for (const auto& a : plan["activities"])
-            if (a.is_object() && a.contains("id") && a["id"].is_string())
-                titles[str(a["id"])] = a.contains("title") ? str(a["title"]) : "";
+        for (const auto& a : plan["activities"]) {
+            if (!a.is_object() || !a.contains("id") || !a["id"].is_string()) continue;
+            auto text = [&](const char* key) { return a.contains(key) ? str(a[key]) : std::string(); };
+            std::string title = text("title");
+            if (title.empty() && text("type") == "exam" && !text("code").empty()) title = "Exam " + text("code");
+            if (title.empty() && text("type") == "cisco_live") title = text("event");
+            titles[str(a["id"])] = title;
+        }
     auto activity = [&](const std::string& id) {
         const std::string& title = titles[id];
         return title.empty() ? id : title + " (" + id + ")";

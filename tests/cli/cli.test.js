@@ -119,6 +119,22 @@ test('R5 R4: --summary gives the latest on-time date that keeps the whole cascad
   assert.doesNotMatch(r.stdout, /as late as 2027-06-01/);
 });
 
+test('--summary names an exam without a title by its code, as the page does', () => {
+  // CCNP valid through 2027-06-01: 40 CE credits (claimed 2026-06-01, valid to 2029-06-01, C2)
+  // and a concentration exam on 2027-01-10 meet 40 CE + a concentration exam (L2) that day; the
+  // exam could move to the expiration 2027-06-01 (R5).
+  const exam = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29',
+    certifications: [{ id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2027-06-01' }],
+    activities: [
+      { id: 't1', type: 'training', title: 'ENARSI', course: 'ENARSI', version: '1.1', credits: 40, completed: '2026-06-01', status: 'claimed' },
+      { id: 'x1', type: 'exam', exam: 'concentration', code: '300-410', completed: '2027-01-10' }],
+  };
+  const r = run(['evaluate', '--summary', '-'], JSON.stringify(exam));
+  assert.strictEqual(r.status, 0);
+  assert.match(r.stdout, /\n {4}Exam 300-410 \(x1\) could finish as late as 2027-06-01 and still be on time\.\n/);
+});
+
 test('R4 P2: --summary names whose path a missing path is', () => {
   // CCIE (anchor, R1) valid through 2027-10-05 and CCNA through 2027-02-14; 40 + 48 = 88 CE
   // credits held toward the CCIE. The CCNA can still be saved by the CCIE's paths (R4): its
