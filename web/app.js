@@ -54,6 +54,19 @@ function showProblems(title, errors, opts) {
   if (opts.focus !== false) box.focus(); // focus: false for news that comes unasked (another tab)
 }
 function clearProblems() { const box = $('problems'); box.hidden = true; box.replaceChildren(); delete box.dataset.kind; }
+
+/**
+ * withFeature(name, what, fn) -> Promise: fn(the feature's modules) once its script is loaded
+ * (lazy.js: 'compare', 'csv', 'ics', 'help', 'suggest'). When it cannot load, the problems box
+ * says "<what> could not start" and why; a later call that loads it takes that message away.
+ */
+function withFeature(name, what, fn) {
+  const kind = 'feature-' + name;
+  return lazy.load(name).then((f) => {
+    if (problemsShowing(kind)) clearProblems();
+    return fn(f);
+  }, (e) => showProblems(what + ' could not start', [{ message: e.message }], { kind }));
+}
 function problemsShowing(kind) { const box = $('problems'); return !box.hidden && box.dataset.kind === kind; }
 
 let toastTimer = null;
@@ -742,4 +755,4 @@ function start() {
   });
 }
 
-export { state, apply, importText, undo, toast, showProblems, clearProblems, problemsShowing, start, flushSave, savePending, focusVerdictIfLost };
+export { state, apply, importText, undo, toast, showProblems, clearProblems, problemsShowing, withFeature, start, flushSave, savePending, focusVerdictIfLost };

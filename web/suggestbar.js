@@ -12,7 +12,7 @@ const $ = (id) => document.getElementById(id);
 function withOptionsCsv(fn) {
   // (an import checks each option through the optimizer's own reader: its module too)
   const optimizer = engine.loadOptimizer().catch(() => {});
-  return Promise.all([lazy.load('csv'), optimizer]).then(([f]) => fn(f.optionscsv), (e) => app.showProblems('Options CSV is unavailable', [{ message: e.message }]));
+  return app.withFeature('csv', 'Options CSV', (f) => optimizer.then(() => fn(f.optionscsv)));
 }
 
 /** The panel's module (suggest.js) once its script is loaded, else undefined. */
@@ -25,8 +25,7 @@ function refresh() { const p = panel(); if (p) p.refresh(); }
 function wire() {
   const b = $('suggest-button');
   if (b) {
-    b.addEventListener('click', () => lazy.load('suggest').then((f) => f.suggest.toggle(),
-      (e) => app.showProblems('Suggest a plan could not start', [{ message: e.message }])));
+    b.addEventListener('click', () => app.withFeature('suggest', 'Suggest a plan', (f) => f.suggest.toggle()));
   }
   const file = $('import-options-file');
   const importItem = $('import-options-csv');

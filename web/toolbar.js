@@ -4,7 +4,6 @@ import { h } from './dom.js';
 import * as app from './app.js';
 import * as tables from './tables.js';
 import * as engine from './engine.js';
-import * as lazy from './lazy.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -56,13 +55,9 @@ function wireMenu(id) {
   menu.querySelectorAll('.menu-item').forEach((b) => b.addEventListener('click', () => setTimeout(() => { menu.open = false; }, 0)));
 }
 
-/** Runs fn(module) once the feature's script is loaded (lazy.js); says so when it cannot load. */
-function withFeature(name, what, fn) {
-  return lazy.load(name).then(fn, (e) => app.showProblems(what + ' could not start', [{ message: e.message }]));
-}
 
 function exportCalendar() {
-  return withFeature('ics', 'The calendar export', ({ ics }) => {
+  return app.withFeature('ics', 'The calendar export', ({ ics }) => {
     let { plan, result } = app.state;
     if (!plan || !result) return;
     const events = ics.events(plan, result);
@@ -80,7 +75,7 @@ function exportCalendar() {
 
 /** Export → Activities (CSV): what the file could not give back is said first (csvexport.js). */
 function exportCsv() {
-  return withFeature('csv', 'The CSV export', ({ csvexport }) => {
+  return app.withFeature('csv', 'The CSV export', ({ csvexport }) => {
     const { plan } = app.state;
     if (!plan) return;
     csvexport.run(plan, download);
@@ -99,12 +94,12 @@ function wire() {
   $('import-csv-file').addEventListener('change', (ev) => {
     const file = ev.target.files && ev.target.files[0];
     if (!file) return;
-    file.arrayBuffer().then((bytes) => withFeature('csv', 'The CSV import', ({ csv }) => csv.importBytes(bytes, file.name)), // csv.js reads the encoding
+    file.arrayBuffer().then((bytes) => app.withFeature('csv', 'The CSV import', ({ csv }) => csv.importBytes(bytes, file.name)), // csv.js reads the encoding
       () => app.showProblems(file.name + ' could not be read', []))
       .finally(() => { ev.target.value = ''; });
   });
   $('credit-tables').addEventListener('click', () => tables.open());
-  $('help').addEventListener('click', () => withFeature('help', 'Help', ({ help }) => help.open()));
+  $('help').addEventListener('click', () => app.withFeature('help', 'Help', ({ help }) => help.open()));
   engine.ready.catch(() => {
     ['export-ics', 'export-csv', 'import-csv', 'credit-tables'].forEach((id) => { $(id).disabled = true; });
   });

@@ -506,10 +506,10 @@ function closeCompare() {
 }
 /** Shows the variants side by side, loading compare.js first if need be; when shown already, focuses their heading. */
 function openCompare() {
-  return lazy.load('compare').then(({ compare }) => {
+  return app.withFeature('compare', 'The comparison', ({ compare }) => {
     if (!compare.isOpen()) compare.open();
     else { const t = document.getElementById('compare-title'); if (t) t.focus(); }
-  }, (e) => app.showProblems('The comparison cannot open', [{ message: e.message }]));
+  });
 }
 
 /** The variants bar's commands, for the compare view's Switch buttons. */

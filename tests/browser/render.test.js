@@ -305,6 +305,14 @@ test('a feature script missing from the folder: the page says so and keeps worki
     assert.ok(await page.locator('#verdict-body .verdict').count() > 0);
     await page.click('#export-button');
     await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    // The file back: Help opens, and its message goes (it stayed on screen after a retry worked).
+    await page.click('#help');
+    await page.waitForSelector('#problems:not([hidden])');
+    fs.copyFileSync(path.join(PUBLIC, 'page-help.js'), path.join(dir, 'page-help.js'));
+    await page.click('#help');
+    await page.waitForSelector('dialog#help-dialog[open]');
+    assert.equal(await page.locator('#problems').isHidden(), true, 'the message went');
+    await page.keyboard.press('Escape');
     await finish(s);
   } finally { fs.rmSync(dir, { recursive: true, force: true }); }
 });
