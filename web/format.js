@@ -274,6 +274,18 @@ function messageWithoutRule(message, rule) {
  * tables alike.
  */
 /**
+ * The order in which the page advises what is missing (P2): the engine's (fewest credits needed,
+ * then fewest exams), and among paths as near, the one with more of its exams already passed (a
+ * CCIE holding the core exam: "a concentration exam" before "an expert lab exam", each one exam
+ * away). missing: the engine's `missing` list -> a sorted copy.
+ */
+function adviceOrder(missing) {
+  const done = (m) => ((m.path && m.path.exams) || []).length - (m.exams_needed || []).length;
+  return (missing || []).slice().sort((a, b) => (a.credits_needed || 0) - (b.credits_needed || 0) ||
+    (a.exams_needed || []).length - (b.exams_needed || []).length || done(b) - done(a));
+}
+
+/**
  * A user's title inside a sentence, at most `max` characters (default 80): longer, cut with "…"
  * (by code points, never inside a character). The caller gives the element the full text as its
  * title (tooltip). Finding 14: a title from a file has no length limit; the advice around it is
@@ -315,5 +327,5 @@ function ruleBadge(rule) {
 export {
   isIsoDate, dayNumber, formatDate, dateFormatter, startDates, checkDateWords, signature, dateEl, plural, LEVELS, LEVEL_LABELS, EXAM_KINDS, examKindLabel, examsText,
   pathText, neededText, explainsReduction, ACTIVITY_TYPES, STATUSES, STATUS_LABELS, ITEM_TYPE_LABELS, warningTitle, warningAdvice, ruleBadge,
-  messageWithoutRule, readWholeNumber, digitsNumber, clipText,
+  messageWithoutRule, readWholeNumber, digitsNumber, clipText, adviceOrder,
 };

@@ -83,8 +83,7 @@ function activityLabel(a) {
 
 /** The missing path that needs the fewest additional credits, then the fewest exams (P2). */
 function cheapest(missing) {
-  return (missing || []).slice().sort((a, b) => (a.credits_needed || 0) - (b.credits_needed || 0) ||
-    (a.exams_needed || []).length - (b.exams_needed || []).length)[0] || null;
+  return F.adviceOrder(missing)[0] || null;
 }
 
 /**

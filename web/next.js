@@ -98,9 +98,10 @@ function actions(plan, result, today) {
   const byId = new Map(certs.map((c, i) => [c && c.id, i]));
   for (const rc of result.certifications || []) {
     if (rc.status !== 'will_expire') continue;
-    // The engine's first path (P2: fewest credits needed, then fewest exams), its exams named;
-    // when that one needs no credits, the first that does is named as the other way.
-    const all = (rc.missing || []).filter((m) => typeof m.by === 'string' && m.by >= today);
+    // The first path in the advice's order (P2: fewest credits needed, then fewest exams, then
+    // the one with more of its exams passed, F.adviceOrder), its exams named; when that one needs
+    // no credits, the first that does is named as the other way.
+    const all = F.adviceOrder((rc.missing || []).filter((m) => typeof m.by === 'string' && m.by >= today));
     const m = all[0];
     const i = byId.get(rc.id);
     if (!m || i === undefined) continue;

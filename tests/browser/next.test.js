@@ -56,6 +56,22 @@ test('03: an at-risk certification says what it still needs by when (P2), among 
   await finish(s);
 });
 
+test('a CCIE holding the core exam is advised one concentration exam, not the lab, each one exam away (P2, L2, L4)', async () => {
+  // New-user trial: no credits, the core exam 350-401 passed in the cycle. The expert paths one
+  // exam away: the lab, the written exam, and core + concentration with the core held (L2, L4);
+  // the advice names the one with an exam already passed, and as the way with credits 40 CE +
+  // the core exam (held): 40 more CE credits.
+  const plan = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29',
+    certifications: [{ id: 'ccie', name: 'CCIE Enterprise Infrastructure', level: 'expert', expires: '2027-10-05' }],
+    activities: [{ id: 'x1', type: 'exam', exam: 'core', code: '350-401', completed: '2026-03-01', status: 'completed' }],
+  };
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const items = await s.page.locator('#outlook .next-item').allTextContents();
+  assert.deepEqual(items, ['by 5 Oct 2027 Pass 1 concentration exam for “CCIE Enterprise Infrastructure” (or earn 40 more CE credits), or it lapses P2']);
+  await finish(s);
+});
+
 test('unknown Cisco Live values come first, undated (E8)', async () => {
   const plan = {
     format: 'ceplan-plan', version: 1, today: '2026-11-29',
