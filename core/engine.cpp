@@ -15,6 +15,14 @@
 namespace ceplan {
 namespace {
 
+/// An exam that can fill a path's slot: not rejected, not already applied (L2, L4).
+bool exam_counts(const Activity& a) {
+    return a.type == ActivityType::exam && a.status != Status::rejected && a.status != Status::applied;
+}
+
+/// An activity that can count toward a path: an exam that counts, or one that earns CE credits.
+bool counts_toward_paths(const Activity& a, const Earning& e) { return exam_counts(a) || e.credits > 0; }
+
 /// A certification while the plan is simulated.
 struct CertState {
     const Certification* input = nullptr;
@@ -70,6 +78,7 @@ private:
     std::vector<Warning> warnings_;
     std::set<int> expired_warned_;
     std::vector<int> day_activities_;  // the activities completed on the date being checked
+    std::optional<Date> next_work_;    // the next date after it with an activity that earns or is an exam
 
     bool active(const CertState& c, Date d) const { return !c.lapsed && c.expires >= d && !c.input->retired; }
     int anchor_on(Date d) const;
@@ -209,9 +218,7 @@ void Simulation::drop_expired(Date d) {
 void Simulation::add_activity(int index, Date d) {
     const Activity& a = plan_.activities[static_cast<std::size_t>(index)];
     const Earning& e = earnings_[static_cast<std::size_t>(index)];
-    const bool exam_counts =
-        a.type == ActivityType::exam && a.status != Status::rejected && a.status != Status::applied;
-    if (e.credits <= 0 && !exam_counts) return;
+    if (!counts_toward_paths(a, e)) return;
     bool any_active = false;
     for (const auto& c : certs_) any_active = any_active || active(c, d);
     if (!any_active) {
@@ -222,7 +229,7 @@ void Simulation::add_activity(int index, Date d) {
                                              "revive them (R3)"));
         return;
     }
-    if (exam_counts) {
+    if (exam_counts(a)) {
         const std::string code = identity_text(a.code);
         long prev = -1;
         if (!code.empty()) {
@@ -363,6 +370,10 @@ bool Simulation::check(Date d) {
         if (d > plan_.today) {
             Date latest = std::min(c.expires, winner_expires);
             if (credits_valid_until) latest = std::min(latest, *credits_valid_until);
+            // Moved onto or past the next activity that earns or is an exam, the final one would
+            // take that one into this recertification (A2: its credits used up here; R7: its exam
+            // counted in this cycle), and a later recertification could lose it.
+            if (next_work_) latest = std::min(latest, add_days(*next_work_, -1));
             r.latest_on_time = latest;
             r.days_given_up_at_latest = days_between(latest, c.expires);
         } else {
@@ -454,6 +465,12 @@ Result Simulation::run() {
             ++next_activity;
         }
         drop_expired(d);
+        next_work_.reset();
+        for (auto it = next_activity; it != by_date.end() && !next_work_; ++it)
+            for (int index : it->second)
+                if (counts_toward_paths(plan_.activities[static_cast<std::size_t>(index)],
+                                        earnings_[static_cast<std::size_t>(index)]))
+                    next_work_ = Date{it->first};
         if (checkable || anchor_changed) {
             record_points(d);
             const bool recertified = check(d);

@@ -406,6 +406,19 @@ function latestBounds(result) {
   return bounds;
 }
 
+/**
+ * The activity the day after r's latest on-time date that counts toward a path (it earns CE
+ * credits, or is an exam neither rejected nor applied), when that is what bounds the date: the
+ * engine stops the final activity short of it, since moved onto it, it would take it into this
+ * recertification (A2, R7). Else null.
+ */
+function boundingWork(r, ctx) {
+  if (typeof r.latest_on_time !== 'string' || !ctx || !ctx.plan) return null;
+  const next = new Date((dayNumber(r.latest_on_time) + 1) * 86400000).toISOString().slice(0, 10);
+  return (ctx.plan.activities || []).find((a) => a && a.enabled !== false && a.completed === next && a.id !== r.final_activity &&
+    ((ctx.earned && ctx.earned.get(a.id) > 0) || (a.type === 'exam' && a.status !== 'rejected' && a.status !== 'applied'))) || null;
+}
+
 /** The bound another certification sets on r's final activity, earlier than r's own latest date; else null. */
 function otherBound(r, rc, ctx) {
   const b = ctx && ctx.bounds && r.final_activity != null ? ctx.bounds.get(r.final_activity) : null;
@@ -441,11 +454,15 @@ function latestAdvice(r, rc, certsById, ctx) {
   const viaRc = r.via && r.via !== rc.id && ctx && ctx.rcById ? ctx.rcById.get(r.via) : null;
   const viaR = viaRc && (viaRc.recertifications || []).find((x) => x.on === r.on);
   const viaExpired = viaR && Number.isFinite(viaR.days_given_up) ? dayNumber(viaR.on) + viaR.days_given_up : NaN;
+  const work = other || viaExpired === dayNumber(r.latest_on_time) ? null : boundingWork(r, ctx);
   const reason = other
     ? [certInSentence(certsById.get(other.cert) || { id: other.cert }), ', which it recertifies too, needs it by then ', F.ruleBadge('R4')]
     : viaExpired === dayNumber(r.latest_on_time)
       ? [certInSentence(certsById.get(r.via) || { id: r.via }), ', whose path it meets, expires then ', F.ruleBadge('R4')]
-      : ['credits it relies on expire then ', F.ruleBadge('C2')];
+      : work
+        ? ['“', h('span', { class: 'clip', title: activityTitle(work) }, F.clipText(activityTitle(work))), '” comes the next day: later, this recertification would use it up instead of a later one ',
+          F.ruleBadge(work.type === 'exam' ? 'R7' : 'A2')]
+        : ['credits it relies on expire then ', F.ruleBadge('C2')];
   if (movable <= 0) return h('p', { class: 'latest', dataset: data }, who, ' cannot move later: ', reason, '.');
   return h('p', { class: 'latest', dataset: data },
     who, ' could move as late as ', F.dateEl(latest, 'latest-on-time'),
@@ -467,7 +484,7 @@ function keyedRecert(r, rc, certsById, ctx, cache, next) {
   const final = r.final_activity != null ? ctx.actById.get(r.final_activity) : undefined;
   const viaRc = r.via && r.via !== rc.id ? ctx.rcById.get(r.via) : null;
   const viaR = viaRc ? (viaRc.recertifications || []).find((x) => x.on === r.on) : null;
-  const sig = F.signature(r, rc.id, ctx.today, ctx.names, final || null, viaR || null, otherBound(r, rc, ctx));
+  const sig = F.signature(r, rc.id, ctx.today, ctx.names, final || null, viaR || null, otherBound(r, rc, ctx), boundingWork(r, ctx));
   let li = cache.get(sig);
   if (!li || next.has(sig)) li = recertItem(r, rc, certsById, ctx);
   next.set(sig, li);
@@ -657,7 +674,8 @@ function renderVerdict(root, plan, result, idx, today) {
   // names: every certification's name, which the timelines write (their key, with the data).
   const actById = new Map();
   for (const a of plan.activities || []) if (a && !actById.has(a.id)) actById.set(a.id, a);
-  const ctx = { plan, today: (result && result.today) || today, rcById, actById, bounds: latestBounds(result), names: certs.map((c) => [c.id, certName(c)]) };
+  const earned = new Map(((result && result.activities) || []).map((a) => [a.id, a.credits]));
+  const ctx = { plan, today: (result && result.today) || today, rcById, actById, earned, bounds: latestBounds(result), names: certs.map((c) => [c.id, certName(c)]) };
   recertNext = new Map();
   keptNext = new Map();
   const certsById = new Map(certs.map((c) => [c.id, c]));

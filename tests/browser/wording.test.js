@@ -257,6 +257,27 @@ test('timing advice in a cascade: a lower certification bounds the latest date o
   await finish(s);
 });
 
+test('timing advice stops short of the next activity that earns, which a later move would use up (R5, A2)', async () => {
+  // New-user trial: CCNP valid through 2027-06-10; 60 credits held, ENARSI (20) on 2027-01-10 reaches
+  // 80 (L2). Moved past the 4-credit course of 2027-03-01, it would use those credits up here (A2) and
+  // the 2029 recertification (4 + 76 = 80) would be lost: the latest date is 2027-02-28, 21 + 28 = 49
+  // days later. 2027-01-10 -> 2027-06-10 = 21 + 28 + 31 + 30 + 31 + 10 = 151 days given up, 151 - 49 =
+  // 102 of them still at the latest date.
+  const t = (id, title, credits, completed, extra) => Object.assign({ id, type: 'training', title, course: id.toUpperCase(), version: '1.0', credits, completed }, extra);
+  const plan = {
+    format: 'ceplan-plan', version: 1, today: '2026-11-29', name: 'Next activity',
+    certifications: [{ id: 'ccnp', name: 'CCNP Enterprise', level: 'professional', expires: '2027-06-10' }],
+    activities: [t('a1', 'Done course', 60, '2026-01-01', { status: 'claimed' }), t('a2', 'ENARSI', 20, '2027-01-10'),
+      t('a3', 'Small course', 4, '2027-03-01'), t('a4', 'Course four', 40, '2029-12-01'), t('a5', 'Course five', 36, '2029-12-01')],
+  };
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const latest = s.page.locator('#verdict-body .verdict[data-id="ccnp"] .recert').first().locator('.latest');
+  assert.equal(await latest.getAttribute('data-latest-on-time'), '2027-02-28');
+  assert.match(await latest.textContent(), /^“ENARSI” could move as late as 28 Feb 2027 and still be on time, keeping 49 more days of validity \(102 days would still be given up: “Small course” comes the next day: later, this recertification would use it up instead of a later one A2\)\.$/);
+  assert.equal(await s.page.locator('#verdict-body .verdict[data-id="ccnp"] .recert').count(), 2);
+  await finish(s);
+});
+
 test('timing advice in a cascade: the days still given up when the higher certification bounds the latest date (R4)', async () => {
   // CCNP valid through 2027-03-01, CCNA through 2027-09-01; 80 credits on 2027-01-01
   // recertify the CCNP (R2) and the CCNA with it (R4). The CCNA gives up 2027-01-01 ..

@@ -294,6 +294,25 @@ TEST_CASE("R5: ... unless a credit used expires earlier (C2)", "[R5][C2]") {
     CHECK(recert(r, "ccna")["latest_on_time"] == "2026-10-01");
 }
 
+TEST_CASE("R5 with A2: ... and never onto the next activity that earns, which it would take into this cycle",
+          "[R5][A2][R7]") {
+    // New-user trial: CCNP valid through 2027-06-10. 60 credits (claimed) + 20 on 2027-01-10 reach 80
+    // (L2) that day. Moved to 2027-06-10, the 20 would pass the 4 credits of 2027-03-01, which would then
+    // be used up as overshoot (A2) and the 2029 recertification (4 + 76 = 80) lost. So the latest date is
+    // the day before that activity: 2027-02-28.
+    json r = run(plan("2026-11-29", {cert("ccnp", "professional", "2027-06-10")},
+                      {training("a1", 60, "2026-01-01", {{"status", "claimed"}}), training("a2", 20, "2027-01-10"),
+                       training("a3", 4, "2027-03-01"), training("a4", 40, "2029-12-01"),
+                       training("a5", 36, "2029-12-01")}));
+    const json& first = certification(r, "ccnp")["recertifications"][0];
+    CHECK(first["on"] == "2027-01-10");
+    CHECK(first["final_activity"] == "a2");
+    CHECK(first["latest_on_time"] == "2027-02-28");
+    // 2027-02-28 -> 2027-06-10: 31 + 31 + 30 + 10 = 102 days still given up.
+    CHECK(first["days_given_up_at_latest"] == 102);
+    CHECK(certification(r, "ccnp")["recertifications"].size() == 2);
+}
+
 TEST_CASE("R9: the timeline shows cycles, credits held toward each anchor, and the thresholds", "[R9][P4]") {
     json r =
         run(plan("2025-11-01", {cert("ccnp", "professional", "2026-03-01"), cert("ccna", "associate", "2027-01-01")},
