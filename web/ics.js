@@ -139,6 +139,7 @@ function events(plan, result) {
       }
     }
   }
+  const earned = new Map(((result && result.activities) || []).map((x) => [x.id, x.credits]));
   for (const [id, { date, certs }] of finishBy) {
     // Only an activity still ahead can move (R5): no "finish by" for one already done.
     const final = (plan.activities || []).find((a) => a && a.id === id);
@@ -147,9 +148,13 @@ function events(plan, result) {
     const names = certs.map((c) => c.name);
     const all = names.length > 1 ? names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1] : name;
     const gained = F.dayNumber(date) - F.dayNumber(r.on);
+    // The other activities that count finishing that day move with it (view.dayWork).
+    const day = view.dayWork(plan, earned, id);
+    const what = day.length > 1 ? 'Its last qualifying activities, ' + day.map((a) => '“' + activityLabel(a) + '”').join(' and ') + ', finished that day, can move'
+      : 'Its last qualifying activity can move';
     add(date, 'finish-by', [rc.id, 'activity', final.id], all + ': finish by (latest on-time date)',
       'The plan recertifies ' + all + ' on ' + dateText(r.on) + (F ? ' by ' + F.pathText(r.path) : '') + '. ' +
-      'Its last qualifying activity can move as late as this day and still be on time (R5' + (names.length > 1 ? ', R4: later, ' + name + ' would not be recertified with the others)' : ')') +
+      what + ' as late as this day and still be on time (R5' + (names.length > 1 ? ', R4: later, ' + name + ' would not be recertified with the others)' : ')') +
       (gained > 0 ? ', which keeps ' + gained + ' more days of validity than finishing on ' + dateText(r.on) + '.' : '.'));
   }
   // The last day to claim each activity not yet claimed (C1).

@@ -79,12 +79,17 @@ function actions(plan, result, today) {
   });
   // What the plan still has to do: each planned activity by its date, or by the latest
   // on-time date when it is the one that meets a path (R5).
+  // The other activities that count finishing the same day move with it (view.dayWork): moved
+  // alone, it may not move the recertification.
   const latest = new Map();
+  const earned = new Map((result.activities || []).map((x) => [x.id, x.credits]));
   for (const rc of result.certifications || []) {
     for (const r of rc.recertifications || []) {
       if (r.final_activity == null || typeof r.latest_on_time !== 'string') continue;
-      const was = latest.get(r.final_activity);
-      if (!was || r.latest_on_time < was) latest.set(r.final_activity, r.latest_on_time);
+      for (const a of view.dayWork(plan, earned, r.final_activity)) {
+        const was = latest.get(a.id);
+        if (!was || r.latest_on_time < was) latest.set(a.id, r.latest_on_time);
+      }
     }
   }
   acts.forEach((a, i) => {

@@ -415,8 +415,25 @@ function latestBounds(result) {
 function boundingWork(r, ctx) {
   if (typeof r.latest_on_time !== 'string' || !ctx || !ctx.plan) return null;
   const next = new Date((dayNumber(r.latest_on_time) + 1) * 86400000).toISOString().slice(0, 10);
-  return (ctx.plan.activities || []).find((a) => a && a.enabled !== false && a.completed === next && a.id !== r.final_activity &&
-    ((ctx.earned && ctx.earned.get(a.id) > 0) || (a.type === 'exam' && a.status !== 'rejected' && a.status !== 'applied'))) || null;
+  return (ctx.plan.activities || []).find((a) => a && a.completed === next && a.id !== r.final_activity && countsTowardPaths(a, ctx.earned)) || null;
+}
+
+/** An activity switched on that can count toward a path: it earns CE credits (earned: Map(id -> credits)), or is an exam neither rejected nor applied. */
+function countsTowardPaths(a, earned) {
+  return !!a && a.enabled !== false && ((earned && earned.get(a.id) > 0) || (a.type === 'exam' && a.status !== 'rejected' && a.status !== 'applied'));
+}
+
+/**
+ * dayWork(plan, earned, finalId) -> [activity]: the activities finishing the same day as a
+ * recertification's final one (finalId) that count toward a path, the final one first, then the
+ * others in plan order. Moving the final one alone may not move the recertification: the others
+ * of that day may still meet the path, so the advice names them all (R2, R5).
+ */
+function dayWork(plan, earned, finalId) {
+  const acts = (plan && plan.activities) || [];
+  const final = acts.find((a) => a && a.id === finalId);
+  if (!final) return [];
+  return [final].concat(acts.filter((a) => a !== final && a && a.completed === final.completed && countsTowardPaths(a, earned)));
 }
 
 /** The bound another certification sets on r's final activity, earlier than r's own latest date; else null. */
@@ -447,7 +464,12 @@ function latestAdvice(r, rc, certsById, ctx) {
   const final = ctx && (ctx.actById ? ctx.actById.get(r.final_activity) : (ctx.plan.activities || []).find((a) => a && a.id === r.final_activity));
   // Advice is about what can still move: an activity whose date has passed cannot (R5).
   if (final && ctx.today && typeof final.completed === 'string' && final.completed <= ctx.today) return null;
-  const who = final ? ['“', h('span', { class: 'clip', title: activityTitle(final) }, F.clipText(activityTitle(final))), '”'] : 'The final activity';
+  const quoted = (a) => ['“', h('span', { class: 'clip', title: activityTitle(a) }, F.clipText(activityTitle(a))), '”'];
+  const together = final ? dayWork(ctx.plan, ctx.earned, final.id) : [];
+  const who = !final ? 'The final activity'
+    : together.length < 2 ? quoted(final)
+      : [together.slice(0, -1).map((a, k) => [k ? ', ' : '', quoted(a)]), ' and ', quoted(together[together.length - 1]),
+        ' (', together.length === 2 ? 'both' : 'all ' + together.length, ' finished that day)'];
   const data = { latestOnTime: latest, movableDays: String(movable), daysGivenUpAtLatest: String(still), finalActivity: r.final_activity };
   // The certification whose path was met: its own recertification that day replaced an
   // expiration days_given_up after it; when that is the latest date, it is the bound.
@@ -484,7 +506,8 @@ function keyedRecert(r, rc, certsById, ctx, cache, next) {
   const final = r.final_activity != null ? ctx.actById.get(r.final_activity) : undefined;
   const viaRc = r.via && r.via !== rc.id ? ctx.rcById.get(r.via) : null;
   const viaR = viaRc ? (viaRc.recertifications || []).find((x) => x.on === r.on) : null;
-  const sig = F.signature(r, rc.id, ctx.today, ctx.names, final || null, viaR || null, otherBound(r, rc, ctx), boundingWork(r, ctx));
+  const sig = F.signature(r, rc.id, ctx.today, ctx.names, final || null, viaR || null, otherBound(r, rc, ctx), boundingWork(r, ctx),
+    final ? dayWork(ctx.plan, ctx.earned, final.id) : null);
   let li = cache.get(sig);
   if (!li || next.has(sig)) li = recertItem(r, rc, certsById, ctx);
   next.set(sig, li);
@@ -751,4 +774,4 @@ function verdictSummary(plan, result, before) {
   }));
 }
 
-export { render, renderActivityRows, activityTitle, warningList, previewVerdict, verdictSummary, certName, fillDeferred };
+export { render, renderActivityRows, activityTitle, warningList, previewVerdict, verdictSummary, certName, fillDeferred, dayWork };

@@ -129,6 +129,20 @@ test('a cascade has one finish-by date, its earliest latest on-time date, naming
   await finish(s);
 });
 
+test('a finish-by names every activity that finishes the recertification\'s day (R2, R5)', async () => {
+  // Example 02 with a second 40-credit course on ENSLD's day (2027-01-22): either alone still meets
+  // the CCIE's 120 credits that day, so both must move; one event, on the CCNA's 2027-02-14 (R4).
+  const ex = exampleFiles().find((e) => e.file.startsWith('02-'));
+  const plan = JSON.parse(JSON.stringify(ex.plan));
+  plan.activities.push({ id: 'extra', type: 'training', title: 'Extra same day course', course: 'XTRA', version: '1.0', credits: 40, completed: '2027-01-22', status: 'planned' });
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const events = parseCalendar((await downloadCalendar(s.page)).text);
+  assert.deepEqual(kinds(events, 'finish-by'), ['2027-02-14']);
+  const one = events.find((e) => e.categories.includes('finish-by'));
+  assert.match(one.description, /Its last qualifying activities, “Extra same day course” and “Designing Cisco Enterprise Networks”, finished that day, can move as late as this day/);
+  await finish(s);
+});
+
 test('text is escaped and folded without splitting characters; switched-off activities are left out', async () => {
   const title = 'Routing, switching; and a back\\slash — “Überprüfung” of every 中文 character in a very long course title';
   const plan = {

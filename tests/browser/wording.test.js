@@ -5,7 +5,7 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launch, openPage, finish, planHash, savedPlan, expectSoon } = require('./helpers');
+const { launch, openPage, finish, planHash, savedPlan, expectSoon, exampleFiles } = require('./helpers');
 const { cascadePlan } = require('./fixtures');
 
 let browser;
@@ -254,6 +254,26 @@ test('timing advice in a cascade: a lower certification bounds the latest date o
   const ccna = page.locator('#verdict-body .verdict[data-id="ccna"] .recert .latest');
   assert.equal(await ccna.getAttribute('data-latest-on-time'), '2027-02-01');
   assert.match(await ccna.textContent(), /could move as late as 1 Feb 2027 and still be on time, giving up no validity/);
+  await finish(s);
+});
+
+test('timing advice names every activity that finishes the recertification\'s day: moved alone, one would move nothing (R2, R5)', async () => {
+  // New-user trial: example 02 with a second planned course of 40 credits on ENSLD's day,
+  // 2027-01-22, listed after it (so the engine's final activity, A1). Either course alone still
+  // meets the CCIE's 120 credits that day (R2), so only both moving moves the recertification:
+  // the advice and What to do next name both, to 14 Feb 2027 (the CCNA's expiration, R4).
+  const ex = exampleFiles().find((e) => e.file.startsWith('02-'));
+  const plan = JSON.parse(JSON.stringify(ex.plan));
+  const ensld = plan.activities.find((a) => a.id === 'ensld');
+  plan.activities.push({ id: 'extra', type: 'training', title: 'Extra same day course', course: 'XTRA', version: '1.0', credits: 40, completed: ensld.completed, status: 'planned' });
+  const s = await openPage(browser, { hash: planHash(plan) });
+  const { page } = s;
+  const latest = page.locator('#verdict-body .verdict[data-id="ccie"] .recert .latest');
+  assert.equal(await latest.getAttribute('data-latest-on-time'), '2027-02-14');
+  assert.match(await latest.textContent(), /^“Extra same day course” and “Designing Cisco Enterprise Networks” \(both finished that day\) could move as late as 14 Feb 2027 and still be on time/);
+  const next = await page.locator('#outlook .next-finish').allTextContents();
+  assert.ok(next.some((t) => /^by 14 Feb 2027 Finish “Designing Cisco Enterprise Networks” \(planned 22 Jan 2027; the latest on-time date\)/.test(t)), next.join(' | '));
+  assert.ok(next.some((t) => /^by 14 Feb 2027 Finish “Extra same day course” \(planned 22 Jan 2027; the latest on-time date\)/.test(t)), next.join(' | '));
   await finish(s);
 });
 
