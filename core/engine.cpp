@@ -78,7 +78,9 @@ private:
     std::vector<Warning> warnings_;
     std::set<int> expired_warned_;
     std::vector<int> day_activities_;  // the activities completed on the date being checked
-    std::optional<Date> next_work_;    // the next date after it with an activity that earns or is an exam
+    // The dates after the one being checked, with their activities (A1 order): next_work() looks there.
+    std::map<int, std::vector<int>>::const_iterator later_days_, days_end_;
+    std::optional<Date> next_work() const;
 
     bool active(const CertState& c, Date d) const { return !c.lapsed && c.expires >= d && !c.input->retired; }
     int anchor_on(Date d) const;
@@ -171,6 +173,16 @@ void Simulation::take_missing(CertState& c) {
         if (x.credits_needed != y.credits_needed) return x.credits_needed < y.credits_needed;
         return x.exams_needed.size() < y.exams_needed.size();
     });
+}
+
+/// The first date after the one being checked with an activity that counts toward a path
+/// (earns CE credits, or is an exam that counts); none when no such activity comes later.
+std::optional<Date> Simulation::next_work() const {
+    for (auto it = later_days_; it != days_end_; ++it)
+        for (int index : it->second)
+            if (counts_toward_paths(plan_.activities[static_cast<std::size_t>(index)], earnings_[static_cast<std::size_t>(index)]))
+                return Date{it->first};
+    return std::nullopt;
 }
 
 void Simulation::lapse_until(Date d) {
@@ -373,7 +385,7 @@ bool Simulation::check(Date d) {
             // Moved onto or past the next activity that earns or is an exam, the final one would
             // take that one into this recertification (A2: its credits used up here; R7: its exam
             // counted in this cycle), and a later recertification could lose it.
-            if (next_work_) latest = std::min(latest, add_days(*next_work_, -1));
+            if (const auto next = next_work()) latest = std::min(latest, add_days(*next, -1));
             r.latest_on_time = latest;
             r.days_given_up_at_latest = days_between(latest, c.expires);
         } else {
@@ -465,12 +477,8 @@ Result Simulation::run() {
             ++next_activity;
         }
         drop_expired(d);
-        next_work_.reset();
-        for (auto it = next_activity; it != by_date.end() && !next_work_; ++it)
-            for (int index : it->second)
-                if (counts_toward_paths(plan_.activities[static_cast<std::size_t>(index)],
-                                        earnings_[static_cast<std::size_t>(index)]))
-                    next_work_ = Date{it->first};
+        later_days_ = next_activity;
+        days_end_ = by_date.end();
         if (checkable || anchor_changed) {
             record_points(d);
             const bool recertified = check(d);

@@ -59,6 +59,13 @@ std::string summary(const std::string& plan_text, const std::string& output) {
     // Titles of activities, from the plan (the result names activities by id); without a title,
     // an exam by its code and a Cisco Live event by its name, as the page says them.
     std::map<std::string, std::string> titles;
+    // The activities that count toward a path (they earn CE credits, or are exams neither rejected
+    // nor applied, switched on), by completion date, in plan order: those finishing a
+    // recertification's day move with its final one (R2, R5), as the page says.
+    std::map<std::string, long long> earned;
+    for (const auto& a : doc["activities"]) earned[str(a["id"])] = num(a["credits"]);
+    std::map<std::string, std::vector<std::string>> counting_on;
+    std::map<std::string, std::string> completed_on;
     const json plan = json::parse(plan_text, nullptr, false);
     if (plan.is_object() && plan.contains("activities") && plan["activities"].is_array())
         for (const auto& a : plan["activities"]) {
@@ -67,7 +74,12 @@ std::string summary(const std::string& plan_text, const std::string& output) {
             std::string title = text("title");
             if (title.empty() && text("type") == "exam" && !text("code").empty()) title = "Exam " + text("code");
             if (title.empty() && text("type") == "cisco_live") title = text("event");
-            titles[str(a["id"])] = title;
+            const std::string id = str(a["id"]);
+            titles[id] = title;
+            completed_on[id] = text("completed");
+            const bool on = !(a.contains("enabled") && a["enabled"].is_boolean() && !a["enabled"].get<bool>());
+            const bool exam = text("type") == "exam" && text("status") != "rejected" && text("status") != "applied";
+            if (on && (exam || earned[id] > 0)) counting_on[text("completed")].push_back(id);
         }
     auto activity = [&](const std::string& id) {
         const std::string& title = titles[id];
@@ -106,9 +118,17 @@ std::string summary(const std::string& plan_text, const std::string& output) {
                     << plural(num(r["days_given_up"]), "day") << " given up (R5).\n";
                 // latest_on_time is null once the recertification is past (R5: a done activity cannot move).
                 if (num(r["days_given_up"]) > 0 && r["final_activity"].is_string() && r["latest_on_time"].is_string()) {
-                    const auto& [latest, by] = bound.at(str(r["final_activity"]));
-                    out << "    " << activity(str(r["final_activity"])) << " could finish as late as " << latest
-                        << " and still be on time";
+                    const std::string final_id = str(r["final_activity"]);
+                    const auto& [latest, by] = bound.at(final_id);
+                    std::string who = activity(final_id);
+                    std::size_t together = 1;
+                    for (const auto& id : counting_on[completed_on[final_id]])
+                        if (id != final_id) {
+                            who += " and " + activity(id);
+                            ++together;
+                        }
+                    if (together > 1) who += together == 2 ? " (both finished that day)" : " (all finished that day)";
+                    out << "    " << who << " could finish as late as " << latest << " and still be on time";
                     if (latest < str(r["latest_on_time"]))
                         out << " (for " << cert_name(by) << ", which it recertifies too, R4; for this one alone "
                             << str(r["latest_on_time"]) << ")";

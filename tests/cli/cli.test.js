@@ -135,6 +135,16 @@ test('--summary names an exam without a title by its code, as the page does', ()
   assert.match(r.stdout, /\n {4}Exam 300-410 \(x1\) could finish as late as 2027-06-01 and still be on time\.\n/);
 });
 
+test('R2 R5: --summary names every activity that counts finishing the recertification\'s day', () => {
+  // cascade's CCNP (2027-06-01) and CCNA (2027-02-01) with a second 80-credit course on the big
+  // course's day: either alone meets the CCNP's 80 (L2) that day, so both must move, to 2027-02-01.
+  const day = { ...cascade, activities: cascade.activities.concat([
+    { id: 'twin', type: 'training', title: 'Twin course', course: 'TWIN', version: '1.0', credits: 80, completed: '2027-01-10' }]) };
+  const r = run(['evaluate', '--summary', '-'], JSON.stringify(day));
+  assert.strictEqual(r.status, 0);
+  assert.match(r.stdout, /\n {4}Twin course \(twin\) and Big course \(big\) \(both finished that day\) could finish as late as 2027-02-01 and still be on time/);
+});
+
 test('R4 P2: --summary names whose path a missing path is', () => {
   // CCIE (anchor, R1) valid through 2027-10-05 and CCNA through 2027-02-14; 40 + 48 = 88 CE
   // credits held toward the CCIE. The CCNA can still be saved by the CCIE's paths (R4): its
