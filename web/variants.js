@@ -36,7 +36,9 @@ function own(plan) {
 function hasVariants(doc) { return isObj(doc) && Array.isArray(doc.variants) && doc.variants.length > 0; }
 
 const typeName = (x) => (x === null ? 'null' : Array.isArray(x) ? 'a list' : typeof x === 'object' ? 'an object' : 'a ' + typeof x);
-const nameKey = (n) => String(n).trim().toLowerCase();
+// Names are compared without case, invisible characters (zero-width spaces, joiners, marks:
+// Unicode Cf) and extra spaces: "Base\u200b" and "base" look the same, so they are one name.
+const nameKey = (n) => String(n).replace(/\p{Cf}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
 const inDocumentOrder = (p, q) => p.pointer.localeCompare(q.pointer, 'en', { numeric: true });
 
 /**
@@ -202,21 +204,21 @@ function audit(doc) {
 /** checkName(doc, name, except) -> error message or '' */
 function checkName(doc, name, except) {
   const n = String(name || '').trim();
-  if (!n) return 'Give the variant a name.';
+  if (!nameKey(n)) return 'Give the variant a name.'; // invisible characters alone are no name
   if (n.length > 60) return 'Keep the name under 60 characters.';
   // A plan without variants yet is kept as “Base” by its first duplicate (duplicate(), add()):
   // that name is taken too.
   const entries = list(doc);
   const names = entries.length ? entries.map((v) => v.name) : ['Base'];
-  const taken = names.some((v) => v.toLowerCase() === n.toLowerCase() && v !== except);
+  const taken = names.some((v) => nameKey(v) === nameKey(n) && v !== except);
   return taken ? 'There is already a variant called “' + n + '”.' : '';
 }
 
 /** A name not used yet: 'Alternative 1', 'Alternative 2', … */
 function freshName(doc) {
-  const used = new Set(list(doc).map((v) => v.name.toLowerCase()));
+  const used = new Set(list(doc).map((v) => nameKey(v.name)));
   let n = 1;
-  while (used.has(('Alternative ' + n).toLowerCase())) n += 1;
+  while (used.has(nameKey('Alternative ' + n))) n += 1;
   return 'Alternative ' + n;
 }
 

@@ -41,16 +41,24 @@ test('two variants of example 04, one without SISE: compared side by side, the l
   assert.deepEqual(await tabs(page), []);
 
   // The first duplicate keeps the plan as “Base”: that name, whatever its case, is taken already.
-  for (const taken of ['Base', 'BASE']) {
+  for (const taken of ['Base', 'BASE', 'Base\u200b', ' b\u00adase ']) { // invisible characters (Cf) make no other name
     await page.click('#variants .btn-duplicate');
     await page.locator('#variant-dialog').getByLabel('Name of the new variant').fill(taken);
     await page.locator('#variant-dialog button[type=submit]').click();
-    assert.match(await page.locator('#variant-dialog .field-error').textContent(), new RegExp('already a variant called “' + taken + '”'));
+    assert.match(await page.locator('#variant-dialog .field-error').textContent(), /already a variant called/, JSON.stringify(taken));
     await page.locator('#variant-dialog').getByRole('button', { name: 'Cancel' }).click();
     await cancelled(page);
     assert.deepEqual(await tabs(page), []);
     assert.equal(await page.locator('#problems').isVisible(), false, 'no notice about the variants');
   }
+
+  // A name of invisible characters only is no name.
+  await page.click('#variants .btn-duplicate');
+  await page.locator('#variant-dialog').getByLabel('Name of the new variant').fill('\u200b\u200d');
+  await page.locator('#variant-dialog button[type=submit]').click();
+  assert.match(await page.locator('#variant-dialog .field-error').textContent(), /Give the variant a name/);
+  await page.locator('#variant-dialog').getByRole('button', { name: 'Cancel' }).click();
+  await cancelled(page);
 
   await duplicateAs(page, 'No SISE');
   assert.deepEqual(await tabs(page), ['Base', '*No SISE']);
