@@ -139,7 +139,6 @@ function events(plan, result) {
       }
     }
   }
-  const earned = new Map(((result && result.activities) || []).map((x) => [x.id, x.credits]));
   for (const [id, { date, certs }] of finishBy) {
     // Only an activity still ahead can move (R5): no "finish by" for one already done.
     const final = (plan.activities || []).find((a) => a && a.id === id);
@@ -149,7 +148,7 @@ function events(plan, result) {
     const all = names.length > 1 ? names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1] : name;
     const gained = F.dayNumber(date) - F.dayNumber(r.on);
     // The other activities that count finishing that day move with it (view.dayWork).
-    const day = view.dayWork(plan, earned, id);
+    const day = view.dayWork(plan, result, id);
     const what = day.length > 1 ? 'Its last qualifying activities, ' + day.map((a) => '“' + activityLabel(a) + '”').join(' and ') + ', finished that day, can move'
       : 'Its last qualifying activity can move';
     add(date, 'finish-by', [rc.id, 'activity', final.id], all + ': finish by (latest on-time date)',

@@ -415,7 +415,7 @@ function latestBounds(result) {
 function boundingWork(r, ctx) {
   if (typeof r.latest_on_time !== 'string' || !ctx || !ctx.plan) return null;
   const next = new Date((dayNumber(r.latest_on_time) + 1) * 86400000).toISOString().slice(0, 10);
-  return (ctx.plan.activities || []).find((a) => a && a.completed === next && a.id !== r.final_activity && countsTowardPaths(a, ctx.earned)) || null;
+  return (workIndex(ctx.plan, ctx.result).byDay.get(next) || []).find((a) => a.id !== r.final_activity) || null;
 }
 
 /** An activity switched on that can count toward a path: it earns CE credits (earned: Map(id -> credits)), or is an exam neither rejected nor applied. */
@@ -423,17 +423,36 @@ function countsTowardPaths(a, earned) {
   return !!a && a.enabled !== false && ((earned && earned.get(a.id) > 0) || (a.type === 'exam' && a.status !== 'rejected' && a.status !== 'applied'));
 }
 
+// Built once per result (a switch on a 500-activity plan asks for it per recertification, issue 6).
+const workIndexes = new WeakMap(); // result -> {plan, byDay: Map(date -> [activity that counts]), byId: Map(id -> first activity)}
+function workIndex(plan, result) {
+  const kept = result && workIndexes.get(result);
+  if (kept && kept.plan === plan) return kept;
+  const earned = new Map(((result && result.activities) || []).map((x) => [x.id, x.credits]));
+  const byDay = new Map();
+  const byId = new Map();
+  for (const a of (plan && plan.activities) || []) {
+    if (a && !byId.has(a.id)) byId.set(a.id, a);
+    if (!countsTowardPaths(a, earned)) continue;
+    if (!byDay.has(a.completed)) byDay.set(a.completed, []);
+    byDay.get(a.completed).push(a);
+  }
+  const index = { plan, byDay, byId };
+  if (result) workIndexes.set(result, index);
+  return index;
+}
+
 /**
- * dayWork(plan, earned, finalId) -> [activity]: the activities finishing the same day as a
+ * dayWork(plan, result, finalId) -> [activity]: the activities finishing the same day as a
  * recertification's final one (finalId) that count toward a path, the final one first, then the
  * others in plan order. Moving the final one alone may not move the recertification: the others
  * of that day may still meet the path, so the advice names them all (R2, R5).
  */
-function dayWork(plan, earned, finalId) {
-  const acts = (plan && plan.activities) || [];
-  const final = acts.find((a) => a && a.id === finalId);
+function dayWork(plan, result, finalId) {
+  const { byDay, byId } = workIndex(plan, result);
+  const final = byId.get(finalId);
   if (!final) return [];
-  return [final].concat(acts.filter((a) => a !== final && a && a.completed === final.completed && countsTowardPaths(a, earned)));
+  return [final].concat((byDay.get(final.completed) || []).filter((a) => a !== final));
 }
 
 /** The bound another certification sets on r's final activity, earlier than r's own latest date; else null. */
@@ -465,7 +484,7 @@ function latestAdvice(r, rc, certsById, ctx) {
   // Advice is about what can still move: an activity whose date has passed cannot (R5).
   if (final && ctx.today && typeof final.completed === 'string' && final.completed <= ctx.today) return null;
   const quoted = (a) => ['“', h('span', { class: 'clip', title: activityTitle(a) }, F.clipText(activityTitle(a))), '”'];
-  const together = final ? dayWork(ctx.plan, ctx.earned, final.id) : [];
+  const together = final ? dayWork(ctx.plan, ctx.result, final.id) : [];
   const who = !final ? 'The final activity'
     : together.length < 2 ? quoted(final)
       : [together.slice(0, -1).map((a, k) => [k ? ', ' : '', quoted(a)]), ' and ', quoted(together[together.length - 1]),
@@ -507,7 +526,7 @@ function keyedRecert(r, rc, certsById, ctx, cache, next) {
   const viaRc = r.via && r.via !== rc.id ? ctx.rcById.get(r.via) : null;
   const viaR = viaRc ? (viaRc.recertifications || []).find((x) => x.on === r.on) : null;
   const sig = F.signature(r, rc.id, ctx.today, ctx.names, final || null, viaR || null, otherBound(r, rc, ctx), boundingWork(r, ctx),
-    final ? dayWork(ctx.plan, ctx.earned, final.id) : null);
+    final ? dayWork(ctx.plan, ctx.result, final.id) : null);
   let li = cache.get(sig);
   if (!li || next.has(sig)) li = recertItem(r, rc, certsById, ctx);
   next.set(sig, li);
@@ -697,8 +716,7 @@ function renderVerdict(root, plan, result, idx, today) {
   // names: every certification's name, which the timelines write (their key, with the data).
   const actById = new Map();
   for (const a of plan.activities || []) if (a && !actById.has(a.id)) actById.set(a.id, a);
-  const earned = new Map(((result && result.activities) || []).map((a) => [a.id, a.credits]));
-  const ctx = { plan, today: (result && result.today) || today, rcById, actById, earned, bounds: latestBounds(result), names: certs.map((c) => [c.id, certName(c)]) };
+  const ctx = { plan, result, today: (result && result.today) || today, rcById, actById, bounds: latestBounds(result), names: certs.map((c) => [c.id, certName(c)]) };
   recertNext = new Map();
   keptNext = new Map();
   const certsById = new Map(certs.map((c) => [c.id, c]));
