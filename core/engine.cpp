@@ -345,11 +345,22 @@ bool Simulation::check(Date d) {
     const CertState& winner = certs_[static_cast<std::size_t>(best.cert)];
     const Path& path = policy_.paths[static_cast<std::size_t>(winner.input->level)][best.path];
     // R5 advice: the final activity could move as late as the replaced expiration
-    // date, as long as every credit used is still valid then (C2).
+    // date, as long as the credits held still valid then meet the path (C2): the latest
+    // date is the expiration of the credit whose loss would leave fewer than the path
+    // asks (a credit that expires sooner but is not needed does not bound it).
     std::optional<Date> credits_valid_until;
-    const std::size_t runs_used = best.application.runs + (best.application.partial > 0 ? 1 : 0);
-    for (std::size_t i = 0; i < runs_used && i < pool_.size(); ++i)
-        if (!credits_valid_until || pool_[i].expires < *credits_valid_until) credits_valid_until = pool_[i].expires;
+    if (path.credits > 0) {
+        std::vector<std::pair<Date, std::int64_t>> held;  // expiration, credits
+        held.reserve(pool_.size());
+        for (const auto& inc : pool_) held.emplace_back(inc.expires, inc.credits());
+        std::sort(held.begin(), held.end(), [](const auto& x, const auto& y) { return y.first < x.first; });
+        std::int64_t valid = 0;
+        for (const auto& [expires, credits] : held)
+            if ((valid += credits) >= path.credits) {
+                credits_valid_until = expires;
+                break;
+            }
+    }
     consume_increments(pool_, best.application);  // A2, A4
     if (!path.verified) {
         warnings_.push_back(make_warning("PATH_UNVERIFIED", std::nullopt, winner.input->id,

@@ -117,8 +117,8 @@ struct PathSummary {
 /// `credits_applied` = whole CE credits used up, overshoot included (A2).
 /// `latest_on_time`: the latest date the final qualifying activity could move
 /// to and still recertify before the replaced expiration date, while the
-/// certification whose path was met is active, with the credits used still
-/// valid, and before the next activity that earns or is an exam (moved onto it,
+/// certification whose path was met is active, with enough of the credits held
+/// still valid to meet the path, and before the next activity that earns or is an exam (moved onto it,
 /// it would take that one into this recertification: A2, R7) (R5 advice, R3, R4, C2). No advice (nullopt, and days_given_up_at_latest
 /// = days_given_up) when the recertification date is on or before `today`: the
 /// final activity is already past and cannot move (issue 7 §4).

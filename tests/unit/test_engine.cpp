@@ -294,6 +294,25 @@ TEST_CASE("R5: ... unless a credit used expires earlier (C2)", "[R5][C2]") {
     CHECK(recert(r, "ccna")["latest_on_time"] == "2026-10-01");
 }
 
+TEST_CASE("R5 with C2: ... bounded only by a credit the path cannot do without", "[R5][C2]") {
+    // New-user trial: CCNP valid through 2027-06-10; 5 old credits (2024-02-01, valid to 2027-02-01),
+    // 40 (2026-01-01, to 2029-01-01) and the final 40 on 2027-01-10 (85 >= 80, L2). Without the old 5
+    // the path still has 80: they do not bound the date, which is the expiration 2027-06-10.
+    json spare = run(plan("2026-11-29", {cert("ccnp", "professional", "2027-06-10")},
+                          {training("old", 5, "2024-02-01", {{"status", "validated"}}),
+                           training("a", 40, "2026-01-01", {{"status", "claimed"}}), training("f", 40, "2027-01-10")}));
+    CHECK(recert(spare, "ccnp")["on"] == "2027-01-10");
+    CHECK(recert(spare, "ccnp")["latest_on_time"] == "2027-06-10");
+    CHECK(recert(spare, "ccnp")["days_given_up_at_latest"] == 0);
+    // With 35 instead of 40, the old 5 are needed (35 + 40 = 75 < 80): their last day, 2027-02-01, bounds
+    // it, and 2027-02-01 -> 2027-06-10 = 28 + 31 + 30 + 31 + 9 = 129 days are still given up.
+    json needed = run(plan("2026-11-29", {cert("ccnp", "professional", "2027-06-10")},
+                           {training("old", 5, "2024-02-01", {{"status", "validated"}}),
+                            training("a", 35, "2026-01-01", {{"status", "claimed"}}), training("f", 40, "2027-01-10")}));
+    CHECK(recert(needed, "ccnp")["latest_on_time"] == "2027-02-01");
+    CHECK(recert(needed, "ccnp")["days_given_up_at_latest"] == 129);
+}
+
 TEST_CASE("R5 with A2: ... and never onto the next activity that earns, which it would take into this cycle",
           "[R5][A2][R7]") {
     // New-user trial: CCNP valid through 2027-06-10. 60 credits (claimed) + 20 on 2027-01-10 reach 80
