@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/optimize_judge.hpp"
+#include "core/paths.hpp"
 
 namespace ceplan {
 namespace {
@@ -302,9 +303,7 @@ void explain(Judge& judge, Optimized& answer) {
                 const auto& paths = plan.policy.paths[static_cast<std::size_t>(c.level)];
                 const bool counts = std::any_of(paths.begin(), paths.end(), [&](const Path& p) {
                     if (a.type != ActivityType::exam) return p.credits > 0;
-                    return std::any_of(p.exams.begin(), p.exams.end(), [&](const ExamSlot& slot) {
-                        return std::find(slot.kinds.begin(), slot.kinds.end(), a.exam) != slot.kinds.end();
-                    });
+                    return std::any_of(p.exams.begin(), p.exams.end(), [&](const ExamSlot& slot) { return fits(slot, a.exam); });
                 });
                 if (!counts) continue;
                 lapsed.push_back(c.id);

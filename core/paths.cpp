@@ -4,11 +4,12 @@
 #include <array>
 
 namespace ceplan {
-namespace {
 
 bool fits(const ExamSlot& slot, ExamKind kind) {
     return std::find(slot.kinds.begin(), slot.kinds.end(), kind) != slot.kinds.end();
 }
+
+namespace {
 
 /// Bipartite matching of slots to exams. Exams of one kind are interchangeable
 /// for the slots, so only the earliest `slots.size()` exams of each kind take

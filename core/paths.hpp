@@ -17,6 +17,9 @@ struct ExamRecord {
     ExamKind kind = ExamKind::associate;
 };
 
+/// Whether an exam of `kind` can fill `slot` (L2, L4: the kinds a slot accepts). No errors.
+bool fits(const ExamSlot& slot, ExamKind kind);
+
 /// Assigns distinct exams to every slot (each exam fills one slot, L4 "two
 /// professional-level exams" are two different exams). Returns the indices
 /// into `exams`, one per slot, or nullopt when the slots cannot all be filled.

@@ -54,6 +54,7 @@ function showProblems(title, errors, opts) {
   if (opts.focus !== false) box.focus(); // focus: false for news that comes unasked (another tab)
 }
 function clearProblems() { const box = $('problems'); box.hidden = true; box.replaceChildren(); delete box.dataset.kind; }
+function problemsShowing(kind) { const box = $('problems'); return !box.hidden && box.dataset.kind === kind; }
 
 /**
  * withFeature(name, what, fn) -> Promise: fn(the feature's modules) once its script is loaded
@@ -67,7 +68,6 @@ function withFeature(name, what, fn) {
     return fn(f);
   }, (e) => showProblems(what + ' could not start', [{ message: e.message }], { kind }));
 }
-function problemsShowing(kind) { const box = $('problems'); return !box.hidden && box.dataset.kind === kind; }
 
 let toastTimer = null;
 function hideToast() {

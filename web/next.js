@@ -82,13 +82,10 @@ function actions(plan, result, today) {
   // The other activities that count finishing the same day move with it (view.dayWork): moved
   // alone, it may not move the recertification.
   const latest = new Map();
-  for (const rc of result.certifications || []) {
-    for (const r of rc.recertifications || []) {
-      if (r.final_activity == null || typeof r.latest_on_time !== 'string') continue;
-      for (const a of view.dayWork(plan, result, r.final_activity)) {
-        const was = latest.get(a.id);
-        if (!was || r.latest_on_time < was) latest.set(a.id, r.latest_on_time);
-      }
+  for (const [finalId, { date }] of view.latestBounds(result)) {
+    for (const a of view.dayWork(plan, result, finalId)) {
+      const was = latest.get(a.id);
+      if (!was || date < was) latest.set(a.id, date);
     }
   }
   acts.forEach((a, i) => {

@@ -176,30 +176,35 @@ function parsePlanText(text, fileName) {
 }
 
 /**
+ * The numbers under root that JSON.parse made Infinity -> [{holder, key, pointer}], in document
+ * order. A stack, not recursion: a document may nest deeper than the call stack.
+ */
+function infinities(root) {
+  const found = [];
+  const todo = root && typeof root === 'object' ? [{ value: root, pointer: '' }] : []; // {found} marks one found
+  while (todo.length) {
+    const item = todo.pop();
+    if (item.found) { found.push(item.found); continue; }
+    const v = item.value;
+    const keys = Object.keys(v);
+    for (let i = keys.length - 1; i >= 0; i--) { // pushed last to first: taken in document order
+      const k = keys[i];
+      const pointer = item.pointer + '/' + k.replace(/~/g, '~0').replace(/\//g, '~1');
+      if (typeof v[k] === 'number' && !Number.isFinite(v[k])) todo.push({ found: { holder: v, key: k, pointer } });
+      else if (v[k] && typeof v[k] === 'object') todo.push({ value: v[k], pointer });
+    }
+  }
+  return found;
+}
+
+/**
  * The numbers of a parsed plan that JSON.parse made Infinity (1e400: beyond a double) ->
  * [{pointer, message}], the engine's words (plan_reader.cpp). Such a number would reach the
  * engine as null (JSON.stringify), and be called missing. The number's text comes from
  * JSON.parse's source text access where the browser has it. [] when there is none (the usual case).
  */
 function tooLarge(plan, text, wrapped) {
-  const found = [];
-  // A stack, not recursion: a document may nest deeper than the call stack. [null, ptr]: found.
-  const todo = plan && typeof plan === 'object' ? [[plan, '']] : [];
-  while (todo.length) {
-    const [v, ptr] = todo.pop();
-    if (v === null) { found.push(ptr); continue; }
-    const keys = Object.keys(v);
-    for (let i = keys.length - 1; i >= 0; i--) { // pushed last to first: taken in document order
-      const k = keys[i];
-      const p = () => ptr + '/' + k.replace(/~/g, '~0').replace(/\//g, '~1');
-      if (typeof v[k] === 'number') {
-        if (!Number.isFinite(v[k])) todo.push([null, p()]);
-      } else if (v[k] && typeof v[k] === 'object') {
-        todo.push([v[k], p()]);
-      }
-    }
-  }
-  if (!found.length) return [];
+  if (!infinities(plan).length) return [];
   // Parsed again, with a reviver that keeps each such number's text, by its holder and key.
   const sources = new Map();
   let again = null;
@@ -212,12 +217,8 @@ function tooLarge(plan, text, wrapped) {
       return value;
     });
   } catch (e) { again = null; }
-  const at = (doc, pointer) => pointer.split('/').slice(1).reduce((o, part) => (o == null ? o : o[part.replace(/~1/g, '/').replace(/~0/g, '~')]), doc);
-  const root = again && wrapped(again) ? again.plan : again;
-  return found.map((pointer) => {
-    const parent = root == null ? null : at(root, pointer.slice(0, pointer.lastIndexOf('/')));
-    const key = pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
-    const source = parent && sources.has(parent) ? sources.get(parent).get(key) : undefined;
+  return infinities(again && wrapped(again) ? again.plan : again || plan).map(({ holder, key, pointer }) => {
+    const source = sources.has(holder) ? sources.get(holder).get(key) : undefined;
     // A number of 400 digits is not written out: it would widen the page.
     const got = !source ? 'a larger one' : source.length <= 40 ? source : 'a number ' + source.length + ' characters long';
     return { pointer, message: 'expected a number JSON can hold (at most about 1.8e308 in size), got ' + got };

@@ -57,8 +57,9 @@ function warningList(ws, cls, past) {
 }
 
 function certName(c) { return (c && (c.name || c.id)) || 'Unnamed certification'; }
-/** A certification's name inside a sentence: at most 80 characters (F.clipText), in full in its tooltip. */
-function certInSentence(c) { const n = certName(c); return h('span', { class: 'clip', title: n }, F.clipText(n)); }
+/** A name or title inside a sentence: at most 80 characters (F.clipText), in full in its tooltip. */
+function inSentence(text) { return h('span', { class: 'clip', title: text }, F.clipText(text)); }
+function certInSentence(c) { return inSentence(certName(c)); }
 
 /** Index the result by id for lookups from the plan. */
 function indexResult(plan, result) {
@@ -483,7 +484,7 @@ function latestAdvice(r, rc, certsById, ctx) {
   const final = ctx && (ctx.actById ? ctx.actById.get(r.final_activity) : (ctx.plan.activities || []).find((a) => a && a.id === r.final_activity));
   // Advice is about what can still move: an activity whose date has passed cannot (R5).
   if (final && ctx.today && typeof final.completed === 'string' && final.completed <= ctx.today) return null;
-  const quoted = (a) => ['“', h('span', { class: 'clip', title: activityTitle(a) }, F.clipText(activityTitle(a))), '”'];
+  const quoted = (a) => ['“', inSentence(activityTitle(a)), '”'];
   const together = final ? dayWork(ctx.plan, ctx.result, final.id) : [];
   const who = !final ? 'The final activity'
     : together.length < 2 ? quoted(final)
@@ -501,7 +502,7 @@ function latestAdvice(r, rc, certsById, ctx) {
     : viaExpired === dayNumber(r.latest_on_time)
       ? [certInSentence(certsById.get(r.via) || { id: r.via }), ', whose path it meets, expires then ', F.ruleBadge('R4')]
       : work
-        ? ['“', h('span', { class: 'clip', title: activityTitle(work) }, F.clipText(activityTitle(work))), '” comes the next day: later, this recertification would use it up instead of a later one ',
+        ? [quoted(work), ' comes the next day: later, this recertification would use it up instead of a later one ',
           F.ruleBadge(work.type === 'exam' ? 'R7' : 'A2')]
         : ['credits it relies on expire then ', F.ruleBadge('C2')];
   if (movable <= 0) return h('p', { class: 'latest', dataset: data }, who, ' cannot move later: ', reason, '.');
@@ -714,8 +715,7 @@ function renderVerdict(root, plan, result, idx, today) {
   const rcById = new Map(((result && result.certifications) || []).map((rc) => [rc.id, rc]));
   const certs = plan.certifications || [];
   // names: every certification's name, which the timelines write (their key, with the data).
-  const actById = new Map();
-  for (const a of plan.activities || []) if (a && !actById.has(a.id)) actById.set(a.id, a);
+  const actById = workIndex(plan, result).byId; // the first activity of each id
   const ctx = { plan, result, today: (result && result.today) || today, rcById, actById, bounds: latestBounds(result), names: certs.map((c) => [c.id, certName(c)]) };
   recertNext = new Map();
   keptNext = new Map();
@@ -792,4 +792,4 @@ function verdictSummary(plan, result, before) {
   }));
 }
 
-export { render, renderActivityRows, activityTitle, warningList, previewVerdict, verdictSummary, certName, fillDeferred, dayWork };
+export { render, renderActivityRows, activityTitle, warningList, previewVerdict, verdictSummary, certName, fillDeferred, latestBounds, dayWork };
